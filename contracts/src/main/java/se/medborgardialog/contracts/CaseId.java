@@ -1,0 +1,19 @@
+package se.medborgardialog.contracts;
+
+import com.fasterxml.jackson.annotation.JsonCreator;
+import com.fasterxml.jackson.annotation.JsonValue;
+import java.util.Objects;
+import java.util.UUID;
+
+public record CaseId(@JsonValue UUID value) {
+
+    @JsonCreator
+    public CaseId {
+        Objects.requireNonNull(value, "value");
+    }
+
+    @Override
+    public String toString() {
+        return value.toString();
+    }
+}

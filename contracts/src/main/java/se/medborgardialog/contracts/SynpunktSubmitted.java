@@ -1,0 +1,27 @@
+package se.medborgardialog.contracts;
+
+import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
+import java.time.Instant;
+
+/**
+ * A synpunkt was accepted by intake-service. Key and CloudEvents subject: {@code submissionId}.
+ *
+ * @param receivedAt  when the municipality received it: now for web and app, the real time of receipt
+ *                    for a letter, phone call or e-mail registered later by staff (may lie in the past)
+ * @param submittedAt when intake-service accepted it
+ * @param contact     null when the submission is anonymous
+ * @param registeredBy the staff member who registered a non-digital submission; null otherwise
+ */
+@JsonIgnoreProperties(ignoreUnknown = true)
+public record SynpunktSubmitted(
+        SubmissionId submissionId,
+        TrackingCode trackingCode,
+        SynpunktKind kind,
+        String category,
+        String text,
+        Channel channel,
+        Instant receivedAt,
+        Instant submittedAt,
+        Contact contact,
+        String registeredBy) {
+}

@@ -1,0 +1,20 @@
+package se.medborgardialog.contracts;
+
+/**
+ * Kafka topic names. Every record on them is keyed by the case id (which for a case opened from a
+ * submission is the submission's UUID), so all events about one case stay in order on one partition.
+ */
+public final class Topics {
+
+    /** Submissions accepted by intake-service: {@link SynpunktSubmitted}. */
+    public static final String SUBMISSIONS = "medborgardialog.submissions.v1";
+
+    /** Case lifecycle published by case-service: {@link CaseOpened}, {@link CaseAnswered}, {@link CaseClosed}. */
+    public static final String CASES = "medborgardialog.cases.v1";
+
+    /** Deadline clocks published by sla-service: {@link DeadlineScheduled}, {@link DeadlineMet}, {@link DeadlineBreached}. */
+    public static final String DEADLINES = "medborgardialog.deadlines.v1";
+
+    private Topics() {
+    }
+}
