@@ -1,0 +1,82 @@
+package se.medborgardialog.localstack;
+
+import java.nio.file.Path;
+import java.util.EnumMap;
+import java.util.Map;
+
+/**
+ * Where the local stack lives and listens.
+ *
+ * @param home      the repository root (the services' jars are under {@code <module>/target})
+ * @param dataDir   broker log, store file and process logs; kept across restarts
+ * @param supervise restart a service process that dies (for example after {@code kill -9})
+ */
+public record StackSettings(
+        Path home,
+        Path dataDir,
+        int kafkaPort,
+        int controllerPort,
+        int storePort,
+        Map<Service, Integer> servicePorts,
+        boolean supervise) {
+
+    public StackSettings {
+        servicePorts = Map.copyOf(servicePorts);
+    }
+
+    public static StackSettings defaults(Path home) {
+        Map<Service, Integer> ports = new EnumMap<>(Service.class);
+        for (Service service : Service.values()) {
+            ports.put(service, service.defaultPort());
+        }
+        return new StackSettings(home, home.resolve("data"), 9092, 9093, 27017, ports, true);
+    }
+
+    public int port(Service service) {
+        return servicePorts.get(service);
+    }
+
+    /** Reads {@code --data-dir=}, {@code --kafka-port=}, {@code --controller-port=}, {@code --store-port=},
+     * {@code --intake-port=}, {@code --case-port=}, {@code --sla-port=}, {@code --reporting-port=}, {@code --no-restart}. */
+    public static StackSettings fromArgs(Path home, String[] args) {
+        StackSettings s = defaults(home);
+        Path dataDir = s.dataDir();
+        int kafka = s.kafkaPort();
+        int controller = s.controllerPort();
+        int store = s.storePort();
+        boolean supervise = true;
+        Map<Service, Integer> ports = new EnumMap<>(s.servicePorts());
+        for (String arg : args) {
+            String[] kv = arg.split("=", 2);
+            String key = kv[0];
+            String value = kv.length > 1 ? kv[1] : "";
+            switch (key) {
+                case "--data-dir" -> dataDir = home.resolve(value);
+                case "--kafka-port" -> kafka = port(key, value);
+                case "--controller-port" -> controller = port(key, value);
+                case "--store-port" -> store = port(key, value);
+                case "--intake-port" -> ports.put(Service.INTAKE, port(key, value));
+                case "--case-port" -> ports.put(Service.CASE, port(key, value));
+                case "--sla-port" -> ports.put(Service.SLA, port(key, value));
+                case "--reporting-port" -> ports.put(Service.REPORTING, port(key, value));
+                case "--no-restart" -> supervise = false;
+                default -> throw new IllegalArgumentException("unknown option " + arg
+                        + " (known: --data-dir= --kafka-port= --controller-port= --store-port= --intake-port="
+                        + " --case-port= --sla-port= --reporting-port= --no-restart)");
+            }
+        }
+        return new StackSettings(home, dataDir, kafka, controller, store, ports, supervise);
+    }
+
+    private static int port(String key, String value) {
+        try {
+            int port = Integer.parseInt(value);
+            if (port < 1 || port > 65535) {
+                throw new NumberFormatException();
+            }
+            return port;
+        } catch (NumberFormatException e) {
+            throw new IllegalArgumentException(key + " must be a port number between 1 and 65535, was '" + value + "'");
+        }
+    }
+}
