@@ -1,0 +1,107 @@
+package se.medborgardialog.sla.deadline;
+
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Timer;
+import java.nio.charset.StandardCharsets;
+import java.time.Instant;
+import java.util.function.Consumer;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.messaging.Message;
+import org.springframework.stereotype.Component;
+import se.medborgardialog.contracts.CaseAnswered;
+import se.medborgardialog.contracts.CaseClosed;
+import se.medborgardialog.contracts.CaseId;
+import se.medborgardialog.contracts.CaseOpened;
+import se.medborgardialog.contracts.EventTypes;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * The {@code caseEvents} function: the case lifecycle topic, consumed raw and dispatched on {@code ce_type}.
+ * Anything that throws here is retried by the binder and then sent to the dead-letter topic.
+ */
+@Component("caseEvents")
+class CaseEventsConsumer implements Consumer<Message<byte[]>> {
+
+    private static final Logger log = LoggerFactory.getLogger(CaseEventsConsumer.class);
+
+    private final DeadlineClocks clocks;
+    private final JsonMapper json;
+    private final MeterRegistry registry;
+
+    CaseEventsConsumer(DeadlineClocks clocks, JsonMapper json, MeterRegistry registry) {
+        this.clocks = clocks;
+        this.json = json;
+        this.registry = registry;
+    }
+
+    @Override
+    public void accept(Message<byte[]> message) {
+        String type = header(message, "ce_type");
+        Timer.Sample sample = Timer.start(registry);
+        String outcome = "failed";
+        try {
+            outcome = dispatch(type, message.getPayload());
+        } finally {
+            sample.stop(Timer.builder("medborgardialog.messages.processed")
+                    .tag("type", isKnown(type) ? type : "other")
+                    .tag("outcome", outcome)
+                    .register(registry));
+        }
+    }
+
+    private String dispatch(String type, byte[] payload) {
+        if (type == null) {
+            log.debug("Message without ce_type ignored");
+            return "ignored";
+        }
+        switch (type) {
+            case EventTypes.CASE_OPENED -> {
+                CaseOpened opened = json.readValue(payload, CaseOpened.class);
+                require(opened.caseId(), "caseId");
+                require(opened.receivedAt(), "receivedAt");
+                clocks.caseOpened(opened);
+            }
+            case EventTypes.CASE_ANSWERED -> {
+                CaseAnswered answered = json.readValue(payload, CaseAnswered.class);
+                stopped(answered.caseId(), answered.answeredAt());
+            }
+            case EventTypes.CASE_CLOSED -> {
+                // Closing without an answer (an anonymous synpunkt cannot be answered) also stops the clock.
+                CaseClosed closed = json.readValue(payload, CaseClosed.class);
+                stopped(closed.caseId(), closed.closedAt());
+            }
+            default -> {
+                log.debug("Event type {} ignored", type);
+                return "ignored";
+            }
+        }
+        return "processed";
+    }
+
+    private void stopped(CaseId caseId, Instant at) {
+        require(caseId, "caseId");
+        require(at, "timestamp");
+        clocks.caseStopped(caseId, at);
+    }
+
+    private static boolean isKnown(String type) {
+        return EventTypes.CASE_OPENED.equals(type) || EventTypes.CASE_ANSWERED.equals(type)
+                || EventTypes.CASE_CLOSED.equals(type);
+    }
+
+    private static void require(Object value, String field) {
+        if (value == null) {
+            throw new IllegalArgumentException("Event lacks " + field);
+        }
+    }
+
+    /** Kafka headers arrive as raw bytes unless a mapper already decoded them. */
+    private static String header(Message<?> message, String name) {
+        Object value = message.getHeaders().get(name);
+        if (value instanceof byte[] bytes) {
+            return new String(bytes, StandardCharsets.UTF_8);
+        }
+        return value == null ? null : value.toString();
+    }
+}

@@ -1,0 +1,19 @@
+package se.medborgardialog.sla.deadline;
+
+import java.time.Instant;
+
+/**
+ * An event a transition produced that is not yet acknowledged by the broker (the outbox entry). It is
+ * stored inside the deadline document, so the transition and its event are one atomic write. The
+ * payload is rebuilt from the deadline when published, so a republish sends the same facts.
+ *
+ * @param eventId    the deterministic CloudEvents id: the same for every (re)publication
+ * @param kind       which event
+ * @param occurredAt when the transition happened (becomes {@code ce_time})
+ */
+public record PendingEvent(String eventId, Kind kind, Instant occurredAt) {
+
+    public enum Kind {
+        SCHEDULED, MET, BREACHED
+    }
+}

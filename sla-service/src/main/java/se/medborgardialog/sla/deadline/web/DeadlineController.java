@@ -1,0 +1,72 @@
+package se.medborgardialog.sla.deadline.web;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.UUID;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.ProblemDetail;
+import org.springframework.security.core.Authentication;
+import org.springframework.web.ErrorResponseException;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RestController;
+import se.medborgardialog.contracts.CaseId;
+import se.medborgardialog.sla.deadline.Deadline;
+import se.medborgardialog.sla.deadline.DeadlineClocks;
+import se.medborgardialog.sla.deadline.DeadlineStatus;
+import se.medborgardialog.sla.security.StaffDirectory;
+import se.medborgardialog.sla.web.InvalidRequestException;
+import se.medborgardialog.workingdays.SwedishCalendar;
+
+/** The deadline clocks of one case, for staff of the case's unit. */
+@RestController
+@RequestMapping("/api/v1/deadlines")
+class DeadlineController {
+
+    private final DeadlineClocks clocks;
+    private final StaffDirectory staff;
+
+    DeadlineController(DeadlineClocks clocks, StaffDirectory staff) {
+        this.clocks = clocks;
+        this.staff = staff;
+    }
+
+    /**
+     * @param dueAt end of the due date with the Stockholm offset of that day
+     */
+    record ClockView(String clock, DeadlineStatus status, int workingDays, String dueDate, String dueAt,
+                     Instant answeredAt, Instant breachedAt) {
+
+        static ClockView of(Deadline deadline) {
+            return new ClockView(deadline.clock(), deadline.status(), deadline.workingDays(), deadline.dueDate().toString(),
+                    deadline.dueAt().atZone(SwedishCalendar.STOCKHOLM).toOffsetDateTime().toString(),
+                    deadline.answeredAt(), deadline.breachedAt());
+        }
+    }
+
+    record CaseDeadlines(String caseId, String unit, List<ClockView> clocks) {
+    }
+
+    @GetMapping("/{caseId}")
+    CaseDeadlines deadlines(@PathVariable String caseId, Authentication authentication) {
+        CaseId id = parse(caseId);
+        List<Deadline> deadlines = clocks.clocksOf(id);
+        // A case of another unit answers exactly like a case that does not exist.
+        if (deadlines.isEmpty() || !staff.maySee(authentication.getName(), deadlines.get(0).unit())) {
+            ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.NOT_FOUND, "Ärendet finns inte.");
+            problem.setTitle("Hittades inte");
+            throw new ErrorResponseException(HttpStatus.NOT_FOUND, problem, null);
+        }
+        return new CaseDeadlines(id.toString(), deadlines.get(0).unit(),
+                deadlines.stream().map(ClockView::of).toList());
+    }
+
+    private static CaseId parse(String caseId) {
+        try {
+            return new CaseId(UUID.fromString(caseId));
+        } catch (IllegalArgumentException e) {
+            throw InvalidRequestException.of("caseId", "Ogiltigt ärende-id: ange ett UUID.");
+        }
+    }
+}
