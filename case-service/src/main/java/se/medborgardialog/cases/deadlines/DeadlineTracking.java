@@ -1,0 +1,64 @@
+package se.medborgardialog.cases.deadlines;
+
+import static org.springframework.data.mongodb.core.query.Criteria.where;
+import static org.springframework.data.mongodb.core.query.Query.query;
+
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.List;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.data.mongodb.core.MongoTemplate;
+import org.springframework.stereotype.Service;
+import se.medborgardialog.cases.casework.CaseStore;
+import se.medborgardialog.cases.casework.DeadlineStatus;
+import se.medborgardialog.contracts.CaseId;
+
+/**
+ * Keeps each case's deadline from sla-service's events. Each event is first stored in {@code case_deadlines}, then
+ * copied onto the case if it exists; opening a case copies whatever arrived before it. Both sides write first and
+ * read second, so whichever comes last sees the other's write.
+ *
+ * <p>Read-merge-write per clock is safe because all events of a case share its key and partition, so one consumer
+ * thread handles them one after the other.
+ */
+@Service
+public class DeadlineTracking {
+
+    private static final Logger log = LoggerFactory.getLogger(DeadlineTracking.class);
+
+    private final MongoTemplate mongo;
+    private final CaseStore cases;
+
+    DeadlineTracking(MongoTemplate mongo, CaseStore cases) {
+        this.mongo = mongo;
+        this.cases = cases;
+    }
+
+    /** @return {@code processed}, or {@code duplicate} when the event changed nothing */
+    String record(CaseId caseId, String clock, LocalDate dueDate, Instant dueAt, DeadlineStatus status) {
+        String clockName = clock == null ? "default" : clock;
+        String id = DeadlineRecord.idOf(caseId.toString(), clockName);
+        DeadlineRecord incoming = new DeadlineRecord(id, caseId.toString(), clockName, dueDate, dueAt, status);
+        DeadlineRecord existing = mongo.findById(id, DeadlineRecord.class);
+        DeadlineRecord merged = existing == null ? incoming : existing.merge(incoming);
+        boolean changed = !merged.equals(existing);
+        if (changed) {
+            mongo.save(merged);
+        }
+        boolean applied = applyKnown(caseId);
+        log.info("Deadline {} of case {} is {} (case {})", clockName, caseId, merged.status(),
+                applied ? "updated" : "not opened yet, kept for later");
+        return changed ? "processed" : "duplicate";
+    }
+
+    /** Copies the most relevant known deadline onto the case; false when the case does not exist yet. */
+    public boolean applyKnown(CaseId caseId) {
+        List<DeadlineRecord> known = mongo.find(query(where("caseId").is(caseId.toString())), DeadlineRecord.class);
+        return known.stream()
+                .sorted(DeadlineRecord.MOST_RELEVANT_FIRST)
+                .findFirst()
+                .map(deadline -> cases.applyDeadline(caseId, deadline.view()))
+                .orElse(false);
+    }
+}

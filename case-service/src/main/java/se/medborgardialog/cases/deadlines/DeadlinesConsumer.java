@@ -1,0 +1,39 @@
+package se.medborgardialog.cases.deadlines;
+
+import java.util.Map;
+import java.util.function.Consumer;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.messaging.Message;
+import se.medborgardialog.cases.casework.DeadlineStatus;
+import se.medborgardialog.cases.messaging.InboundDispatcher;
+import se.medborgardialog.contracts.DeadlineBreached;
+import se.medborgardialog.contracts.DeadlineMet;
+import se.medborgardialog.contracts.DeadlineScheduled;
+import se.medborgardialog.contracts.EventTypes;
+import tools.jackson.databind.json.JsonMapper;
+
+/** Binding {@code deadlines-in-0} on {@code medborgardialog.deadlines.v1}. */
+@Configuration
+class DeadlinesConsumer {
+
+    @Bean
+    Consumer<Message<byte[]>> deadlines(InboundDispatcher dispatcher, DeadlineTracking tracking, JsonMapper json) {
+        Map<String, InboundDispatcher.Handler> handlers = Map.of(
+                EventTypes.DEADLINE_SCHEDULED, payload -> {
+                    DeadlineScheduled event = json.readValue(payload, DeadlineScheduled.class);
+                    return tracking.record(event.caseId(), event.clock(), event.dueDate(), event.dueAt(),
+                            DeadlineStatus.RUNNING);
+                },
+                EventTypes.DEADLINE_MET, payload -> {
+                    DeadlineMet event = json.readValue(payload, DeadlineMet.class);
+                    return tracking.record(event.caseId(), event.clock(), null, event.dueAt(), DeadlineStatus.MET);
+                },
+                EventTypes.DEADLINE_BREACHED, payload -> {
+                    DeadlineBreached event = json.readValue(payload, DeadlineBreached.class);
+                    return tracking.record(event.caseId(), event.clock(), null, event.dueAt(),
+                            DeadlineStatus.BREACHED);
+                });
+        return message -> dispatcher.dispatch(message, handlers);
+    }
+}

@@ -1,0 +1,23 @@
+package se.medborgardialog.cases.opening;
+
+import java.util.Map;
+import java.util.function.Consumer;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.messaging.Message;
+import se.medborgardialog.cases.messaging.InboundDispatcher;
+import se.medborgardialog.contracts.EventTypes;
+import se.medborgardialog.contracts.SynpunktSubmitted;
+import tools.jackson.databind.json.JsonMapper;
+
+/** Binding {@code submissions-in-0} on {@code medborgardialog.submissions.v1}. */
+@Configuration
+class SubmissionsConsumer {
+
+    @Bean
+    Consumer<Message<byte[]>> submissions(InboundDispatcher dispatcher, CaseOpening opening, JsonMapper json) {
+        Map<String, InboundDispatcher.Handler> handlers = Map.of(EventTypes.SYNPUNKT_SUBMITTED,
+                payload -> opening.open(json.readValue(payload, SynpunktSubmitted.class)));
+        return message -> dispatcher.dispatch(message, handlers);
+    }
+}

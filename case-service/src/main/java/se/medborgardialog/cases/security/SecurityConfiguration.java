@@ -1,0 +1,81 @@
+package se.medborgardialog.cases.security;
+
+import java.nio.charset.StandardCharsets;
+import java.util.Map;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.MediaType;
+import org.springframework.security.config.annotation.web.builders.HttpSecurity;
+import org.springframework.security.config.http.SessionCreationPolicy;
+import org.springframework.security.core.userdetails.UserDetailsService;
+import org.springframework.security.core.userdetails.UsernameNotFoundException;
+import org.springframework.security.crypto.factory.PasswordEncoderFactories;
+import org.springframework.security.crypto.password.PasswordEncoder;
+import org.springframework.security.web.AuthenticationEntryPoint;
+import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.access.AccessDeniedHandler;
+
+/** HTTP Basic for staff; officers and managers work cases, administrators read the audit log. */
+@Configuration
+class SecurityConfiguration {
+
+    @Bean
+    SecurityFilterChain api(HttpSecurity http) throws Exception {
+        http.authorizeHttpRequests(requests -> requests
+                        .requestMatchers("/actuator/health/**", "/actuator/info", "/actuator/prometheus", "/error")
+                        .permitAll()
+                        .requestMatchers("/api/v1/audit/**").hasRole("ADMINISTRATOR")
+                        .requestMatchers("/api/**").hasAnyRole("OFFICER", "MANAGER")
+                        .anyRequest().denyAll())
+                .httpBasic(basic -> basic.authenticationEntryPoint(unauthenticated()))
+                .exceptionHandling(handling -> handling
+                        .authenticationEntryPoint(unauthenticated())
+                        .accessDeniedHandler(forbidden()))
+                .csrf(csrf -> csrf.disable())
+                .sessionManagement(session -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS));
+        return http.build();
+    }
+
+    @Bean
+    UserDetailsService staffUsers(SecurityProperties properties) {
+        Map<String, SecurityProperties.User> users = properties.users().stream()
+                .collect(Collectors.toUnmodifiableMap(SecurityProperties.User::username, Function.identity()));
+        return username -> {
+            SecurityProperties.User user = users.get(username);
+            if (user == null) {
+                throw new UsernameNotFoundException("Unknown user");
+            }
+            // a fresh object per login: Spring Security may erase credentials on the one it gets
+            return new StaffUser(user);
+        };
+    }
+
+    @Bean
+    PasswordEncoder passwordEncoder() {
+        return PasswordEncoderFactories.createDelegatingPasswordEncoder();
+    }
+
+    private static AuthenticationEntryPoint unauthenticated() {
+        return (request, response, exception) -> {
+            response.setHeader(HttpHeaders.WWW_AUTHENTICATE, "Basic realm=\"medborgardialog\"");
+            writeProblem(response, 401, "Inloggning krävs", "Logga in för att se ärenden.");
+        };
+    }
+
+    private static AccessDeniedHandler forbidden() {
+        return (request, response, exception) ->
+                writeProblem(response, 403, "Åtkomst nekad", "Din roll ger inte tillgång till detta.");
+    }
+
+    private static void writeProblem(jakarta.servlet.http.HttpServletResponse response, int status, String title,
+            String detail) throws java.io.IOException {
+        response.setStatus(status);
+        response.setContentType(MediaType.APPLICATION_PROBLEM_JSON_VALUE);
+        response.setCharacterEncoding(StandardCharsets.UTF_8.name());
+        response.getWriter().write("{\"type\":\"about:blank\",\"title\":\"" + title + "\",\"status\":" + status
+                + ",\"detail\":\"" + detail + "\"}");
+    }
+}

@@ -1,0 +1,531 @@
+package se.medborgardialog.cases;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.awaitility.Awaitility.await;
+import static se.medborgardialog.cases.Submissions.aSubmission;
+
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.Base64;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CountDownLatch;
+import java.util.function.Predicate;
+import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.header.Header;
+import org.apache.kafka.common.serialization.ByteArrayDeserializer;
+import org.apache.kafka.common.serialization.ByteArraySerializer;
+import org.apache.kafka.common.serialization.StringDeserializer;
+import org.apache.kafka.common.serialization.StringSerializer;
+import org.bson.Document;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.data.mongodb.core.MongoTemplate;
+import org.springframework.data.mongodb.core.query.Criteria;
+import org.springframework.data.mongodb.core.query.Query;
+import org.springframework.kafka.test.EmbeddedKafkaBroker;
+import org.springframework.kafka.test.context.EmbeddedKafka;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+import io.micrometer.core.instrument.MeterRegistry;
+import se.medborgardialog.cases.casework.Case;
+import se.medborgardialog.cases.casework.CaseOutbox;
+import se.medborgardialog.cases.casework.CaseStatus;
+import se.medborgardialog.cases.casework.CaseStore;
+import se.medborgardialog.cases.casework.ConcurrentCaseChangeException;
+import se.medborgardialog.cases.messaging.CaseEventPublisher;
+import se.medborgardialog.contracts.CaseId;
+import se.medborgardialog.contracts.DeadlineScheduled;
+import se.medborgardialog.contracts.Diarienummer;
+import se.medborgardialog.contracts.EventTypes;
+import se.medborgardialog.contracts.SynpunktSubmitted;
+import se.medborgardialog.contracts.Topics;
+import se.medborgardialog.testsupport.InProcessMongo;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+/** The whole service against a real in-process KRaft broker (the only mode spring-kafka-test 4 has) and the in-process MongoDB wire-protocol store. */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
+        "spring.cloud.stream.kafka.binder.brokers=${spring.embedded.kafka.brokers}",
+        // the relay is driven by hand in the crash test
+        "cases.outbox.relay-interval=1h",
+        "cases.metrics.open-cases-refresh=500ms"})
+@EmbeddedKafka(partitions = 1, topics = {Topics.SUBMISSIONS, Topics.CASES, Topics.DEADLINES,
+        CaseServiceIntegrationTests.SUBMISSIONS_DLT, "medborgardialog.deadlines.v1.case-service.dlt"})
+class CaseServiceIntegrationTests {
+
+    static final String SUBMISSIONS_DLT = "medborgardialog.submissions.v1.case-service.dlt";
+    private static final Duration PATIENCE = Duration.ofSeconds(60);
+    private static final ZoneId STOCKHOLM = ZoneId.of("Europe/Stockholm");
+
+    @DynamicPropertySource
+    static void store(DynamicPropertyRegistry registry) {
+        registry.add("spring.mongodb.uri", () -> InProcessMongo.uri("cases-it"));
+    }
+
+    private static KafkaProducer<String, byte[]> producer;
+
+    @Autowired
+    EmbeddedKafkaBroker broker;
+    @Autowired
+    JsonMapper json;
+    @Autowired
+    CaseStore store;
+    @Autowired
+    CaseOutbox outbox;
+    @Autowired
+    CaseEventPublisher events;
+    @Autowired
+    MongoTemplate mongo;
+    @Autowired
+    MeterRegistry meters;
+    @LocalServerPort
+    int port;
+
+    private final HttpClient http = HttpClient.newHttpClient();
+
+    @BeforeAll
+    static void producer(@Autowired EmbeddedKafkaBroker broker) {
+        Map<String, Object> props = new HashMap<>();
+        props.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, broker.getBrokersAsString());
+        props.put(ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG, StringSerializer.class);
+        props.put(ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG, ByteArraySerializer.class);
+        props.put(ProducerConfig.ACKS_CONFIG, "all");
+        producer = new KafkaProducer<>(props);
+    }
+
+    @AfterAll
+    static void closeProducer() {
+        producer.close();
+    }
+
+    @Test
+    void opensACaseInTheRoutedUnitsQueueAndPublishesCaseOpenedAsARawCloudEvent() throws Exception {
+        SynpunktSubmitted submission = aSubmission().inCategory("park-och-natur").build();
+        String caseId = submission.submissionId().toString();
+
+        send(Topics.SUBMISSIONS, caseId, EventTypes.SYNPUNKT_SUBMITTED, json.writeValueAsBytes(submission));
+
+        ConsumerRecord<String, byte[]> opened = awaitRecord(Topics.CASES, caseId, EventTypes.CASE_OPENED);
+        assertThat(opened.key()).isEqualTo(caseId);
+        assertThat(header(opened, "ce_specversion")).isEqualTo("1.0");
+        assertThat(header(opened, "ce_type")).isEqualTo(EventTypes.CASE_OPENED);
+        assertThat(header(opened, "ce_source")).isEqualTo(EventTypes.SOURCE_CASES);
+        assertThat(header(opened, "ce_subject")).isEqualTo(caseId);
+        assertThat(header(opened, "ce_id"))
+                .isEqualTo(UUID.nameUUIDFromBytes((caseId + ":" + EventTypes.CASE_OPENED).getBytes()).toString());
+        assertThat(Instant.parse(header(opened, "ce_time"))).isBeforeOrEqualTo(Instant.now());
+        assertThat(header(opened, "content-type")).isEqualTo("application/json");
+        JsonNode payload = json.readTree(opened.value());
+        assertThat(payload.get("unit").asString()).isEqualTo("stadsmiljo");
+        assertThat(payload.get("diarienummer").asString())
+                .matches(LocalDate.now(STOCKHOLM).getYear() + "-\\d{6}");
+        assertThat(new String(opened.value(), StandardCharsets.UTF_8)).doesNotContain("Greta", "Gatlampan");
+
+        JsonNode queue = get("/api/v1/queue", "anna").body();
+        JsonNode row = rowFor(queue, caseId);
+        assertThat(row.get("diarienummer").asString()).isEqualTo(payload.get("diarienummer").asString());
+        assertThat(row.get("unit").asString()).isEqualTo("stadsmiljo");
+        assertThat(row.get("status").asString()).isEqualTo("open");
+        assertThat(row.has("text")).isFalse();
+        assertThat(row.has("contact")).isFalse();
+        assertThat(meters.find("medborgardialog.cases.opened").tag("unit", "stadsmiljo").counter().count())
+                .isPositive();
+        await().atMost(PATIENCE).untilAsserted(() -> assertThat(get("/actuator/prometheus", null).raw())
+                .contains("medborgardialog_cases_open{application=\"case-service\",unit=\"stadsmiljo\"}")
+                .contains("medborgardialog_cases_opened_total{application=\"case-service\",unit=\"stadsmiljo\"}"));
+    }
+
+    @Test
+    void opensOneCaseWithOneNumberWhenTheSameSubmissionArrivesTwice() throws Exception {
+        SynpunktSubmitted submission = aSubmission().inCategory("ovrigt").build();
+        String caseId = submission.submissionId().toString();
+        SynpunktSubmitted next = aSubmission().inCategory("ovrigt").build();
+
+        send(Topics.SUBMISSIONS, caseId, EventTypes.SYNPUNKT_SUBMITTED, json.writeValueAsBytes(submission));
+        send(Topics.SUBMISSIONS, caseId, EventTypes.SYNPUNKT_SUBMITTED, json.writeValueAsBytes(submission));
+        // one partition: once the next submission is done, both copies were handled
+        send(Topics.SUBMISSIONS, next.submissionId().toString(), EventTypes.SYNPUNKT_SUBMITTED,
+                json.writeValueAsBytes(next));
+        awaitRecord(Topics.CASES, next.submissionId().toString(), EventTypes.CASE_OPENED);
+
+        Case aCase = store.find(new CaseId(submission.submissionId().value())).orElseThrow();
+        Case nextCase = store.find(new CaseId(next.submissionId().value())).orElseThrow();
+        assertThat(sequence(nextCase.diarienummer())).isEqualTo(sequence(aCase.diarienummer()) + 1);
+        assertThat(recordsFor(Topics.CASES, caseId)).hasSize(1);
+        assertThat(mongo.count(Query.query(Criteria.where("_id").is(caseId)), "cases")).isEqualTo(1);
+        assertThat(meters.find("medborgardialog.messages.processed")
+                .tags("type", EventTypes.SYNPUNKT_SUBMITTED, "outcome", "duplicate").timer().count()).isPositive();
+    }
+
+    @Test
+    void deadLettersAPoisonMessageWithTheReasonAndKeepsProcessing() throws Exception {
+        String poisonKey = UUID.randomUUID().toString();
+        String unknownKey = UUID.randomUUID().toString();
+        SynpunktSubmitted good = aSubmission().build();
+
+        send(Topics.SUBMISSIONS, unknownKey, "se.medborgardialog.something.else.v9",
+                "not json either".getBytes(StandardCharsets.UTF_8));
+        send(Topics.SUBMISSIONS, poisonKey, EventTypes.SYNPUNKT_SUBMITTED,
+                "{\"submissionId\": not json".getBytes(StandardCharsets.UTF_8));
+        send(Topics.SUBMISSIONS, good.submissionId().toString(), EventTypes.SYNPUNKT_SUBMITTED,
+                json.writeValueAsBytes(good));
+
+        ConsumerRecord<String, byte[]> dead = awaitRecord(SUBMISSIONS_DLT, record -> poisonKey.equals(record.key()));
+        assertThat(header(dead, "x-exception-message")).isNotBlank();
+        assertThat(header(dead, "x-original-topic")).isEqualTo(Topics.SUBMISSIONS);
+        awaitRecord(Topics.CASES, good.submissionId().toString(), EventTypes.CASE_OPENED);
+        assertThat(store.find(new CaseId(good.submissionId().value()))).isPresent();
+        // an unknown type is ignored, not dead-lettered
+        assertThat(recordsFor(SUBMISSIONS_DLT, unknownKey)).isEmpty();
+        assertThat(store.find(new CaseId(UUID.fromString(unknownKey)))).isEmpty();
+    }
+
+    @Test
+    void showsTheDeadlineInTheQueueWhicheverArrivesFirstAndSortsByIt() throws Exception {
+        SynpunktSubmitted relaxed = aSubmission().build();
+        SynpunktSubmitted urgent = aSubmission().build();
+        Instant now = Instant.now();
+        LocalDate relaxedDue = LocalDate.now(STOCKHOLM).plusDays(5);
+
+        // the deadline of one case arrives after its case, the other's before
+        send(Topics.SUBMISSIONS, relaxed.submissionId().toString(), EventTypes.SYNPUNKT_SUBMITTED,
+                json.writeValueAsBytes(relaxed));
+        awaitRecord(Topics.CASES, relaxed.submissionId().toString(), EventTypes.CASE_OPENED);
+        sendDeadline(relaxed, relaxedDue, relaxedDue.plusDays(1).atStartOfDay(STOCKHOLM).toInstant().minusNanos(1));
+        sendDeadline(urgent, LocalDate.now(STOCKHOLM), now.plus(Duration.ofHours(12)));
+        sendDeadline(urgent, LocalDate.now(STOCKHOLM), now.plus(Duration.ofHours(12)));
+        await().atMost(PATIENCE).until(() -> mongo.exists(
+                Query.query(Criteria.where("caseId").is(urgent.submissionId().toString())), "case_deadlines"));
+        send(Topics.SUBMISSIONS, urgent.submissionId().toString(), EventTypes.SYNPUNKT_SUBMITTED,
+                json.writeValueAsBytes(urgent));
+
+        await().atMost(PATIENCE).untilAsserted(() -> {
+            JsonNode queue = get("/api/v1/units/stadsmiljo/cases?status=open", "maria").body();
+            JsonNode relaxedRow = rowFor(queue, relaxed.submissionId().toString());
+            JsonNode urgentRow = rowFor(queue, urgent.submissionId().toString());
+            assertThat(relaxedRow.get("dueDate").asString()).isEqualTo(relaxedDue.toString());
+            assertThat(relaxedRow.get("deadlineStatus").asString()).isEqualTo("i-tid");
+            assertThat(urgentRow.get("deadlineStatus").asString()).isEqualTo("snart-forfallen");
+            assertThat(indexOf(queue, urgent.submissionId().toString()))
+                    .isLessThan(indexOf(queue, relaxed.submissionId().toString()));
+        });
+    }
+
+    @Test
+    void hidesOtherUnitsCasesAndQueuesAndRequiresLogin() throws Exception {
+        String caseId = openCase(aSubmission().build());
+
+        Response foreignCase = get("/api/v1/cases/" + caseId, "bertil");
+        assertThat(foreignCase.status()).isEqualTo(404);
+        assertThat(foreignCase.contentType()).startsWith("application/problem+json");
+        assertThat(foreignCase.raw()).doesNotContain("Gatlampan", "greta");
+        assertThat(get("/api/v1/units/stadsmiljo/cases", "bertil").status()).isEqualTo(404);
+        assertThat(rowIndex(get("/api/v1/queue?status=all", "bertil").body(), caseId)).isEqualTo(-1);
+        assertThat(get("/api/v1/queue", null).status()).isEqualTo(401);
+        assertThat(get("/api/v1/cases/" + caseId, null).status()).isEqualTo(401);
+        assertThat(post("/api/v1/cases/" + caseId + "/answer", "bertil", "{\"text\":\"Hej\"}").status())
+                .isEqualTo(404);
+        assertThat(store.find(new CaseId(UUID.fromString(caseId))).orElseThrow().status())
+                .isEqualTo(CaseStatus.OPEN);
+    }
+
+    @Test
+    void auditsEveryReadOfACaseWithoutLoggingItsPersonalData() throws Exception {
+        String caseId = openCase(aSubmission().build());
+
+        Response read = get("/api/v1/cases/" + caseId, "anna");
+
+        assertThat(read.status()).isEqualTo(200);
+        assertThat(read.body().get("text").asString()).contains("Gatlampan");
+        assertThat(read.body().get("contact").get("email").asString()).isEqualTo("greta@example.se");
+        assertThat(read.body().get("history").get(0).get("who").asString()).isEqualTo("system");
+        List<Document> entries = mongo.find(Query.query(Criteria.where("caseId").is(caseId)), Document.class,
+                "audit_log");
+        assertThat(entries).singleElement().satisfies(entry -> {
+            assertThat(entry.getString("who")).isEqualTo("anna");
+            assertThat(entry.getString("what")).isEqualTo("GET /api/v1/cases/{caseId}");
+            assertThat(entry.get("at")).isNotNull();
+            assertThat(entry.toJson()).doesNotContain("Gatlampan", "greta", "Greta");
+        });
+    }
+
+    @Test
+    void answersThenClosesAndPublishesBothEvents() throws Exception {
+        String caseId = openCase(aSubmission().build());
+
+        Response answered = post("/api/v1/cases/" + caseId + "/answer", "anna",
+                "{\"text\":\"Tack! Lampan lagas på torsdag.\"}");
+        assertThat(answered.status()).isEqualTo(200);
+        assertThat(answered.body().get("status").asString()).isEqualTo("answered");
+        ConsumerRecord<String, byte[]> answeredEvent = awaitRecord(Topics.CASES, caseId, EventTypes.CASE_ANSWERED);
+        assertThat(json.readTree(answeredEvent.value()).get("answeredBy").asString()).isEqualTo("anna");
+        assertThat(new String(answeredEvent.value(), StandardCharsets.UTF_8)).doesNotContain("Lampan lagas");
+
+        Response closed = post("/api/v1/cases/" + caseId + "/close", "anna", "{\"outcome\":\"besvarat\"}");
+        assertThat(closed.status()).isEqualTo(200);
+        ConsumerRecord<String, byte[]> closedEvent = awaitRecord(Topics.CASES, caseId, EventTypes.CASE_CLOSED);
+        assertThat(json.readTree(closedEvent.value()).get("outcome").asString()).isEqualTo("BESVARAT");
+
+        Response again = post("/api/v1/cases/" + caseId + "/answer", "anna", "{\"text\":\"Ett till svar\"}");
+        assertThat(again.status()).isEqualTo(409);
+        assertThat(again.contentType()).startsWith("application/problem+json");
+        assertThat(again.body().get("status").asString()).isEqualTo("closed");
+        assertThat(again.body().get("detail").asString()).contains("avslutat");
+        Case stored = store.find(new CaseId(UUID.fromString(caseId))).orElseThrow();
+        assertThat(stored.outbox()).isEmpty();
+        assertThat(stored.history()).extracting(step -> step.who()).containsExactly("system", "anna", "anna");
+    }
+
+    @Test
+    void rejectsBadInputNamingTheFieldAndChangesNothing() throws Exception {
+        String caseId = openCase(aSubmission().build());
+
+        Response empty = post("/api/v1/cases/" + caseId + "/answer", "anna", "{\"text\":\"\"}");
+        Response tooLong = post("/api/v1/cases/" + caseId + "/answer", "anna",
+                "{\"text\":\"" + "a".repeat(10_001) + "\"}");
+        Response unknownOutcome = post("/api/v1/cases/" + caseId + "/close", "anna", "{\"outcome\":\"kanske\"}");
+        Response badStatus = get("/api/v1/queue?status=sometimes", "anna");
+
+        for (Response response : List.of(empty, tooLong, unknownOutcome, badStatus)) {
+            assertThat(response.status()).isEqualTo(400);
+            assertThat(response.contentType()).startsWith("application/problem+json");
+        }
+        assertThat(empty.body().get("errors").get(0).get("field").asString()).isEqualTo("text");
+        assertThat(tooLong.body().get("errors").get(0).get("field").asString()).isEqualTo("text");
+        assertThat(unknownOutcome.body().get("errors").get(0).get("field").asString()).isEqualTo("outcome");
+        assertThat(badStatus.body().get("errors").get(0).get("field").asString()).isEqualTo("status");
+        assertThat(store.find(new CaseId(UUID.fromString(caseId))).orElseThrow().status())
+                .isEqualTo(CaseStatus.OPEN);
+        assertThat(recordsFor(Topics.CASES, caseId)).hasSize(1);
+    }
+
+    @Test
+    void letsOnlyOneOfTwoConcurrentAnswersThrough() throws Exception {
+        String caseId = openCase(aSubmission().build());
+        CountDownLatch start = new CountDownLatch(1);
+
+        CompletableFuture<Response> anna = CompletableFuture.supplyAsync(() -> answerAfter(start, caseId, "anna"));
+        CompletableFuture<Response> maria = CompletableFuture.supplyAsync(() -> answerAfter(start, caseId, "maria"));
+        start.countDown();
+
+        List<Integer> statuses = new ArrayList<>(List.of(anna.get().status(), maria.get().status()));
+        statuses.sort(null);
+        assertThat(statuses).containsExactly(200, 409);
+        Response loser = anna.get().status() == 409 ? anna.get() : maria.get();
+        assertThat(loser.body().get("status").asString()).isEqualTo("answered");
+        String winner = anna.get().status() == 200 ? "anna" : "maria";
+        Case stored = store.find(new CaseId(UUID.fromString(caseId))).orElseThrow();
+        assertThat(stored.answer().answeredBy()).isEqualTo(winner);
+        assertThat(recordsFor(Topics.CASES, caseId))
+                .filteredOn(record -> EventTypes.CASE_ANSWERED.equals(header(record, "ce_type"))).hasSize(1);
+    }
+
+    @Test
+    void refusesAStaleWriteSoNoUpdateIsLost() {
+        SynpunktSubmitted submission = aSubmission().build();
+        CaseId caseId = new CaseId(submission.submissionId().value());
+        Case opened = Case.open(submission, new Diarienummer("1999-000001"), "stadsmiljo", Instant.now());
+        store.insertOpened(opened, events.pending(caseId, "test.only", opened.opened(), Instant.now()));
+        Case first = store.find(caseId).orElseThrow();
+        Case second = store.find(caseId).orElseThrow();
+
+        first.answer("Första svaret", "anna", Instant.now());
+        store.commit(first, events.pending(caseId, "test.first", "{}", Instant.now()));
+        second.answer("Andra svaret", "maria", Instant.now());
+
+        assertThatThrownBy(() -> store.commit(second, events.pending(caseId, "test.second", "{}", Instant.now())))
+                .isInstanceOfSatisfying(ConcurrentCaseChangeException.class,
+                        conflict -> assertThat(conflict.current().answer().answeredBy()).isEqualTo("anna"));
+        Case stored = store.find(caseId).orElseThrow();
+        assertThat(stored.answer().text()).isEqualTo("Första svaret");
+        assertThat(stored.version()).isEqualTo(1L);
+    }
+
+    @Test
+    void relayPublishesACaseOpenedLeftPendingByACrash() throws Exception {
+        SynpunktSubmitted submission = aSubmission().build();
+        CaseId caseId = new CaseId(submission.submissionId().value());
+        Instant anHourAgo = Instant.now().minus(Duration.ofHours(1));
+        Case crashed = Case.open(submission, new Diarienummer("1999-000002"), "stadsmiljo", anHourAgo);
+        // stored with its pending event, then the process "died" before publishing
+        store.insertOpened(crashed, events.pending(caseId, EventTypes.CASE_OPENED, crashed.opened(), anHourAgo));
+
+        assertThat(outbox.relayPending()).isPositive();
+
+        ConsumerRecord<String, byte[]> opened = awaitRecord(Topics.CASES, caseId.toString(), EventTypes.CASE_OPENED);
+        assertThat(json.readTree(opened.value()).get("diarienummer").asString()).isEqualTo("1999-000002");
+        assertThat(store.find(caseId).orElseThrow().outbox()).isEmpty();
+    }
+
+    // --- helpers
+
+    record Response(int status, String contentType, String raw, JsonNode body) {
+    }
+
+    private String openCase(SynpunktSubmitted submission) throws Exception {
+        String caseId = submission.submissionId().toString();
+        send(Topics.SUBMISSIONS, caseId, EventTypes.SYNPUNKT_SUBMITTED, json.writeValueAsBytes(submission));
+        awaitRecord(Topics.CASES, caseId, EventTypes.CASE_OPENED);
+        return caseId;
+    }
+
+    private void sendDeadline(SynpunktSubmitted submission, LocalDate dueDate, Instant dueAt) throws Exception {
+        var scheduled = new DeadlineScheduled(new CaseId(submission.submissionId().value()), "first-answer",
+                "stadsmiljo", 2, submission.receivedAt(), dueDate, dueAt);
+        send(Topics.DEADLINES, submission.submissionId().toString(), EventTypes.DEADLINE_SCHEDULED,
+                json.writeValueAsBytes(scheduled));
+    }
+
+    private Response answerAfter(CountDownLatch start, String caseId, String user) {
+        try {
+            start.await();
+            return post("/api/v1/cases/" + caseId + "/answer", user, "{\"text\":\"Svar från " + user + "\"}");
+        } catch (Exception e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private void send(String topic, String key, String type, byte[] payload) throws Exception {
+        ProducerRecord<String, byte[]> record = new ProducerRecord<>(topic, key, payload);
+        record.headers()
+                .add("ce_specversion", bytes("1.0"))
+                .add("ce_id", bytes(UUID.randomUUID().toString()))
+                .add("ce_source", bytes(EventTypes.SOURCE_INTAKE))
+                .add("ce_type", bytes(type))
+                .add("ce_time", bytes(Instant.now().toString()))
+                .add("ce_subject", bytes(key))
+                .add("content-type", bytes("application/json"));
+        producer.send(record).get();
+    }
+
+    private static byte[] bytes(String value) {
+        return value.getBytes(StandardCharsets.UTF_8);
+    }
+
+    private static String header(ConsumerRecord<String, byte[]> record, String name) {
+        Header header = record.headers().lastHeader(name);
+        return header == null ? null : new String(header.value(), StandardCharsets.UTF_8);
+    }
+
+    private static long sequence(Diarienummer diarienummer) {
+        return Long.parseLong(diarienummer.value().substring(5));
+    }
+
+    private KafkaConsumer<String, byte[]> consumer() {
+        Map<String, Object> props = new HashMap<>();
+        props.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, broker.getBrokersAsString());
+        props.put(ConsumerConfig.GROUP_ID_CONFIG, "probe-" + UUID.randomUUID());
+        props.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false);
+        props.put(ConsumerConfig.KEY_DESERIALIZER_CLASS_CONFIG, StringDeserializer.class);
+        props.put(ConsumerConfig.VALUE_DESERIALIZER_CLASS_CONFIG, ByteArrayDeserializer.class);
+        return new KafkaConsumer<>(props);
+    }
+
+    private ConsumerRecord<String, byte[]> awaitRecord(String topic, String key, String type) {
+        return awaitRecord(topic, record -> key.equals(record.key()) && type.equals(header(record, "ce_type")));
+    }
+
+    private ConsumerRecord<String, byte[]> awaitRecord(String topic, Predicate<ConsumerRecord<String, byte[]>> wanted) {
+        try (KafkaConsumer<String, byte[]> consumer = consumer()) {
+            List<TopicPartition> partitions = partitions(consumer, topic);
+            consumer.assign(partitions);
+            consumer.seekToBeginning(partitions);
+            List<ConsumerRecord<String, byte[]>> seen = new ArrayList<>();
+            await().atMost(PATIENCE).until(() -> {
+                consumer.poll(Duration.ofMillis(200)).forEach(seen::add);
+                return seen.stream().anyMatch(wanted);
+            });
+            return seen.stream().filter(wanted).findFirst().orElseThrow();
+        }
+    }
+
+    /** Everything on the topic for this key right now (reads up to the current end). */
+    private List<ConsumerRecord<String, byte[]>> recordsFor(String topic, String key) {
+        try (KafkaConsumer<String, byte[]> consumer = consumer()) {
+            List<TopicPartition> partitions = partitions(consumer, topic);
+            consumer.assign(partitions);
+            consumer.seekToBeginning(partitions);
+            Map<TopicPartition, Long> end = consumer.endOffsets(partitions);
+            List<ConsumerRecord<String, byte[]>> seen = new ArrayList<>();
+            await().atMost(PATIENCE).until(() -> {
+                consumer.poll(Duration.ofMillis(200)).forEach(seen::add);
+                return partitions.stream().allMatch(partition -> consumer.position(partition) >= end.get(partition));
+            });
+            return seen.stream().filter(record -> key.equals(record.key())).toList();
+        }
+    }
+
+    private static List<TopicPartition> partitions(KafkaConsumer<String, byte[]> consumer, String topic) {
+        return consumer.partitionsFor(topic).stream()
+                .map(info -> new TopicPartition(topic, info.partition()))
+                .toList();
+    }
+
+    private Response get(String path, String user) throws Exception {
+        return call(HttpRequest.newBuilder(uri(path)).GET(), user);
+    }
+
+    private Response post(String path, String user, String body) throws Exception {
+        return call(HttpRequest.newBuilder(uri(path))
+                .header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString(body)), user);
+    }
+
+    private URI uri(String path) {
+        return URI.create("http://localhost:" + port + path);
+    }
+
+    private Response call(HttpRequest.Builder request, String user) throws Exception {
+        if (user != null) {
+            request.header("Authorization", "Basic " + Base64.getEncoder()
+                    .encodeToString((user + ":utveckling").getBytes(StandardCharsets.UTF_8)));
+        }
+        HttpResponse<String> response = http.send(request.build(), HttpResponse.BodyHandlers.ofString());
+        String raw = response.body();
+        String contentType = response.headers().firstValue("Content-Type").orElse("");
+        JsonNode body = raw == null || raw.isBlank() || !contentType.contains("json") ? null : json.readTree(raw);
+        return new Response(response.statusCode(), contentType, raw, body);
+    }
+
+    private static JsonNode rowFor(JsonNode queue, String caseId) {
+        int index = rowIndex(queue, caseId);
+        assertThat(index).as("case %s in queue", caseId).isNotNegative();
+        return queue.get(index);
+    }
+
+    private static int indexOf(JsonNode queue, String caseId) {
+        return rowIndex(queue, caseId);
+    }
+
+    private static int rowIndex(JsonNode queue, String caseId) {
+        for (int i = 0; i < queue.size(); i++) {
+            if (caseId.equals(queue.get(i).get("caseId").asString())) {
+                return i;
+            }
+        }
+        return -1;
+    }
+}
