@@ -1,0 +1,48 @@
+package se.medborgardialog.reporting.facts;
+
+import java.time.Instant;
+import org.springframework.data.annotation.Id;
+import org.springframework.data.mongodb.core.mapping.Document;
+import se.medborgardialog.contracts.Channel;
+import se.medborgardialog.contracts.SynpunktKind;
+
+/**
+ * What reporting knows about one case, gathered from its events in whatever order they arrived. Every field
+ * may still be missing: a deadline event can overtake its {@code CaseOpened} (they travel on different topics).
+ * Holds no personal data: no names, contact details, texts or officers.
+ *
+ * @param id           the case id
+ * @param receivedDate the {@link ReceiptDate} as {@code YYYY-MM-DD}, so the store can match ranges on it;
+ *                     present once {@code CaseOpened} arrived, and only then does the case count
+ * @param unit         the unit the case was routed to when opened
+ * @param answeredAt   the first answer
+ */
+@Document(CaseFact.COLLECTION)
+public record CaseFact(
+        @Id String id,
+        String receivedDate,
+        Instant receivedAt,
+        SynpunktKind kind,
+        String category,
+        String unit,
+        Channel channel,
+        Instant openedAt,
+        Instant answeredAt,
+        Instant closedAt,
+        Instant dueAt,
+        DeadlineOutcome deadlineOutcome) {
+
+    public static final String COLLECTION = "caseFacts";
+
+    /** The counting rules; the statistics pipeline applies the same rules inside the store. */
+    public Counts counts() {
+        if (receivedDate == null) {
+            return Counts.NONE;
+        }
+        return new Counts(1,
+                answeredAt != null ? 1 : 0,
+                deadlineOutcome == DeadlineOutcome.MET ? 1 : 0,
+                deadlineOutcome == DeadlineOutcome.BREACHED ? 1 : 0,
+                closedAt == null ? 1 : 0);
+    }
+}

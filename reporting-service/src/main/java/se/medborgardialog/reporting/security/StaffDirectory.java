@@ -1,0 +1,35 @@
+package se.medborgardialog.reporting.security;
+
+import java.util.Map;
+import java.util.Set;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+import org.springframework.security.core.Authentication;
+import org.springframework.stereotype.Component;
+import se.medborgardialog.reporting.statistics.UnitScope;
+
+/** Whose figures a signed-in reader may see: a statistician every unit's, a manager only her own units'. */
+@Component
+public class StaffDirectory {
+
+    static final String STATISTICIAN = "STATISTICIAN";
+    static final String MANAGER = "MANAGER";
+
+    private final Map<String, StaffProperties.User> users;
+
+    StaffDirectory(StaffProperties properties) {
+        this.users = properties.users().stream()
+                .collect(Collectors.toUnmodifiableMap(StaffProperties.User::username, Function.identity(), (a, b) -> a));
+    }
+
+    public UnitScope scopeOf(Authentication reader) {
+        StaffProperties.User user = users.get(reader.getName());
+        if (user == null) {
+            return UnitScope.only(Set.of());
+        }
+        if (user.roles().contains(STATISTICIAN)) {
+            return UnitScope.all();
+        }
+        return user.roles().contains(MANAGER) ? UnitScope.only(user.units()) : UnitScope.only(Set.of());
+    }
+}

@@ -1,0 +1,168 @@
+package se.medborgardialog.reporting;
+
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.header.Header;
+import org.apache.kafka.common.header.internals.RecordHeader;
+import org.apache.kafka.common.serialization.ByteArrayDeserializer;
+import org.apache.kafka.common.serialization.ByteArraySerializer;
+import org.apache.kafka.common.serialization.StringDeserializer;
+import org.apache.kafka.common.serialization.StringSerializer;
+import se.medborgardialog.contracts.CaseAnswered;
+import se.medborgardialog.contracts.CaseClosed;
+import se.medborgardialog.contracts.CaseId;
+import se.medborgardialog.contracts.CaseOpened;
+import se.medborgardialog.contracts.CaseOutcome;
+import se.medborgardialog.contracts.Channel;
+import se.medborgardialog.contracts.DeadlineBreached;
+import se.medborgardialog.contracts.DeadlineMet;
+import se.medborgardialog.contracts.DeadlineScheduled;
+import se.medborgardialog.contracts.Diarienummer;
+import se.medborgardialog.contracts.EventTypes;
+import se.medborgardialog.contracts.SubmissionId;
+import se.medborgardialog.contracts.SynpunktKind;
+import se.medborgardialog.contracts.Topics;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * Plays case-service and sla-service on a real broker with a plain Kafka producer: String keys (the case id),
+ * CloudEvents headers as raw UTF-8 strings, JSON payloads. Also reads a topic from its start, headers untouched.
+ */
+final class EventStream implements AutoCloseable {
+
+    static final String FIRST_ANSWER = "first-answer";
+    private static final Duration TWO_DAYS = Duration.ofDays(2);
+
+    private final KafkaProducer<String, byte[]> producer;
+    private final JsonMapper json;
+    private final String brokers;
+
+    EventStream(String brokers, JsonMapper json) {
+        this.brokers = brokers;
+        this.json = json;
+        this.producer = new KafkaProducer<>(Map.of(
+                ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, brokers,
+                ProducerConfig.ACKS_CONFIG, "all",
+                ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG, StringSerializer.class,
+                ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG, ByteArraySerializer.class));
+    }
+
+    static CaseId newCase() {
+        return new CaseId(UUID.randomUUID());
+    }
+
+    static CaseOpened opened(CaseId caseId, SynpunktKind kind, String category, String unit, Instant receivedAt) {
+        return new CaseOpened(caseId, new SubmissionId(caseId.value()),
+                new Diarienummer("KS 2026/" + caseId.value().toString().substring(0, 4)),
+                kind, category, Channel.WEB, unit, receivedAt, receivedAt.plusSeconds(5));
+    }
+
+    static CaseOpened klagomal(CaseId caseId, String unit, Instant receivedAt) {
+        return opened(caseId, SynpunktKind.KLAGOMAL, "gata-och-trafik", unit, receivedAt);
+    }
+
+    static CaseAnswered answered(CaseId caseId, Instant at) {
+        return new CaseAnswered(caseId, "stadsmiljo", at, "anna");
+    }
+
+    static CaseClosed closed(CaseId caseId, Instant at) {
+        return new CaseClosed(caseId, "stadsmiljo", CaseOutcome.BESVARAT, at, "anna");
+    }
+
+    static DeadlineScheduled scheduled(CaseId caseId, Instant receivedAt) {
+        return new DeadlineScheduled(caseId, FIRST_ANSWER, "stadsmiljo", 2, receivedAt, null, receivedAt.plus(TWO_DAYS));
+    }
+
+    static DeadlineMet met(CaseId caseId, Instant receivedAt, Instant answeredAt) {
+        return new DeadlineMet(caseId, FIRST_ANSWER, "stadsmiljo", receivedAt.plus(TWO_DAYS), answeredAt);
+    }
+
+    static DeadlineBreached breached(CaseId caseId, Instant receivedAt) {
+        return new DeadlineBreached(caseId, FIRST_ANSWER, "stadsmiljo", receivedAt.plus(TWO_DAYS),
+                receivedAt.plus(TWO_DAYS).plusSeconds(60));
+    }
+
+    void send(CaseOpened event) {
+        send(Topics.CASES, event.caseId(), EventTypes.CASE_OPENED, json.writeValueAsBytes(event));
+    }
+
+    void send(CaseAnswered event) {
+        send(Topics.CASES, event.caseId(), EventTypes.CASE_ANSWERED, json.writeValueAsBytes(event));
+    }
+
+    void send(CaseClosed event) {
+        send(Topics.CASES, event.caseId(), EventTypes.CASE_CLOSED, json.writeValueAsBytes(event));
+    }
+
+    void send(DeadlineScheduled event) {
+        send(Topics.DEADLINES, event.caseId(), EventTypes.DEADLINE_SCHEDULED, json.writeValueAsBytes(event));
+    }
+
+    void send(DeadlineMet event) {
+        send(Topics.DEADLINES, event.caseId(), EventTypes.DEADLINE_MET, json.writeValueAsBytes(event));
+    }
+
+    void send(DeadlineBreached event) {
+        send(Topics.DEADLINES, event.caseId(), EventTypes.DEADLINE_BREACHED, json.writeValueAsBytes(event));
+    }
+
+    /** Sends and waits for the broker's acknowledgement. */
+    void send(String topic, CaseId caseId, String type, byte[] payload) {
+        List<Header> headers = List.of(
+                header("ce_specversion", "1.0"),
+                header("ce_id", UUID.randomUUID().toString()),
+                header("ce_source", Topics.CASES.equals(topic) ? EventTypes.SOURCE_CASES : EventTypes.SOURCE_SLA),
+                header("ce_type", type),
+                header("ce_time", Instant.now().toString()),
+                header("ce_subject", caseId.toString()),
+                header("content-type", "application/json"));
+        try {
+            producer.send(new ProducerRecord<>(topic, null, caseId.toString(), payload, headers)).get();
+        } catch (Exception e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /** A consumer of {@code topic} from its beginning, in its own group. */
+    KafkaConsumer<String, byte[]> reader(String topic) {
+        KafkaConsumer<String, byte[]> consumer = new KafkaConsumer<>(Map.of(
+                ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, brokers,
+                ConsumerConfig.GROUP_ID_CONFIG, "test-" + UUID.randomUUID(),
+                ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest",
+                ConsumerConfig.KEY_DESERIALIZER_CLASS_CONFIG, StringDeserializer.class,
+                ConsumerConfig.VALUE_DESERIALIZER_CLASS_CONFIG, ByteArrayDeserializer.class));
+        consumer.subscribe(List.of(topic));
+        return consumer;
+    }
+
+    static List<ConsumerRecord<String, byte[]>> poll(KafkaConsumer<String, byte[]> consumer) {
+        List<ConsumerRecord<String, byte[]>> list = new ArrayList<>();
+        consumer.poll(Duration.ofMillis(200)).forEach(list::add);
+        return list;
+    }
+
+    static String header(ConsumerRecord<?, ?> record, String name) {
+        Header header = record.headers().lastHeader(name);
+        return header == null ? null : new String(header.value(), StandardCharsets.UTF_8);
+    }
+
+    private static Header header(String name, String value) {
+        return new RecordHeader(name, value.getBytes(StandardCharsets.UTF_8));
+    }
+
+    @Override
+    public void close() {
+        producer.close(Duration.ofSeconds(5));
+    }
+}
