@@ -1,0 +1,80 @@
+package se.medborgardialog.intake.security;
+
+import java.util.List;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpMethod;
+import org.springframework.http.HttpStatus;
+import org.springframework.security.config.annotation.web.builders.HttpSecurity;
+import org.springframework.security.config.annotation.web.configurers.AbstractHttpConfigurer;
+import org.springframework.security.config.http.SessionCreationPolicy;
+import org.springframework.security.core.userdetails.User;
+import org.springframework.security.core.userdetails.UserDetails;
+import org.springframework.security.core.userdetails.UserDetailsService;
+import org.springframework.security.crypto.factory.PasswordEncoderFactories;
+import org.springframework.security.crypto.password.PasswordEncoder;
+import org.springframework.security.provisioning.InMemoryUserDetailsManager;
+import org.springframework.security.web.AuthenticationEntryPoint;
+import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.access.AccessDeniedHandler;
+import se.medborgardialog.intake.web.Problems;
+import tools.jackson.databind.json.JsonMapper;
+
+@Configuration(proxyBeanMethods = false)
+class SecurityConfiguration {
+
+    static final String REALM = "medborgardialog";
+
+    @Bean
+    SecurityFilterChain api(HttpSecurity http, AuthenticationEntryPoint entryPoint, AccessDeniedHandler denied)
+            throws Exception {
+        return http
+                .csrf(AbstractHttpConfigurer::disable)
+                .sessionManagement(session -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
+                .authorizeHttpRequests(requests -> requests
+                        .requestMatchers(HttpMethod.GET, "/api/v1/categories").permitAll()
+                        // Open to citizens; which channels need a staff login depends on the body,
+                        // so the submission feature decides that per request.
+                        .requestMatchers(HttpMethod.POST, "/api/v1/synpunkter").permitAll()
+                        .requestMatchers("/actuator/health/**", "/actuator/info", "/actuator/prometheus").permitAll()
+                        .requestMatchers("/error").permitAll()
+                        .anyRequest().authenticated())
+                .httpBasic(basic -> basic.realmName(REALM).authenticationEntryPoint(entryPoint))
+                .exceptionHandling(exceptions -> exceptions
+                        .authenticationEntryPoint(entryPoint)
+                        .accessDeniedHandler(denied))
+                .build();
+    }
+
+    @Bean
+    AuthenticationEntryPoint problemEntryPoint(JsonMapper jsonMapper) {
+        return (request, response, exception) -> {
+            response.setHeader(HttpHeaders.WWW_AUTHENTICATE, "Basic realm=\"" + REALM + "\"");
+            Problems.write(request, response, Problems.of(HttpStatus.UNAUTHORIZED, "Inloggning krävs",
+                    "Logga in med ett giltigt användarnamn och lösenord.", List.of()), jsonMapper);
+        };
+    }
+
+    @Bean
+    AccessDeniedHandler problemAccessDeniedHandler(JsonMapper jsonMapper) {
+        return (request, response, exception) -> Problems.write(request, response, Problems.of(
+                HttpStatus.FORBIDDEN, "Behörighet saknas", "Du har inte behörighet till detta.", List.of()),
+                jsonMapper);
+    }
+
+    @Bean
+    UserDetailsService staffUsers(SecurityProperties properties) {
+        return new InMemoryUserDetailsManager(properties.users().stream()
+                .<UserDetails>map(user -> User.withUsername(user.username())
+                        .password(user.password())
+                        .roles(user.roles().toArray(String[]::new))
+                        .build())
+                .toList());
+    }
+
+    @Bean
+    PasswordEncoder passwordEncoder() {
+        return PasswordEncoderFactories.createDelegatingPasswordEncoder();
+    }
+}

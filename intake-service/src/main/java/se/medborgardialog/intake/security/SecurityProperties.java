@@ -1,0 +1,23 @@
+package se.medborgardialog.intake.security;
+
+import java.util.List;
+import org.springframework.boot.context.properties.ConfigurationProperties;
+
+/**
+ * Staff users allowed to log in ({@code intake.security.users}). Passwords carry their encoding id,
+ * e.g. {@code {noop}} for the local stack's development users or {@code {bcrypt}} elsewhere.
+ */
+@ConfigurationProperties("intake.security")
+public record SecurityProperties(List<StaffUser> users) {
+
+    public SecurityProperties {
+        users = users == null ? List.of() : List.copyOf(users);
+    }
+
+    public record StaffUser(String username, String password, List<String> roles) {
+
+        public StaffUser {
+            roles = roles == null ? List.of() : List.copyOf(roles);
+        }
+    }
+}

@@ -1,0 +1,84 @@
+package se.medborgardialog.intake.web;
+
+import java.util.List;
+import java.util.stream.Collectors;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.HttpStatusCode;
+import org.springframework.http.ProblemDetail;
+import org.springframework.http.ResponseEntity;
+import org.springframework.http.converter.HttpMessageNotReadableException;
+import org.springframework.web.bind.annotation.ExceptionHandler;
+import org.springframework.web.bind.annotation.RestControllerAdvice;
+import org.springframework.web.context.request.WebRequest;
+import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExceptionHandler;
+import tools.jackson.core.JacksonException;
+import tools.jackson.core.exc.StreamReadException;
+
+/** Turns every refusal into {@code application/problem+json} with Swedish messages and never a stack trace. */
+@RestControllerAdvice
+class ApiProblems extends ResponseEntityExceptionHandler {
+
+    private static final Logger log = LoggerFactory.getLogger(ApiProblems.class);
+
+    @ExceptionHandler(ProblemException.class)
+    ResponseEntity<ProblemDetail> refused(ProblemException refusal) {
+        return ResponseEntity.status(refusal.status()).headers(refusal.headers()).body(refusal.toProblem());
+    }
+
+    @ExceptionHandler(Exception.class)
+    ResponseEntity<ProblemDetail> unexpected(Exception failure) {
+        log.error("Unexpected failure handling a request", failure);
+        return ResponseEntity.internalServerError().body(Problems.of(HttpStatus.INTERNAL_SERVER_ERROR,
+                "Internt fel", "Något gick fel hos oss. Försök igen senare.", List.of()));
+    }
+
+    @Override
+    protected ResponseEntity<Object> handleHttpMessageNotReadable(HttpMessageNotReadableException ex,
+            HttpHeaders headers, HttpStatusCode status, WebRequest request) {
+        if (causedByOversizedBody(ex)) {
+            return ResponseEntity.status(HttpStatus.CONTENT_TOO_LARGE)
+                    .body(RequestBodyLimitFilter.tooLarge(limitOf(ex)));
+        }
+        FieldViolation violation = describe(ex);
+        return ResponseEntity.badRequest().body(Problems.of(HttpStatus.BAD_REQUEST, "Ogiltig begäran",
+                "Begäran kunde inte läsas.", List.of(violation)));
+    }
+
+    private static FieldViolation describe(HttpMessageNotReadableException ex) {
+        JacksonException jackson = find(ex, JacksonException.class);
+        if (jackson == null) {
+            return new FieldViolation("body", "Begäran saknar innehåll eller är inte JSON.");
+        }
+        String field = jackson.getPath().stream()
+                .map(reference -> reference.getPropertyName() != null
+                        ? reference.getPropertyName() : "[" + reference.getIndex() + "]")
+                .collect(Collectors.joining(".")).replace(".[", "[");
+        if (jackson instanceof StreamReadException || field.isEmpty()) {
+            return new FieldViolation(field.isEmpty() ? "body" : field, "Ogiltig JSON.");
+        }
+        return new FieldViolation(field, "Fel typ av värde.");
+    }
+
+    private static boolean causedByOversizedBody(Throwable ex) {
+        return find(ex, RequestBodyTooLargeException.class) != null;
+    }
+
+    private static long limitOf(Throwable ex) {
+        return find(ex, RequestBodyTooLargeException.class).limit();
+    }
+
+    private static <T extends Throwable> T find(Throwable ex, Class<T> type) {
+        for (Throwable cause = ex; cause != null; cause = cause.getCause()) {
+            if (type.isInstance(cause)) {
+                return type.cast(cause);
+            }
+            if (cause.getCause() == cause) {
+                break;
+            }
+        }
+        return null;
+    }
+}
