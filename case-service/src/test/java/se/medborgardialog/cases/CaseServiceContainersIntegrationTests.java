@@ -53,7 +53,7 @@ class CaseServiceContainersIntegrationTests {
     static void infrastructure(DynamicPropertyRegistry registry) {
         registry.add("spring.cloud.stream.kafka.binder.brokers", kafka::getBootstrapServers);
         registry.add("spring.mongodb.uri", () -> mongo.getReplicaSetUrl("cases"));
-        registry.add("management.health.mongo.enabled", () -> "true");
+        registry.add("management.health.mongodb.enabled", () -> "true");
     }
 
     @Autowired

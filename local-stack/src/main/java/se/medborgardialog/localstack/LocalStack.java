@@ -38,6 +38,8 @@ public final class LocalStack implements AutoCloseable {
 
     private static final Duration START_TIMEOUT = Duration.ofMinutes(3);
     private static final int TOPIC_PARTITIONS = 3;
+    /** The launcher logs warnings only (simplelogger.properties); the broker and the store log more, to their files. */
+    private static final String VERBOSE_LOG = "-Dorg.slf4j.simpleLogger.defaultLogLevel=info";
 
     private final StackSettings settings;
     private final Path logs;
@@ -201,7 +203,7 @@ public final class LocalStack implements AutoCloseable {
 
     private void startStore() {
         Path file = settings.dataDir().resolve("store").resolve("store.mv");
-        store = new ChildProcess("store", List.of(java, "-Xmx512m", "-XX:+UseSerialGC", "-cp", classpath,
+        store = new ChildProcess("store", List.of(java, "-Xmx512m", "-XX:+UseSerialGC", VERBOSE_LOG, "-cp", classpath,
                 StoreServer.class.getName(), Integer.toString(settings.storePort()), file.toString()),
                 logs.resolve("store.log"));
         store.start();
@@ -246,7 +248,7 @@ public final class LocalStack implements AutoCloseable {
             Thread.currentThread().interrupt();
             throw new IllegalStateException("interrupted");
         }
-        broker = new ChildProcess("kafka", List.of(java, "-Xmx512m", "-Xms256m", "-cp", classpath, "kafka.Kafka",
+        broker = new ChildProcess("kafka", List.of(java, "-Xmx512m", "-Xms256m", VERBOSE_LOG, "-cp", classpath, "kafka.Kafka",
                 config.toString()), logs.resolve("kafka.log"));
         broker.start();
         awaitPort("kafka", broker, settings.kafkaPort());

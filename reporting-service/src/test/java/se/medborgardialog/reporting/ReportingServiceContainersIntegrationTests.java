@@ -27,7 +27,7 @@ import se.medborgardialog.contracts.CaseId;
 import tools.jackson.databind.json.JsonMapper;
 
 /** The main flow against real Apache Kafka and MongoDB images; skipped where there is no Docker. */
-@SpringBootTest(properties = "management.health.mongo.enabled=true")
+@SpringBootTest(properties = "management.health.mongodb.enabled=true")
 @AutoConfigureMockMvc
 @Testcontainers(disabledWithoutDocker = true)
 class ReportingServiceContainersIntegrationTests {

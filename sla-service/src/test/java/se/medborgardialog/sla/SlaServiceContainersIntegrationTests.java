@@ -28,7 +28,7 @@ import se.medborgardialog.contracts.Topics;
 import tools.jackson.databind.json.JsonMapper;
 
 /** The main flow against real Apache Kafka and MongoDB images; skipped where there is no Docker. */
-@SpringBootTest(properties = "management.health.mongo.enabled=true")
+@SpringBootTest(properties = "management.health.mongodb.enabled=true")
 @Testcontainers(disabledWithoutDocker = true)
 class SlaServiceContainersIntegrationTests {
 

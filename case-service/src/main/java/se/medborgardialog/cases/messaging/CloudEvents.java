@@ -1,10 +1,6 @@
 package se.medborgardialog.cases.messaging;
 
-import java.nio.charset.StandardCharsets;
-import java.util.Optional;
-import org.springframework.messaging.Message;
-
-/** CloudEvents binary-mode header names on Kafka, and reading them whatever form the header mapper gave. */
+/** CloudEvents binary-mode header names on Kafka (consumers read them with CloudEventMessageUtils). */
 public final class CloudEvents {
 
     public static final String SPECVERSION = "ce_specversion";
@@ -17,12 +13,4 @@ public final class CloudEvents {
     private CloudEvents() {
     }
 
-    /** Raw Kafka headers arrive as byte[]; headers typed by a Spring producer may arrive as String. */
-    public static Optional<String> header(Message<?> message, String name) {
-        Object value = message.getHeaders().get(name);
-        if (value instanceof byte[] bytes) {
-            return Optional.of(new String(bytes, StandardCharsets.UTF_8));
-        }
-        return Optional.ofNullable(value).map(Object::toString);
-    }
 }

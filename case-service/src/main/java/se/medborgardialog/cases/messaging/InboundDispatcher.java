@@ -3,8 +3,10 @@ package se.medborgardialog.cases.messaging;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
 import java.util.Map;
+import java.util.Objects;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.cloud.function.cloudevent.CloudEventMessageUtils;
 import org.springframework.messaging.Message;
 import org.springframework.stereotype.Component;
 
@@ -32,7 +34,8 @@ public class InboundDispatcher {
     }
 
     public void dispatch(Message<byte[]> message, Map<String, Handler> handlers) {
-        String type = CloudEvents.header(message, CloudEvents.TYPE).orElse("");
+        // Reads ce_type whatever prefix and form it arrived in (Spring Cloud Function may canonicalise it).
+        String type = Objects.requireNonNullElse(CloudEventMessageUtils.getType(message), "");
         Handler handler = handlers.get(type);
         Timer.Sample sample = Timer.start(meters);
         if (handler == null) {

@@ -37,7 +37,7 @@ class SubmissionContainersIntegrationTests {
     static void containers(DynamicPropertyRegistry registry) {
         registry.add("spring.cloud.stream.kafka.binder.brokers", KAFKA::getBootstrapServers);
         registry.add("spring.mongodb.uri", () -> MONGO.getReplicaSetUrl("intake"));
-        registry.add("management.health.mongo.enabled", () -> "true");
+        registry.add("management.health.mongodb.enabled", () -> "true");
     }
 
     @Autowired

@@ -3,10 +3,10 @@ package se.medborgardialog.reporting.facts;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
-import java.nio.charset.StandardCharsets;
 import java.util.Map;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.cloud.function.cloudevent.CloudEventMessageUtils;
 import org.springframework.messaging.Message;
 import org.springframework.stereotype.Component;
 import tools.jackson.databind.json.JsonMapper;
@@ -36,13 +36,14 @@ class IncomingEvents {
     }
 
     void handle(Message<byte[]> message, Map<String, Handler> handlers) {
-        String type = header(message, "ce_type");
+        // Reads ce_type whatever prefix and form it arrived in (Spring Cloud Function may canonicalise it).
+        String type = CloudEventMessageUtils.getType(message);
         Handler handler = type == null ? null : handlers.get(type);
         Timer.Sample sample = Timer.start(registry);
         String outcome = "failed";
         try {
             if (handler == null) {
-                log.debug("Event of type {} on {} ignored", type, header(message, "ce_subject"));
+                log.debug("Event of type {} on {} ignored", type, CloudEventMessageUtils.getSubject(message));
                 outcome = "ignored";
             } else if (handler.apply(message.getPayload())) {
                 Counter.builder("medborgardialog.reporting.events").tag("type", type).register(registry).increment();
@@ -69,11 +70,4 @@ class IncomingEvents {
     }
 
     /** Kafka headers arrive as raw bytes unless a mapper already decoded them. */
-    private static String header(Message<?> message, String name) {
-        Object value = message.getHeaders().get(name);
-        if (value instanceof byte[] bytes) {
-            return new String(bytes, StandardCharsets.UTF_8);
-        }
-        return value == null ? null : value.toString();
-    }
 }

@@ -2,11 +2,11 @@ package se.medborgardialog.sla.deadline;
 
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
-import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.function.Consumer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.cloud.function.cloudevent.CloudEventMessageUtils;
 import org.springframework.messaging.Message;
 import org.springframework.stereotype.Component;
 import se.medborgardialog.contracts.CaseAnswered;
@@ -37,7 +37,8 @@ class CaseEventsConsumer implements Consumer<Message<byte[]>> {
 
     @Override
     public void accept(Message<byte[]> message) {
-        String type = header(message, "ce_type");
+        // Reads ce_type whatever prefix and form it arrived in (Spring Cloud Function may canonicalise it).
+        String type = CloudEventMessageUtils.getType(message);
         Timer.Sample sample = Timer.start(registry);
         String outcome = "failed";
         try {
@@ -97,11 +98,4 @@ class CaseEventsConsumer implements Consumer<Message<byte[]>> {
     }
 
     /** Kafka headers arrive as raw bytes unless a mapper already decoded them. */
-    private static String header(Message<?> message, String name) {
-        Object value = message.getHeaders().get(name);
-        if (value instanceof byte[] bytes) {
-            return new String(bytes, StandardCharsets.UTF_8);
-        }
-        return value == null ? null : value.toString();
-    }
 }

@@ -1,0 +1,55 @@
+package se.medborgardialog.systemtests;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
+import java.io.File;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The production stack cannot run here (no Docker engine), but its compose file is validated with
+ * Debian's docker-compose, which parses it without an engine ({@code .ci/run} installs it).
+ */
+class ComposeFileTests {
+
+    private final Path home = Path.of(System.getProperty("medborgardialog.home", "..")).toAbsolutePath().normalize();
+
+    @Test
+    void composeFileIsValid() throws Exception {
+        assumeTrue(onPath("docker-compose"), "docker-compose is not installed; .ci/run installs it");
+
+        Process process = new ProcessBuilder("docker-compose", "-f", home.resolve("docker-compose.yml").toString(), "config", "-q")
+                .redirectErrorStream(true).start();
+        boolean finished = process.waitFor(60, TimeUnit.SECONDS);
+        String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+
+        assertThat(finished).isTrue();
+        assertThat(process.exitValue()).as(output).isZero();
+    }
+
+    @Test
+    void composeStackHasRealKafkaAReplicaSetAndEveryServiceWithHealthChecks() throws Exception {
+        String compose = Files.readString(home.resolve("docker-compose.yml"));
+
+        assertThat(compose).contains("image: apache/kafka:", "KAFKA_PROCESS_ROLES: broker,controller",
+                "image: mongo:", "--replSet", "replicaSet=rs0&w=majority");
+        for (String service : new String[] {"intake-service", "case-service", "sla-service", "reporting-service"}) {
+            assertThat(compose).contains("build: ./" + service);
+            assertThat(home.resolve(service).resolve("Dockerfile")).exists();
+            assertThat(Files.readString(home.resolve(service).resolve("Dockerfile"))).contains("HEALTHCHECK");
+        }
+    }
+
+    private static boolean onPath(String command) {
+        for (String dir : System.getenv().getOrDefault("PATH", "").split(File.pathSeparator)) {
+            if (Files.isExecutable(Path.of(dir, command))) {
+                return true;
+            }
+        }
+        return false;
+    }
+}

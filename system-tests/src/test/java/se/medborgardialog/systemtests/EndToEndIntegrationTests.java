@@ -1,0 +1,190 @@
+package se.medborgardialog.systemtests;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import java.io.IOException;
+import java.net.ServerSocket;
+import java.net.URI;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.LocalDate;
+import java.time.OffsetDateTime;
+import java.time.ZoneId;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.EnumMap;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.StreamSupport;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import se.medborgardialog.localstack.LocalStack;
+import se.medborgardialog.localstack.Service;
+import se.medborgardialog.localstack.StackSettings;
+import tools.jackson.databind.JsonNode;
+
+/**
+ * The whole system as the README's run command starts it: a real KRaft broker and the store in their
+ * own JVMs, the four services each in its own process. Driven only through the services' HTTP APIs,
+ * as a citizen, a registrator, an officer and a statistician would.
+ */
+class EndToEndIntegrationTests {
+
+    private static final ZoneId STOCKHOLM = ZoneId.of("Europe/Stockholm");
+    private static final Duration PATIENCE = Duration.ofSeconds(90);
+
+    @TempDir
+    static Path dataDir;
+
+    private static LocalStack stack;
+    private final Http http = new Http();
+
+    @BeforeAll
+    static void startTheStack() throws IOException {
+        Path home = Path.of(System.getProperty("medborgardialog.home", "..")).toAbsolutePath().normalize();
+        Map<Service, Integer> ports = new EnumMap<>(Service.class);
+        for (Service service : Service.values()) {
+            ports.put(service, freePort());
+        }
+        stack = LocalStack.start(new StackSettings(home, dataDir, freePort(), freePort(), freePort(), ports, true));
+    }
+
+    @AfterAll
+    static void stopTheStack() {
+        if (stack != null) {
+            stack.close();
+        }
+    }
+
+    @Test
+    void synpunktBecomesACaseWithATwoWorkingDayDeadlineThatIsMetWhenAnsweredInTime() {
+        var receipt = http.post(intake("/api/v1/synpunkter"), null, """
+                {"kind": "klagomål", "category": "gata-och-trafik", "channel": "web",
+                 "text": "Gatlyktan vid busshållplatsen på Storgatan är trasig.",
+                 "contact": {"name": "Eva Svensson", "email": "eva@example.se"}}""");
+        assertThat(receipt.status()).as(receipt.body()).isEqualTo(202);
+        String caseId = receipt.json().get("submissionId").asString();
+        String answerBy = receipt.json().get("answerBy").asString();
+        assertThat(receipt.json().get("trackingCode").asString()).hasSizeGreaterThanOrEqualTo(16);
+
+        var calendar = http.get(sla("/api/v1/calendar/deadline?workingDays=2&receivedAt="
+                + receipt.json().get("receivedAt").asString().replace("+", "%2B")), null);
+        assertThat(calendar.json().get("dueDate").asString()).isEqualTo(answerBy);
+
+        JsonNode queued = await().atMost(PATIENCE).until(() -> queueEntry("anna", caseId), entry -> entry != null
+                && entry.hasNonNull("dueDate"));
+        assertThat(queued.get("diarienummer").asString()).matches("\\d{4}-\\d{6}");
+        assertThat(queued.get("unit").asString()).isEqualTo("stadsmiljo");
+        assertThat(queued.get("dueDate").asString()).isEqualTo(answerBy);
+
+        var answered = http.post(cases("/api/v1/cases/" + caseId + "/answer"), "anna", """
+                {"text": "Tack! Lyktan byts i morgon."}""");
+        assertThat(answered.status()).as(answered.body()).isBetween(200, 202);
+
+        await().atMost(PATIENCE).untilAsserted(() -> assertThat(deadlineStatus("anna", caseId)).isEqualTo("MET"));
+        String today = LocalDate.now(STOCKHOLM).toString();
+        await().atMost(PATIENCE).untilAsserted(() -> {
+            JsonNode totals = statistics(today, "stadsmiljo");
+            assertThat(totals.get("received").asInt()).isEqualTo(1);
+            assertThat(totals.get("answered").asInt()).isEqualTo(1);
+            assertThat(totals.get("answeredWithinDeadline").asInt()).isEqualTo(1);
+            assertThat(totals.get("breached").asInt()).isZero();
+        });
+    }
+
+    @Test
+    void backdatedLetterIsBreachedAtOnceAndCountedInTheStatistics() {
+        OffsetDateTime letterArrived = OffsetDateTime.now(STOCKHOLM).minusDays(20).truncatedTo(ChronoUnit.SECONDS);
+        var receipt = http.post(intake("/api/v1/synpunkter"), "rolf", """
+                {"kind": "fråga", "category": "ovrigt", "channel": "brev",
+                 "text": "Brev om öppettiderna på biblioteket.", "receivedAt": "%s"}""".formatted(letterArrived));
+        assertThat(receipt.status()).as(receipt.body()).isEqualTo(202);
+        String caseId = receipt.json().get("submissionId").asString();
+
+        await().atMost(PATIENCE).untilAsserted(() -> assertThat(deadlineStatus("bertil", caseId)).isEqualTo("BREACHED"));
+        await().atMost(PATIENCE).untilAsserted(() -> {
+            JsonNode totals = statistics(letterArrived.toLocalDate().toString(), "medborgarservice");
+            assertThat(totals.get("received").asInt()).isEqualTo(1);
+            assertThat(totals.get("breached").asInt()).isEqualTo(1);
+            assertThat(totals.get("answeredWithinDeadline").asInt()).isZero();
+            assertThat(totals.get("open").asInt()).isEqualTo(1);
+        });
+    }
+
+    @Test
+    void caseServiceKilledWithKillDashNineLosesNothingThatWasAcknowledged() {
+        long before = stack.pid(Service.CASE);
+        stack.kill(Service.CASE);
+
+        List<String> acknowledged = new ArrayList<>();
+        for (int i = 0; i < 5; i++) {
+            var receipt = http.post(intake("/api/v1/synpunkter"), null, """
+                    {"kind": "förslag", "category": "ovrigt", "channel": "app", "text": "Förslag nummer %d"}""".formatted(i));
+            assertThat(receipt.status()).as(receipt.body()).isEqualTo(202);
+            acknowledged.add(receipt.json().get("submissionId").asString());
+        }
+
+        stack.awaitHealthy(Service.CASE);
+        assertThat(stack.pid(Service.CASE)).isNotEqualTo(before);
+        await().atMost(PATIENCE).untilAsserted(() -> {
+            for (String caseId : acknowledged) {
+                assertThat(queueEntry("bertil", caseId)).as("case %s", caseId).isNotNull();
+            }
+        });
+    }
+
+    private JsonNode queueEntry(String officer, String caseId) {
+        var queue = http.get(cases("/api/v1/queue?status=all"), officer);
+        if (queue.status() != 200) {
+            return null;
+        }
+        return entries(queue.json()).stream().filter(e -> caseId.equals(e.get("caseId").asString())).findFirst().orElse(null);
+    }
+
+    private String deadlineStatus(String user, String caseId) {
+        var deadlines = http.get(sla("/api/v1/deadlines/" + caseId), user);
+        if (deadlines.status() != 200) {
+            return "HTTP " + deadlines.status();
+        }
+        return entries(deadlines.json()).stream().filter(d -> "first-answer".equals(d.get("clock").asString()))
+                .map(d -> d.get("status").asString()).findFirst().orElse("none");
+    }
+
+    private JsonNode statistics(String date, String unit) {
+        var response = http.get(reporting("/api/v1/statistics/synpunkter?from=" + date + "&to=" + date + "&unit=" + unit), "stina");
+        assertThat(response.status()).as(response.body()).isEqualTo(200);
+        return response.json().get("totals");
+    }
+
+    /** A list answer may be a bare array or an object holding one array. */
+    private static List<JsonNode> entries(JsonNode node) {
+        JsonNode array = node.isArray() ? node
+                : StreamSupport.stream(node.spliterator(), false).filter(JsonNode::isArray).findFirst().orElseThrow();
+        return StreamSupport.stream(array.spliterator(), false).toList();
+    }
+
+    private static URI intake(String path) {
+        return stack.url(Service.INTAKE).resolve(path);
+    }
+
+    private static URI cases(String path) {
+        return stack.url(Service.CASE).resolve(path);
+    }
+
+    private static URI sla(String path) {
+        return stack.url(Service.SLA).resolve(path);
+    }
+
+    private static URI reporting(String path) {
+        return stack.url(Service.REPORTING).resolve(path);
+    }
+
+    private static int freePort() throws IOException {
+        try (ServerSocket socket = new ServerSocket(0)) {
+            return socket.getLocalPort();
+        }
+    }
+}
