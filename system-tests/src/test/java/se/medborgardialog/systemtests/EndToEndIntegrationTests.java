@@ -6,6 +6,7 @@ import static org.awaitility.Awaitility.await;
 import java.io.IOException;
 import java.net.ServerSocket;
 import java.net.URI;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.LocalDate;
@@ -13,14 +14,15 @@ import java.time.OffsetDateTime;
 import java.time.ZoneId;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
+import java.util.stream.Stream;
 import java.util.stream.StreamSupport;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 import se.medborgardialog.localstack.LocalStack;
 import se.medborgardialog.localstack.Service;
 import se.medborgardialog.localstack.StackSettings;
@@ -36,20 +38,21 @@ class EndToEndIntegrationTests {
     private static final ZoneId STOCKHOLM = ZoneId.of("Europe/Stockholm");
     private static final Duration PATIENCE = Duration.ofSeconds(90);
 
-    @TempDir
-    static Path dataDir;
+    /** Under target/, so the processes' logs are there to read when a run fails. */
+    private static final Path DATA_DIR = Path.of("target", "e2e-stack").toAbsolutePath();
 
     private static LocalStack stack;
     private final Http http = new Http();
 
     @BeforeAll
     static void startTheStack() throws IOException {
+        deleteRecursively(DATA_DIR);
         Path home = Path.of(System.getProperty("medborgardialog.home", "..")).toAbsolutePath().normalize();
         Map<Service, Integer> ports = new EnumMap<>(Service.class);
         for (Service service : Service.values()) {
             ports.put(service, freePort());
         }
-        stack = LocalStack.start(new StackSettings(home, dataDir, freePort(), freePort(), freePort(), ports, true));
+        stack = LocalStack.start(new StackSettings(home, DATA_DIR, freePort(), freePort(), freePort(), ports, true));
     }
 
     @AfterAll
@@ -180,6 +183,16 @@ class EndToEndIntegrationTests {
 
     private static URI reporting(String path) {
         return stack.url(Service.REPORTING).resolve(path);
+    }
+
+    private static void deleteRecursively(Path dir) throws IOException {
+        if (Files.exists(dir)) {
+            try (Stream<Path> paths = Files.walk(dir)) {
+                for (Path path : paths.sorted(Comparator.reverseOrder()).toList()) {
+                    Files.delete(path);
+                }
+            }
+        }
     }
 
     private static int freePort() throws IOException {
