@@ -3,6 +3,7 @@ package se.medborgardialog.intake.security;
 import java.util.List;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.core.annotation.Order;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpMethod;
 import org.springframework.http.HttpStatus;
@@ -18,6 +19,7 @@ import org.springframework.security.provisioning.InMemoryUserDetailsManager;
 import org.springframework.security.web.AuthenticationEntryPoint;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.access.AccessDeniedHandler;
+import org.springframework.security.web.csrf.CookieCsrfTokenRepository;
 import se.medborgardialog.intake.web.Problems;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -26,6 +28,31 @@ class SecurityConfiguration {
 
     static final String REALM = "medborgardialog";
 
+    /** The citizen pages and what they load; everything else is the API's. */
+    static final String[] CITIZEN_PAGES = {"/", "/synpunkt", "/css/**", "/favicon.ico"};
+
+    /**
+     * The citizen pages: public, but their form posts need a CSRF token (th:action writes it into the form).
+     * The token lives in a cookie rather than a session, so the pages stay stateless like the API and any
+     * instance can check a form another instance rendered. A missing or wrong token is refused with 403
+     * before the submission is read, so nothing is stored or published.
+     */
+    @Bean
+    @Order(1)
+    SecurityFilterChain citizenPages(HttpSecurity http) throws Exception {
+        CookieCsrfTokenRepository csrfTokens = new CookieCsrfTokenRepository();
+        csrfTokens.setCookieCustomizer(cookie -> cookie.sameSite("Lax"));
+        return http
+                .securityMatcher(CITIZEN_PAGES)
+                .csrf(csrf -> csrf.csrfTokenRepository(csrfTokens))
+                .sessionManagement(session -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
+                .authorizeHttpRequests(requests -> requests.anyRequest().permitAll())
+                .headers(headers -> headers.contentSecurityPolicy(csp -> csp.policyDirectives(
+                        "default-src 'self'; form-action 'self'; frame-ancestors 'none'; base-uri 'none'; object-src 'none'")))
+                .build();
+    }
+
+    /** The JSON API, as before: stateless, HTTP Basic for staff, no CSRF token (clients are not form-posting browsers). */
     @Bean
     SecurityFilterChain api(HttpSecurity http, AuthenticationEntryPoint entryPoint, AccessDeniedHandler denied)
             throws Exception {

@@ -10,77 +10,34 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
 import java.nio.charset.StandardCharsets;
-import java.time.Clock;
-import java.time.Instant;
-import java.time.ZoneOffset;
 import java.util.Map;
 import java.util.UUID;
 import java.util.stream.Stream;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.common.header.Header;
 import org.hamcrest.Matchers;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
 import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.http.MediaType;
-import org.springframework.kafka.test.EmbeddedKafkaBroker;
-import org.springframework.kafka.test.context.EmbeddedKafka;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
-import org.springframework.test.context.bean.override.convention.TestBean;
-import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.request.MockHttpServletRequestBuilder;
 import se.medborgardialog.contracts.EventTypes;
-import se.medborgardialog.contracts.Topics;
-import se.medborgardialog.testsupport.InProcessMongo;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 import io.micrometer.core.instrument.MeterRegistry;
 
 /** The whole intake flow against a real in-process KRaft broker and the in-process MongoDB store. */
-@SpringBootTest(properties = "spring.cloud.stream.kafka.binder.brokers=${spring.embedded.kafka.brokers}")
-@AutoConfigureMockMvc
-@EmbeddedKafka(partitions = 1, topics = Topics.SUBMISSIONS)
-class SubmissionIntegrationTests {
+class SubmissionIntegrationTests extends IntakeIntegrationTestContext {
 
-    /** Monday 23 November 2026, 11:00 in Stockholm: two working days later is Wednesday the 25th. */
-    static final Instant NOW = Instant.parse("2026-11-23T10:00:00Z");
-
-    @TestBean
-    Clock clock;
-
-    static Clock clock() {
-        return Clock.fixed(NOW, ZoneOffset.UTC);
-    }
-
-    @DynamicPropertySource
-    static void mongo(DynamicPropertyRegistry registry) {
-        registry.add("spring.mongodb.uri", () -> InProcessMongo.uri("intake-submission-it"));
-    }
-
-    @Autowired
-    MockMvc mvc;
-    @Autowired
-    EmbeddedKafkaBroker broker;
     @Autowired
     MongoTemplate mongo;
     @Autowired
     JsonMapper jsonMapper;
     @Autowired
     MeterRegistry meters;
-
-    SubmissionsTopic topic;
-
-    @BeforeEach
-    void readTopic() {
-        topic = new SubmissionsTopic(broker.getBrokersAsString());
-    }
 
     @Test
     void publishesOneCloudEventKeyedBySubmissionIdAndAnswersWithAReceipt() throws Exception {

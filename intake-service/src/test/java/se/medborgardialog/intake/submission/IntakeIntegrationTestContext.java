@@ -1,0 +1,55 @@
+package se.medborgardialog.intake.submission;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import org.junit.jupiter.api.BeforeEach;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
+import org.springframework.kafka.test.EmbeddedKafkaBroker;
+import org.springframework.kafka.test.context.EmbeddedKafka;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+import org.springframework.test.context.bean.override.convention.TestBean;
+import org.springframework.test.web.servlet.MockMvc;
+import se.medborgardialog.contracts.Topics;
+import se.medborgardialog.testsupport.InProcessMongo;
+
+/**
+ * The intake service against a real in-process KRaft broker and the in-process MongoDB store, at a fixed "now".
+ * Every integration test class that extends this declares the very same configuration, so Spring starts the
+ * context (and the broker) once and reuses it from its cache.
+ */
+@SpringBootTest(properties = "spring.cloud.stream.kafka.binder.brokers=${spring.embedded.kafka.brokers}")
+@AutoConfigureMockMvc
+@EmbeddedKafka(partitions = 1, topics = Topics.SUBMISSIONS)
+abstract class IntakeIntegrationTestContext {
+
+    /** Monday 23 November 2026, 11:00 in Stockholm: two working days later is Wednesday the 25th. */
+    static final Instant NOW = Instant.parse("2026-11-23T10:00:00Z");
+
+    @TestBean
+    Clock clock;
+
+    static Clock clock() {
+        return Clock.fixed(NOW, ZoneOffset.UTC);
+    }
+
+    @DynamicPropertySource
+    static void mongo(DynamicPropertyRegistry registry) {
+        registry.add("spring.mongodb.uri", () -> InProcessMongo.uri("intake-submission-it"));
+    }
+
+    @Autowired
+    MockMvc mvc;
+    @Autowired
+    EmbeddedKafkaBroker broker;
+
+    SubmissionsTopic topic;
+
+    @BeforeEach
+    void readTopic() {
+        topic = new SubmissionsTopic(broker.getBrokersAsString());
+    }
+}

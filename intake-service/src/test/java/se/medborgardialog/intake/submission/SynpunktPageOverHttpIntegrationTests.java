@@ -1,0 +1,116 @@
+package se.medborgardialog.intake.submission;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.net.URI;
+import java.net.URLEncoder;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.stream.Collectors;
+import org.jsoup.Jsoup;
+import org.jsoup.nodes.Document;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.kafka.test.EmbeddedKafkaBroker;
+import org.springframework.kafka.test.context.EmbeddedKafka;
+import org.springframework.test.annotation.DirtiesContext;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+import se.medborgardialog.contracts.Topics;
+import se.medborgardialog.testsupport.InProcessMongo;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * The citizen pages through a real Tomcat and a plain HTTP client, as a browser without JavaScript uses them:
+ * the CSRF cookie arrives with the form, Swedish letters survive the form encoding, and a post without the
+ * token gets the Swedish 403 page from Boot's error handling.
+ */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
+        properties = "spring.cloud.stream.kafka.binder.brokers=${spring.embedded.kafka.brokers}")
+@EmbeddedKafka(partitions = 1, topics = Topics.SUBMISSIONS)
+@DirtiesContext // its own server and broker: free them for the classes that follow
+class SynpunktPageOverHttpIntegrationTests {
+
+    @DynamicPropertySource
+    static void mongo(DynamicPropertyRegistry registry) {
+        registry.add("spring.mongodb.uri", () -> InProcessMongo.uri("intake-page-http-it"));
+    }
+
+    @LocalServerPort
+    int port;
+    @Autowired
+    EmbeddedKafkaBroker broker;
+    @Autowired
+    JsonMapper jsonMapper;
+
+    private final HttpClient http = HttpClient.newHttpClient();
+
+    @Test
+    void aCitizenFillsInTheFormAndGetsTheReceiptWithTheirWordsOnTheTopicUnchanged() throws Exception {
+        HttpResponse<String> shown = http.send(HttpRequest.newBuilder(uri("/synpunkt")).GET().build(),
+                HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
+        assertThat(shown.statusCode()).isEqualTo(200);
+        String cookie = shown.headers().allValues("Set-Cookie").stream()
+                .filter(value -> value.startsWith("XSRF-TOKEN=")).findFirst().orElseThrow().split(";")[0];
+        Document form = Jsoup.parse(shown.body());
+        String text = "Gungan på lekplatsen vid Åvägen är trasig – kedjan har gått av. Ärligt talat farligt!";
+
+        Map<String, String> fields = new LinkedHashMap<>();
+        fields.put("_csrf", form.selectFirst("input[name=_csrf]").val());
+        fields.put("idempotencyKey", form.selectFirst("input[name=idempotencyKey]").val());
+        fields.put("kind", "förslag");
+        fields.put("category", "park-och-natur");
+        fields.put("text", text);
+        fields.put("email", "åsa@example.se");
+        HttpResponse<String> receipt = http.send(post(fields).header("Cookie", cookie).build(),
+                HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
+
+        assertThat(receipt.statusCode()).isEqualTo(200);
+        Document page = Jsoup.parse(receipt.body());
+        assertThat(page.select("h1").eachText()).containsExactly("Tack för din synpunkt");
+        String trackingCode = page.selectFirst("code#tracking-code").text();
+        var events = new SubmissionsTopic(broker.getBrokersAsString()).records().stream()
+                .map(record -> jsonMapper.readTree(record.value()))
+                .filter(event -> trackingCode.equals(event.get("trackingCode").asString()))
+                .toList();
+        assertThat(events).hasSize(1);
+        assertThat(events.get(0).get("text").asString()).isEqualTo(text);
+        assertThat(events.get(0).get("kind").asString()).isEqualTo("FORSLAG");
+    }
+
+    @Test
+    void aPostWithoutTheTokenGetsTheSwedishRefusalPage() throws Exception {
+        Map<String, String> fields = new LinkedHashMap<>();
+        fields.put("kind", "klagomål");
+        fields.put("category", "ovrigt");
+        fields.put("text", "Förfalskad begäran");
+
+        HttpResponse<String> refused = http.send(post(fields).header("Accept", "text/html").build(),
+                HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
+
+        assertThat(refused.statusCode()).isEqualTo(403);
+        Document page = Jsoup.parse(refused.body());
+        assertThat(page.selectFirst("html").attr("lang")).isEqualTo("sv");
+        assertThat(page.select("h1").eachText()).containsExactly("Formuläret kunde inte skickas");
+    }
+
+    private HttpRequest.Builder post(Map<String, String> fields) {
+        String body = fields.entrySet().stream()
+                .map(field -> URLEncoder.encode(field.getKey(), StandardCharsets.UTF_8) + "="
+                        + URLEncoder.encode(field.getValue(), StandardCharsets.UTF_8))
+                .collect(Collectors.joining("&"));
+        return HttpRequest.newBuilder(uri("/synpunkt"))
+                .header("Content-Type", "application/x-www-form-urlencoded")
+                .POST(HttpRequest.BodyPublishers.ofString(body, StandardCharsets.UTF_8));
+    }
+
+    private URI uri(String path) {
+        return URI.create("http://localhost:" + port + path);
+    }
+}
