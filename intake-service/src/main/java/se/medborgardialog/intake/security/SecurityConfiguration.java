@@ -1,5 +1,6 @@
 package se.medborgardialog.intake.security;
 
+import java.time.Duration;
 import java.util.List;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -20,6 +21,9 @@ import org.springframework.security.web.AuthenticationEntryPoint;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.access.AccessDeniedHandler;
 import org.springframework.security.web.csrf.CookieCsrfTokenRepository;
+import org.springframework.web.cors.CorsConfiguration;
+import org.springframework.web.cors.CorsConfigurationSource;
+import org.springframework.web.cors.UrlBasedCorsConfigurationSource;
 import se.medborgardialog.intake.web.Problems;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -54,9 +58,10 @@ class SecurityConfiguration {
 
     /** The JSON API, as before: stateless, HTTP Basic for staff, no CSRF token (clients are not form-posting browsers). */
     @Bean
-    SecurityFilterChain api(HttpSecurity http, AuthenticationEntryPoint entryPoint, AccessDeniedHandler denied)
-            throws Exception {
+    SecurityFilterChain api(HttpSecurity http, AuthenticationEntryPoint entryPoint, AccessDeniedHandler denied,
+            CorsProperties cors) throws Exception {
         return http
+                .cors(c -> c.configurationSource(corsConfigurationSource(cors)))
                 .csrf(AbstractHttpConfigurer::disable)
                 .sessionManagement(session -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
                 .authorizeHttpRequests(requests -> requests
@@ -65,6 +70,9 @@ class SecurityConfiguration {
                         // so the submission feature decides that per request.
                         .requestMatchers(HttpMethod.POST, "/api/v1/synpunkter").permitAll()
                         .requestMatchers("/actuator/health/**", "/actuator/info", "/actuator/prometheus").permitAll()
+                        // The API's documentation (OpenAPI JSON and Swagger UI with its assets), and nothing else.
+                        .requestMatchers(HttpMethod.GET, "/v3/api-docs", "/v3/api-docs/swagger-config",
+                                "/swagger-ui.html", "/swagger-ui/**").permitAll()
                         .requestMatchers("/error").permitAll()
                         .anyRequest().authenticated())
                 .httpBasic(basic -> basic.realmName(REALM).authenticationEntryPoint(entryPoint))
@@ -72,6 +80,24 @@ class SecurityConfiguration {
                         .authenticationEntryPoint(entryPoint)
                         .accessDeniedHandler(denied))
                 .build();
+    }
+
+    /**
+     * Cross-origin access for the configured app origins, on {@code /api/**} only. With no origins configured
+     * there is no mapping at all, so every cross-origin request (and preflight) is refused.
+     */
+    static CorsConfigurationSource corsConfigurationSource(CorsProperties properties) {
+        UrlBasedCorsConfigurationSource source = new UrlBasedCorsConfigurationSource();
+        if (!properties.allowedOrigins().isEmpty()) {
+            CorsConfiguration api = new CorsConfiguration();
+            api.setAllowedOrigins(properties.allowedOrigins());
+            api.setAllowedMethods(List.of("GET", "POST", "OPTIONS"));
+            api.setAllowedHeaders(List.of(HttpHeaders.CONTENT_TYPE, "Idempotency-Key", HttpHeaders.AUTHORIZATION));
+            api.setExposedHeaders(List.of(HttpHeaders.LOCATION, HttpHeaders.RETRY_AFTER));
+            api.setMaxAge(Duration.ofHours(1));
+            source.registerCorsConfiguration("/api/**", api);
+        }
+        return source;
     }
 
     @Bean

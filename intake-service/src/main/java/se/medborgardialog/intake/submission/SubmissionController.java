@@ -1,5 +1,14 @@
 package se.medborgardialog.intake.submission;
 
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.Parameter;
+import io.swagger.v3.oas.annotations.enums.ParameterIn;
+import io.swagger.v3.oas.annotations.headers.Header;
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
+import io.swagger.v3.oas.annotations.security.SecurityRequirement;
+import io.swagger.v3.oas.annotations.tags.Tag;
 import java.util.Set;
 import java.util.stream.Collectors;
 import org.springframework.http.MediaType;
@@ -15,7 +24,11 @@ import se.medborgardialog.intake.web.FieldViolation;
 import se.medborgardialog.intake.web.InvalidRequestException;
 
 @RestController
+@Tag(name = "Synpunkter", description = "Lämna en synpunkt / submit a synpunkt")
 class SubmissionController {
+
+    private static final String PROBLEM = "application/problem+json";
+    private static final String PROBLEM_SCHEMA = "#/components/schemas/Problem";
 
     static final int MAX_IDEMPOTENCY_KEY_LENGTH = 200;
 
@@ -26,10 +39,31 @@ class SubmissionController {
     }
 
     /** 202: the synpunkt is on its way to case-service; the receipt tells the citizen when to expect an answer. */
+    @Operation(summary = "Lämna en synpunkt / submit a synpunkt",
+            description = "Public for citizens (web, app). The staff channels (e-post, brev, telefon, besök) and "
+                    + "receivedAt need a staff login (HTTP Basic). Answered only once Kafka has acknowledged the event.",
+            security = {@SecurityRequirement(name = "basic")})
+    @ApiResponse(responseCode = "202", description = "Mottagen: the receipt (tracking code, date of the answer)")
+    @ApiResponse(responseCode = "400", description = "Bad input, naming the field(s) in errors",
+            content = @Content(mediaType = PROBLEM, schema = @Schema(ref = PROBLEM_SCHEMA)))
+    @ApiResponse(responseCode = "401", description = "Wrong credentials",
+            content = @Content(mediaType = PROBLEM, schema = @Schema(ref = PROBLEM_SCHEMA)))
+    @ApiResponse(responseCode = "403", description = "A staff channel or receivedAt without a staff login",
+            content = @Content(mediaType = PROBLEM, schema = @Schema(ref = PROBLEM_SCHEMA)))
+    @ApiResponse(responseCode = "413", description = "Body over 64 KiB",
+            content = @Content(mediaType = PROBLEM, schema = @Schema(ref = PROBLEM_SCHEMA)))
+    @ApiResponse(responseCode = "422", description = "Idempotency-Key reused with another body",
+            content = @Content(mediaType = PROBLEM, schema = @Schema(ref = PROBLEM_SCHEMA)))
+    @ApiResponse(responseCode = "503", description = "Kafka did not acknowledge; nothing was received, retry later",
+            headers = @Header(name = "Retry-After", description = "Seconds to wait", schema = @Schema(type = "integer")),
+            content = @Content(mediaType = PROBLEM, schema = @Schema(ref = PROBLEM_SCHEMA)))
     @PostMapping(path = "/api/v1/synpunkter", consumes = MediaType.APPLICATION_JSON_VALUE)
     ResponseEntity<Receipt> submit(@RequestBody SubmissionRequest request,
+            @Parameter(in = ParameterIn.HEADER, name = "Idempotency-Key", description = "Optional, at most 200 "
+                    + "characters: a retry with the same key and body gets the same receipt and publishes nothing new; "
+                    + "the same key with another body answers 422.")
             @RequestHeader(name = "Idempotency-Key", required = false) String idempotencyKey,
-            @AuthenticationPrincipal UserDetails user) {
+            @Parameter(hidden = true) @AuthenticationPrincipal UserDetails user) {
         if (idempotencyKey != null && (idempotencyKey.isBlank() || idempotencyKey.length() > MAX_IDEMPOTENCY_KEY_LENGTH)) {
             throw new InvalidRequestException(new FieldViolation("Idempotency-Key",
                     "Nyckeln får inte vara tom och får vara högst " + MAX_IDEMPOTENCY_KEY_LENGTH + " tecken."));

@@ -21,10 +21,14 @@ import se.medborgardialog.testsupport.InProcessMongo;
  * Every integration test class that extends this declares the very same configuration, so Spring starts the
  * context (and the broker) once and reuses it from its cache.
  */
-@SpringBootTest(properties = "spring.cloud.stream.kafka.binder.brokers=${spring.embedded.kafka.brokers}")
+@SpringBootTest(properties = {"spring.cloud.stream.kafka.binder.brokers=${spring.embedded.kafka.brokers}",
+        "intake.cors.allowed-origins=" + IntakeIntegrationTestContext.APP_ORIGIN})
 @AutoConfigureMockMvc
 @EmbeddedKafka(partitions = 1, topics = Topics.SUBMISSIONS)
 abstract class IntakeIntegrationTestContext {
+
+    /** The one app origin allowed to call the API cross-origin (intake.cors.allowed-origins). */
+    static final String APP_ORIGIN = "https://app.exempelkommun.example";
 
     /** Monday 23 November 2026, 11:00 in Stockholm: two working days later is Wednesday the 25th. */
     static final Instant NOW = Instant.parse("2026-11-23T10:00:00Z");
