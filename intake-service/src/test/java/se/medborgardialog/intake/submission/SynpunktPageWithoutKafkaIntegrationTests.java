@@ -8,48 +8,13 @@ import java.nio.charset.StandardCharsets;
 import org.jsoup.Jsoup;
 import org.jsoup.nodes.Document;
 import org.junit.jupiter.api.Test;
-import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
-import org.springframework.data.mongodb.core.MongoTemplate;
-import org.springframework.kafka.test.EmbeddedKafkaBroker;
-import org.springframework.kafka.test.context.EmbeddedKafka;
-import org.springframework.test.annotation.DirtiesContext;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
-import org.springframework.test.web.servlet.MockMvc;
-import se.medborgardialog.contracts.Topics;
-import se.medborgardialog.testsupport.InProcessMongo;
 
 /**
  * When Kafka stops acknowledging, the citizen is told in Swedish that the synpunkt was NOT received (503), with
  * what they wrote and the form's idempotency key kept, so sending again re-publishes the same event. The broker
  * is a real one the test stops, as in {@link KafkaUnavailableIntegrationTests}.
  */
-@SpringBootTest(properties = {
-        "spring.cloud.stream.kafka.binder.brokers=${spring.embedded.kafka.brokers}",
-        "spring.cloud.stream.kafka.binder.producer-properties.max.block.ms=2000",
-        "spring.cloud.stream.kafka.binder.producer-properties.request.timeout.ms=2000",
-        "spring.cloud.stream.kafka.binder.producer-properties.delivery.timeout.ms=4000",
-        "spring.cloud.stream.kafka.bindings.submissions.producer.send-timeout-expression=5000",
-        "logging.level.org.apache.kafka.clients.NetworkClient=ERROR",
-        "intake.retry-after=15s"})
-@AutoConfigureMockMvc
-@EmbeddedKafka(partitions = 1, topics = Topics.SUBMISSIONS)
-@DirtiesContext
-class SynpunktPageWithoutKafkaIntegrationTests {
-
-    @DynamicPropertySource
-    static void mongo(DynamicPropertyRegistry registry) {
-        registry.add("spring.mongodb.uri", () -> InProcessMongo.uri("intake-page-kafka-down-it"));
-    }
-
-    @Autowired
-    MockMvc mvc;
-    @Autowired
-    MongoTemplate mongo;
-    @Autowired
-    EmbeddedKafkaBroker broker;
+class SynpunktPageWithoutKafkaIntegrationTests extends BrokerStoppedIntegrationTestContext {
 
     @Test
     void saysInSwedishThatTheSynpunktWasNotReceivedAndKeepsTheFormAndItsKeyForAnotherTry() throws Exception {
