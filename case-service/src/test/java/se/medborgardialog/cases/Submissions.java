@@ -1,5 +1,6 @@
 package se.medborgardialog.cases;
 
+import java.util.List;
 import java.time.Instant;
 import java.util.UUID;
 import se.medborgardialog.contracts.Channel;
@@ -32,6 +33,6 @@ public record Submissions(UUID id, String category, Contact contact, Instant rec
     public SynpunktSubmitted build() {
         return new SynpunktSubmitted(new SubmissionId(id), new TrackingCode("MD-" + id.toString().substring(0, 8)),
                 SynpunktKind.KLAGOMAL, category, "Gatlampan utanför Storgatan 5 är trasig.", Channel.WEB,
-                receivedAt, receivedAt, contact, null);
+                receivedAt, receivedAt, contact, null, List.of());
     }
 }

@@ -7,9 +7,17 @@ package se.medborgardialog.contracts;
 public final class EventTypes {
 
     public static final String SYNPUNKT_SUBMITTED = "se.medborgardialog.synpunkt.submitted.v1";
+    public static final String FELANMALAN_SUBMITTED = "se.medborgardialog.felanmalan.submitted.v1";
+    public static final String EFORSLAG_SUBMITTED = "se.medborgardialog.eforslag.submitted.v1";
+    public static final String EFORSLAG_PUBLISHED = "se.medborgardialog.eforslag.published.v1";
+    public static final String EFORSLAG_REJECTED = "se.medborgardialog.eforslag.rejected.v1";
+    public static final String EFORSLAG_EXPIRED = "se.medborgardialog.eforslag.expired.v1";
+    public static final String EFORSLAG_SENT_TO_NAMND = "se.medborgardialog.eforslag.sent-to-namnd.v1";
+    public static final String AVVIKELSE_REPORTED = "se.medborgardialog.avvikelse.reported.v1";
     public static final String CASE_OPENED = "se.medborgardialog.case.opened.v1";
     public static final String CASE_ANSWERED = "se.medborgardialog.case.answered.v1";
     public static final String CASE_CLOSED = "se.medborgardialog.case.closed.v1";
+    public static final String DUPLICATE_REPORT_LINKED = "se.medborgardialog.case.duplicate-linked.v1";
     public static final String DEADLINE_SCHEDULED = "se.medborgardialog.deadline.scheduled.v1";
     public static final String DEADLINE_MET = "se.medborgardialog.deadline.met.v1";
     public static final String DEADLINE_BREACHED = "se.medborgardialog.deadline.breached.v1";

@@ -2,6 +2,7 @@ package se.medborgardialog.contracts;
 
 import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
 import java.time.Instant;
+import java.util.List;
 
 /**
  * A synpunkt was accepted by intake-service. Key and CloudEvents subject: {@code submissionId}.
@@ -11,6 +12,7 @@ import java.time.Instant;
  * @param submittedAt when intake-service accepted it
  * @param contact     null when the submission is anonymous
  * @param registeredBy the staff member who registered a non-digital submission; null otherwise
+ * @param attachments  files sent with it (images and PDF), stored by intake-service; empty or null when none
  */
 @JsonIgnoreProperties(ignoreUnknown = true)
 public record SynpunktSubmitted(
@@ -23,5 +25,6 @@ public record SynpunktSubmitted(
         Instant receivedAt,
         Instant submittedAt,
         Contact contact,
-        String registeredBy) {
+        String registeredBy,
+        List<AttachmentRef> attachments) {
 }

@@ -6,10 +6,15 @@ package se.medborgardialog.contracts;
  */
 public final class Topics {
 
-    /** Submissions accepted by intake-service: {@link SynpunktSubmitted}. */
+    /**
+     * Submissions accepted by intake-service: {@link SynpunktSubmitted}, {@link FelanmalanSubmitted},
+     * {@link AvvikelseReported}, and the e-förslag lifecycle ({@link EforslagSubmitted}, {@link EforslagPublished},
+     * {@link EforslagRejected}, {@link EforslagExpired}, {@link EforslagSentToNamnd}).
+     */
     public static final String SUBMISSIONS = "medborgardialog.submissions.v1";
 
-    /** Case lifecycle published by case-service: {@link CaseOpened}, {@link CaseAnswered}, {@link CaseClosed}. */
+    /** Case lifecycle published by case-service: {@link CaseOpened}, {@link CaseAnswered}, {@link CaseClosed},
+     * {@link DuplicateReportLinked}. */
     public static final String CASES = "medborgardialog.cases.v1";
 
     /** Deadline clocks published by sla-service: {@link DeadlineScheduled}, {@link DeadlineMet}, {@link DeadlineBreached}. */

@@ -1,5 +1,6 @@
 package se.medborgardialog.reporting;
 
+import se.medborgardialog.contracts.CaseType;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
@@ -65,7 +66,8 @@ final class EventStream implements AutoCloseable {
     static CaseOpened opened(CaseId caseId, SynpunktKind kind, String category, String unit, Instant receivedAt) {
         return new CaseOpened(caseId, new SubmissionId(caseId.value()),
                 new Diarienummer("KS 2026/" + caseId.value().toString().substring(0, 4)),
-                kind, category, Channel.WEB, unit, receivedAt, receivedAt.plusSeconds(5));
+                kind, category, Channel.WEB, unit, receivedAt, receivedAt.plusSeconds(5),
+                CaseType.SYNPUNKT, null);
     }
 
     static CaseOpened klagomal(CaseId caseId, String unit, Instant receivedAt) {

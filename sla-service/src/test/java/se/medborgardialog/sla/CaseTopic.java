@@ -1,5 +1,6 @@
 package se.medborgardialog.sla;
 
+import se.medborgardialog.contracts.CaseType;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
@@ -54,7 +55,7 @@ final class CaseTopic implements AutoCloseable {
 
     static CaseOpened opened(CaseId caseId, String unit, Instant receivedAt) {
         return new CaseOpened(caseId, new SubmissionId(caseId.value()), new Diarienummer("KS 2026/" + caseId.value().toString().substring(0, 4)),
-                SynpunktKind.KLAGOMAL, "gata-och-trafik", Channel.WEB, unit, receivedAt, receivedAt);
+                SynpunktKind.KLAGOMAL, "gata-och-trafik", Channel.WEB, unit, receivedAt, receivedAt, CaseType.SYNPUNKT, null);
     }
 
     void send(CaseOpened event) {

@@ -1,5 +1,6 @@
 package se.medborgardialog.cases.casework;
 
+import se.medborgardialog.contracts.CaseType;
 import java.time.Instant;
 import se.medborgardialog.cases.messaging.PendingEvent;
 import java.util.ArrayList;
@@ -93,7 +94,7 @@ public final class Case {
     /** The event announcing this case was opened; carries no personal data. */
     public CaseOpened opened() {
         return new CaseOpened(caseId(), new SubmissionId(caseId().value()), new Diarienummer(diarienummer), kind,
-                category, channel, unit, receivedAt, openedAt);
+                category, channel, unit, receivedAt, openedAt, CaseType.SYNPUNKT, null);
     }
 
     public CaseAnswered answer(String answerText, String officer, Instant now) {

@@ -20,6 +20,8 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.ModelAttribute;
 import org.springframework.web.bind.annotation.PostMapping;
 import se.medborgardialog.intake.category.CategoryCatalogue;
+import se.medborgardialog.intake.publishing.EventNotAcknowledgedException;
+import se.medborgardialog.intake.publishing.IdempotencyConflictException;
 import se.medborgardialog.intake.web.FieldViolation;
 import se.medborgardialog.intake.web.InvalidRequestException;
 
@@ -95,7 +97,7 @@ class SynpunktPageController {
         } catch (InvalidRequestException invalid) {
             response.setStatus(HttpStatus.BAD_REQUEST.value());
             return showForm(model, form, invalid.errors());
-        } catch (SubmissionNotAcknowledgedException notAcknowledged) {
+        } catch (EventNotAcknowledgedException notAcknowledged) {
             // Same values and the same key: sending again re-publishes the very same event, never a second one.
             response.setStatus(HttpStatus.SERVICE_UNAVAILABLE.value());
             notAcknowledged.headers().forEach((name, values) -> values.forEach(value -> response.addHeader(name, value)));

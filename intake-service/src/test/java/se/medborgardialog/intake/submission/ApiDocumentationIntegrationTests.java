@@ -1,5 +1,7 @@
 package se.medborgardialog.intake.submission;
 
+import se.medborgardialog.intake.testing.IntakeIntegrationTestContext;
+
 import static org.hamcrest.Matchers.hasItem;
 import static org.hamcrest.Matchers.hasKey;
 import static org.hamcrest.Matchers.not;

@@ -1,5 +1,7 @@
 package se.medborgardialog.intake.submission;
 
+import se.medborgardialog.intake.testing.IntakeIntegrationTestContext;
+
 import static org.hamcrest.Matchers.containsString;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.options;

@@ -1,5 +1,6 @@
 package se.medborgardialog.intake.submission;
 
+import java.util.List;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.Duration;
@@ -68,6 +69,6 @@ class ReceiptWriterTests {
     private static SynpunktSubmitted submitted(String receivedAt, Contact contact) {
         return new SynpunktSubmitted(new SubmissionId(UUID.randomUUID()), new TrackingCode("7KQF-3M9X-WD2P-8HNA"),
                 SynpunktKind.KLAGOMAL, "gata-och-trafik", "Text", Channel.WEB, Instant.parse(receivedAt),
-                Instant.parse(receivedAt), contact, null);
+                Instant.parse(receivedAt), contact, null, List.of());
     }
 }

@@ -1,5 +1,7 @@
 package se.medborgardialog.intake.submission;
 
+import se.medborgardialog.intake.testing.SubmissionsTopic;
+
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;

@@ -1,5 +1,9 @@
 package se.medborgardialog.intake.submission;
 
+import se.medborgardialog.intake.testing.IntakeIntegrationTestContext;
+
+import se.medborgardialog.intake.publishing.IdempotencyRecord;
+
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.content;

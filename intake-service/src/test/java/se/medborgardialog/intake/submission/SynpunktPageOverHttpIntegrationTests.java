@@ -1,5 +1,7 @@
 package se.medborgardialog.intake.submission;
 
+import se.medborgardialog.intake.testing.SubmissionsTopic;
+
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.net.URI;

@@ -1,5 +1,7 @@
 package se.medborgardialog.intake.submission;
 
+import se.medborgardialog.intake.publishing.IdempotencyRecord;
+
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.header;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;

@@ -1,5 +1,6 @@
 package se.medborgardialog.sla.deadline;
 
+import se.medborgardialog.contracts.CaseType;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
@@ -40,7 +41,7 @@ class DeadlineScannerTests {
 
     private static CaseOpened opened(CaseId caseId) {
         return new CaseOpened(caseId, new SubmissionId(caseId.value()), null, SynpunktKind.KLAGOMAL, "gata-och-trafik",
-                Channel.WEB, "stadsmiljo", MONDAY, MONDAY);
+                Channel.WEB, "stadsmiljo", MONDAY, MONDAY, CaseType.SYNPUNKT, null);
     }
 
     private List<String> sentTypes() {

@@ -1,4 +1,4 @@
-package se.medborgardialog.intake.submission;
+package se.medborgardialog.intake.publishing;
 
 import java.nio.charset.StandardCharsets;
 import org.slf4j.Logger;
@@ -11,36 +11,37 @@ import org.springframework.messaging.support.MessageBuilder;
 import org.springframework.stereotype.Component;
 import org.springframework.util.MimeTypeUtils;
 import se.medborgardialog.contracts.EventTypes;
+import se.medborgardialog.intake.submission.SubmissionProperties;
 
 /**
- * Puts submissions on {@code Topics.SUBMISSIONS} as CloudEvents (binary mode), keyed by the submission id.
+ * Puts intake's events on {@code Topics.SUBMISSIONS} as CloudEvents (binary mode), keyed by case id.
  * The binding's producer is synchronous: {@link #publish} returns only once the broker has acknowledged.
  */
 @Component
-class SubmissionPublisher {
+public class IntakeEventPublisher {
 
-    static final String BINDING = "submissions";
+    public static final String BINDING = "submissions";
 
-    private static final Logger log = LoggerFactory.getLogger(SubmissionPublisher.class);
+    private static final Logger log = LoggerFactory.getLogger(IntakeEventPublisher.class);
 
     private final StreamBridge streamBridge;
     private final SubmissionProperties properties;
 
-    SubmissionPublisher(StreamBridge streamBridge, SubmissionProperties properties) {
+    IntakeEventPublisher(StreamBridge streamBridge, SubmissionProperties properties) {
         this.streamBridge = streamBridge;
         this.properties = properties;
     }
 
-    /** @throws SubmissionNotAcknowledgedException when the broker did not acknowledge in time */
-    void publish(SubmissionEvent event) {
+    /** @throws EventNotAcknowledgedException when the broker did not acknowledge in time */
+    public void publish(IntakeEvent event) {
         Message<byte[]> message = MessageBuilder.withPayload(event.json().getBytes(StandardCharsets.UTF_8))
-                .setHeader(KafkaHeaders.KEY, event.submissionId())
+                .setHeader(KafkaHeaders.KEY, event.key())
                 .setHeader("ce_specversion", "1.0")
                 .setHeader("ce_id", event.eventId())
                 .setHeader("ce_source", EventTypes.SOURCE_INTAKE)
-                .setHeader("ce_type", EventTypes.SYNPUNKT_SUBMITTED)
-                .setHeader("ce_time", event.submittedAt().toString())
-                .setHeader("ce_subject", event.submissionId())
+                .setHeader("ce_type", event.type())
+                .setHeader("ce_time", event.time().toString())
+                .setHeader("ce_subject", event.subject())
                 .setHeader("content-type", MimeTypeUtils.APPLICATION_JSON_VALUE)
                 .setHeader(MessageHeaders.CONTENT_TYPE, MimeTypeUtils.APPLICATION_JSON_VALUE)
                 .build();
@@ -48,14 +49,14 @@ class SubmissionPublisher {
         try {
             sent = streamBridge.send(BINDING, message);
         } catch (RuntimeException failure) {
-            log.warn("Broker did not acknowledge submission {}: {}", event.submissionId(), rootMessage(failure));
-            throw new SubmissionNotAcknowledgedException(properties.retryAfter(), failure);
+            log.warn("Broker did not acknowledge {} {}: {}", event.type(), event.subject(), rootMessage(failure));
+            throw new EventNotAcknowledgedException(properties.retryAfter(), failure);
         }
         if (!sent) {
-            log.warn("Broker did not accept submission {}", event.submissionId());
-            throw new SubmissionNotAcknowledgedException(properties.retryAfter(), null);
+            log.warn("Broker did not accept {} {}", event.type(), event.subject());
+            throw new EventNotAcknowledgedException(properties.retryAfter(), null);
         }
-        log.info("Published SynpunktSubmitted for submission {}", event.submissionId());
+        log.info("Published {} for {}", event.type(), event.subject());
     }
 
     private static String rootMessage(Throwable failure) {

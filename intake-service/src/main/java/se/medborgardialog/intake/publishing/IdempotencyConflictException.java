@@ -1,4 +1,4 @@
-package se.medborgardialog.intake.submission;
+package se.medborgardialog.intake.publishing;
 
 import java.util.List;
 import org.springframework.http.HttpStatus;
@@ -6,9 +6,9 @@ import se.medborgardialog.intake.web.FieldViolation;
 import se.medborgardialog.intake.web.ProblemException;
 
 /** The Idempotency-Key was already used for a different request. */
-class IdempotencyConflictException extends ProblemException {
+public class IdempotencyConflictException extends ProblemException {
 
-    IdempotencyConflictException() {
+    public IdempotencyConflictException() {
         super(HttpStatus.UNPROCESSABLE_CONTENT, "Idempotency-Key redan använd",
                 "Samma Idempotency-Key har redan använts för en annan begäran.",
                 List.of(new FieldViolation("Idempotency-Key",

@@ -1,4 +1,4 @@
-package se.medborgardialog.intake.submission;
+package se.medborgardialog.intake.publishing;
 
 import java.time.Duration;
 import java.util.List;
@@ -7,13 +7,13 @@ import org.springframework.http.HttpStatus;
 import se.medborgardialog.intake.web.ProblemException;
 
 /** The broker did not acknowledge the event: the submission is not accepted, the client should retry. */
-class SubmissionNotAcknowledgedException extends ProblemException {
+public class EventNotAcknowledgedException extends ProblemException {
 
     private final Duration retryAfter;
 
-    SubmissionNotAcknowledgedException(Duration retryAfter, Throwable cause) {
+    public EventNotAcknowledgedException(Duration retryAfter, Throwable cause) {
         super(HttpStatus.SERVICE_UNAVAILABLE, "Tillfälligt fel",
-                "Vi kunde inte ta emot din synpunkt just nu. Försök igen om en stund; "
+                "Vi kunde inte ta emot det du skickade just nu. Försök igen om en stund; "
                         + "skicka gärna samma Idempotency-Key så registreras den bara en gång.",
                 List.of());
         this.retryAfter = retryAfter;

@@ -1,10 +1,11 @@
-package se.medborgardialog.intake.submission;
+package se.medborgardialog.intake.testing;
 
 import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import org.junit.jupiter.api.BeforeEach;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.context.annotation.Import;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
 import org.springframework.kafka.test.EmbeddedKafkaBroker;
@@ -18,25 +19,27 @@ import se.medborgardialog.testsupport.InProcessMongo;
 
 /**
  * The intake service against a real in-process KRaft broker and the in-process MongoDB store, at a fixed "now".
- * Every integration test class that extends this declares the very same configuration, so Spring starts the
- * context (and the broker) once and reuses it from its cache.
+ * Every integration test class of every feature extends this and declares no configuration of its own, so
+ * Spring starts the context (and the broker) once and reuses it from its cache. Need a bean replaced? Think twice:
+ * a different configuration costs a second context and broker.
  */
 @SpringBootTest(properties = {"spring.cloud.stream.kafka.binder.brokers=${spring.embedded.kafka.brokers}",
         "intake.cors.allowed-origins=" + IntakeIntegrationTestContext.APP_ORIGIN})
 @AutoConfigureMockMvc
-@EmbeddedKafka(partitions = 1, topics = Topics.SUBMISSIONS)
-abstract class IntakeIntegrationTestContext {
+@Import(RecordedEvents.class)
+@EmbeddedKafka(partitions = 1, topics = {Topics.SUBMISSIONS, Topics.CASES, Topics.DEADLINES})
+public abstract class IntakeIntegrationTestContext {
 
     /** The one app origin allowed to call the API cross-origin (intake.cors.allowed-origins). */
-    static final String APP_ORIGIN = "https://app.exempelkommun.example";
+    public static final String APP_ORIGIN = "https://app.exempelkommun.example";
 
     /** Monday 23 November 2026, 11:00 in Stockholm: two working days later is Wednesday the 25th. */
-    static final Instant NOW = Instant.parse("2026-11-23T10:00:00Z");
+    public static final Instant NOW = Instant.parse("2026-11-23T10:00:00Z");
 
     @TestBean
     Clock clock;
 
-    static Clock clock() {
+    public static Clock clock() {
         return Clock.fixed(NOW, ZoneOffset.UTC);
     }
 
@@ -46,14 +49,18 @@ abstract class IntakeIntegrationTestContext {
     }
 
     @Autowired
-    MockMvc mvc;
+    protected MockMvc mvc;
     @Autowired
-    EmbeddedKafkaBroker broker;
+    protected EmbeddedKafkaBroker broker;
 
-    SubmissionsTopic topic;
+    @Autowired
+    protected RecordedEvents recorded;
+    protected SubmissionsTopic topic;
+    protected EventsOnKafka events;
 
     @BeforeEach
     void readTopic() {
         topic = new SubmissionsTopic(broker.getBrokersAsString());
+        events = new EventsOnKafka(broker.getBrokersAsString());
     }
 }

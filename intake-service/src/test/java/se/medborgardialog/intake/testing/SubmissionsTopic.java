@@ -1,4 +1,4 @@
-package se.medborgardialog.intake.submission;
+package se.medborgardialog.intake.testing;
 
 import java.time.Duration;
 import java.util.ArrayList;
@@ -13,18 +13,18 @@ import org.springframework.kafka.test.utils.KafkaTestUtils;
 import se.medborgardialog.contracts.Topics;
 
 /** Reads the submissions topic from the beginning with a plain KafkaConsumer, as any other service would. */
-final class SubmissionsTopic {
+public final class SubmissionsTopic {
 
     private static final TopicPartition PARTITION = new TopicPartition(Topics.SUBMISSIONS, 0);
 
     private final String brokers;
 
-    SubmissionsTopic(String brokers) {
+    public SubmissionsTopic(String brokers) {
         this.brokers = brokers;
     }
 
     /** Every record on the (single-partition) topic up to its current end. */
-    List<ConsumerRecord<String, String>> records() {
+    public List<ConsumerRecord<String, String>> records() {
         Map<String, Object> props = KafkaTestUtils.consumerProps(brokers, "intake-tests", false);
         props.put(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest");
         try (var consumer = new KafkaConsumer<>(props, new StringDeserializer(), new StringDeserializer())) {
@@ -40,11 +40,11 @@ final class SubmissionsTopic {
         }
     }
 
-    List<ConsumerRecord<String, String>> recordsWithKey(String key) {
+    public List<ConsumerRecord<String, String>> recordsWithKey(String key) {
         return records().stream().filter(record -> key.equals(record.key())).toList();
     }
 
-    long size() {
+    public long size() {
         return records().size();
     }
 }

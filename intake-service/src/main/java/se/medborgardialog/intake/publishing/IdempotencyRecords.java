@@ -1,4 +1,4 @@
-package se.medborgardialog.intake.submission;
+package se.medborgardialog.intake.publishing;
 
 import java.time.Instant;
 import java.util.Optional;
