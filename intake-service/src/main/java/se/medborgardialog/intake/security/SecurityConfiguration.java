@@ -33,7 +33,12 @@ class SecurityConfiguration {
     static final String REALM = "medborgardialog";
 
     /** The citizen pages and what they load; everything else is the API's. */
-    static final String[] CITIZEN_PAGES = {"/", "/synpunkt", "/css/**", "/favicon.ico"};
+    static final String[] CITIZEN_PAGES = {
+            "/",
+            "/synpunkt",
+            "/css/**",
+            "/favicon.ico",
+    };
 
     /**
      * The citizen pages: public, but their form posts need a CSRF token (th:action writes it into the form).
