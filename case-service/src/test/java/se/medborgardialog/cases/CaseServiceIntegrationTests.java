@@ -57,6 +57,20 @@ import se.medborgardialog.cases.casework.CaseStore;
 import se.medborgardialog.cases.casework.ConcurrentCaseChangeException;
 import se.medborgardialog.cases.messaging.CaseEventPublisher;
 import se.medborgardialog.contracts.CaseId;
+import se.medborgardialog.cases.casework.LinkedReport;
+import se.medborgardialog.contracts.AffectedPerson;
+import se.medborgardialog.contracts.AttachmentRef;
+import se.medborgardialog.contracts.AvvikelseReported;
+import se.medborgardialog.contracts.Channel;
+import se.medborgardialog.contracts.Contact;
+import se.medborgardialog.contracts.DuplicateReportLinked;
+import se.medborgardialog.contracts.EforslagSentToNamnd;
+import se.medborgardialog.contracts.FelanmalanSubmitted;
+import se.medborgardialog.contracts.Law;
+import se.medborgardialog.contracts.LegalFlow;
+import se.medborgardialog.contracts.Location;
+import se.medborgardialog.contracts.SubmissionId;
+import se.medborgardialog.contracts.TrackingCode;
 import se.medborgardialog.contracts.DeadlineScheduled;
 import se.medborgardialog.contracts.Diarienummer;
 import se.medborgardialog.contracts.EventTypes;
@@ -383,6 +397,165 @@ class CaseServiceIntegrationTests {
     // --- helpers
 
     record Response(int status, String contentType, String raw, JsonNode body) {
+    }
+
+    // --- felanmälan, avvikelse, e-förslag ---
+
+    private static final Instant REPORTED = Instant.parse("2026-11-23T10:00:00Z");
+
+    private static FelanmalanSubmitted aFelanmalan(String category, CaseId duplicateOf) {
+        UUID id = UUID.randomUUID();
+        return new FelanmalanSubmitted(new SubmissionId(id), new TrackingCode("MD-" + id.toString().substring(0, 8)),
+                category, "Lampan lyser inte.", new Location(64.75, 20.95, "Storgatan 5"),
+                List.of(new AttachmentRef("foto-" + id, "lampa.jpg", "image/jpeg", 1234, "ab".repeat(32))),
+                Channel.WEB, REPORTED, REPORTED, new Contact("Greta Gatsten", "greta@example.se", null), duplicateOf);
+    }
+
+    /** One partition: once this synpunkt is opened, everything sent before it was handled. */
+    private void awaitBarrier() throws Exception {
+        openCase(aSubmission().build());
+    }
+
+    private static List<ConsumerRecord<String, byte[]>> ofType(List<ConsumerRecord<String, byte[]>> records, String type) {
+        return records.stream().filter(record -> type.equals(header(record, "ce_type"))).toList();
+    }
+
+    @Test
+    void opensAFelanmalanOnceRoutedByCategoryWithItsPlaceAndPhotos() throws Exception {
+        FelanmalanSubmitted report = aFelanmalan("gatubelysning", null);
+        String caseId = report.submissionId().toString();
+
+        send(Topics.SUBMISSIONS, caseId, EventTypes.FELANMALAN_SUBMITTED, json.writeValueAsBytes(report));
+        send(Topics.SUBMISSIONS, caseId, EventTypes.FELANMALAN_SUBMITTED, json.writeValueAsBytes(report));
+
+        JsonNode opened = json.readTree(awaitRecord(Topics.CASES, caseId, EventTypes.CASE_OPENED).value());
+        assertThat(opened.get("caseType").asString()).isEqualTo("FELANMALAN");
+        assertThat(opened.get("unit").asString()).isEqualTo("stadsmiljo");
+        assertThat(opened.get("receivedAt").asString()).isEqualTo("2026-11-23T10:00:00Z");
+        awaitBarrier();
+        assertThat(ofType(recordsFor(Topics.CASES, caseId), EventTypes.CASE_OPENED)).hasSize(1);
+
+        JsonNode view = get("/api/v1/cases/" + caseId, "anna").body();
+        assertThat(view.get("caseType").asString()).isEqualTo("FELANMALAN");
+        assertThat(view.get("location").get("address").asString()).isEqualTo("Storgatan 5");
+        assertThat(view.get("location").get("latitude").asDouble()).isEqualTo(64.75);
+        assertThat(view.get("photos").get(0).get("id").asString()).isEqualTo("foto-" + caseId);
+        assertThat(rowFor(get("/api/v1/queue", "anna").body(), caseId).get("caseType").asString())
+                .isEqualTo("FELANMALAN");
+    }
+
+    @Test
+    void routesAnOtherFelanmalanToMedborgarservice() throws Exception {
+        FelanmalanSubmitted report = aFelanmalan("ovrigt-felanmalan", null);
+        String caseId = report.submissionId().toString();
+
+        send(Topics.SUBMISSIONS, caseId, EventTypes.FELANMALAN_SUBMITTED, json.writeValueAsBytes(report));
+
+        JsonNode opened = json.readTree(awaitRecord(Topics.CASES, caseId, EventTypes.CASE_OPENED).value());
+        assertThat(opened.get("unit").asString()).isEqualTo("medborgarservice");
+    }
+
+    @Test
+    void linksADuplicateReportToTheOpenCaseOnceAndOpensNoCaseForIt() throws Exception {
+        FelanmalanSubmitted first = aFelanmalan("potthal", null);
+        String caseId = first.submissionId().toString();
+        send(Topics.SUBMISSIONS, caseId, EventTypes.FELANMALAN_SUBMITTED, json.writeValueAsBytes(first));
+        awaitRecord(Topics.CASES, caseId, EventTypes.CASE_OPENED);
+        FelanmalanSubmitted duplicate = aFelanmalan("potthal", new CaseId(first.submissionId().value()));
+
+        send(Topics.SUBMISSIONS, caseId, EventTypes.FELANMALAN_SUBMITTED, json.writeValueAsBytes(duplicate));
+        send(Topics.SUBMISSIONS, caseId, EventTypes.FELANMALAN_SUBMITTED, json.writeValueAsBytes(duplicate));
+
+        ConsumerRecord<String, byte[]> linked = awaitRecord(Topics.CASES, caseId, EventTypes.DUPLICATE_REPORT_LINKED);
+        assertThat(header(linked, "ce_source")).isEqualTo(EventTypes.SOURCE_CASES);
+        DuplicateReportLinked event = json.readValue(linked.value(), DuplicateReportLinked.class);
+        assertThat(event.caseId()).isEqualTo(new CaseId(first.submissionId().value()));
+        assertThat(event.submissionId()).isEqualTo(duplicate.submissionId());
+        assertThat(event.unit()).isEqualTo("stadsmiljo");
+        awaitBarrier();
+        assertThat(ofType(recordsFor(Topics.CASES, caseId), EventTypes.DUPLICATE_REPORT_LINKED)).hasSize(1);
+        assertThat(store.find(new CaseId(first.submissionId().value())).orElseThrow().linkedReports())
+                .extracting(LinkedReport::submissionId).containsExactly(duplicate.submissionId().toString());
+        assertThat(store.find(new CaseId(duplicate.submissionId().value()))).isEmpty();
+        assertThat(get("/api/v1/cases/" + caseId, "anna").body().get("linkedReports")).hasSize(1);
+    }
+
+    @Test
+    void deadLettersADuplicateReportOfACaseThatDoesNotExist() throws Exception {
+        CaseId missing = new CaseId(UUID.randomUUID());
+        FelanmalanSubmitted orphan = aFelanmalan("klotter", missing);
+
+        send(Topics.SUBMISSIONS, missing.toString(), EventTypes.FELANMALAN_SUBMITTED, json.writeValueAsBytes(orphan));
+
+        ConsumerRecord<String, byte[]> dead = awaitRecord(SUBMISSIONS_DLT, record -> missing.toString().equals(record.key()));
+        assertThat(header(dead, "ce_type")).isEqualTo(EventTypes.FELANMALAN_SUBMITTED);
+        assertThat(store.find(missing)).isEmpty();
+        assertThat(store.find(new CaseId(orphan.submissionId().value()))).isEmpty();
+    }
+
+    @Test
+    void opensAnAvvikelseInItsUnitWithTheLegalFlowAndTheAffectedPersonEncrypted() throws Exception {
+        UUID id = UUID.randomUUID();
+        AvvikelseReported report = new AvvikelseReported(new SubmissionId(id), new TrackingCode("AV-" + id.toString().substring(0, 8)),
+                Law.SOL, LegalFlow.LEX_SARAH, "stadsmiljo", "Brukaren fick fel medicin.", REPORTED, REPORTED,
+                "Läkare kontaktad.", new AffectedPerson("Sven Svensson", "19121212-1212", false), "personal", REPORTED);
+        String caseId = id.toString();
+
+        send(Topics.SUBMISSIONS, caseId, EventTypes.AVVIKELSE_REPORTED, json.writeValueAsBytes(report));
+        send(Topics.SUBMISSIONS, caseId, EventTypes.AVVIKELSE_REPORTED, json.writeValueAsBytes(report));
+
+        ConsumerRecord<String, byte[]> openedRecord = awaitRecord(Topics.CASES, caseId, EventTypes.CASE_OPENED);
+        JsonNode opened = json.readTree(openedRecord.value());
+        assertThat(opened.get("caseType").asString()).isEqualTo("AVVIKELSE");
+        assertThat(opened.get("legalFlow").asString()).isEqualTo("LEX_SARAH");
+        assertThat(opened.get("unit").asString()).isEqualTo("stadsmiljo");
+        assertThat(new String(openedRecord.value(), StandardCharsets.UTF_8)).doesNotContain("Sven", "19121212");
+        awaitBarrier();
+        assertThat(ofType(recordsFor(Topics.CASES, caseId), EventTypes.CASE_OPENED)).hasSize(1);
+
+        Document stored = mongo.findById(caseId, Document.class, "cases");
+        assertThat(stored.getString("affectedPersonEncrypted")).startsWith("pd1:");
+        assertThat(stored.toJson()).doesNotContain("Sven", "19121212");
+
+        JsonNode view = get("/api/v1/cases/" + caseId, "anna").body();
+        assertThat(view.get("affectedPerson").get("name").asString()).isEqualTo("Sven Svensson");
+        assertThat(view.get("legalFlow").asString()).isEqualTo("LEX_SARAH");
+        assertThat(mongo.count(Query.query(Criteria.where("caseId").is(caseId)), "audit_log")).isPositive();
+    }
+
+    @Test
+    void opensAnEforslagInItsNamndReceivedWhenSentAndFallsBackToRoutingWithoutOne() throws Exception {
+        Instant sentAt = Instant.parse("2026-11-20T08:00:00Z");
+        UUID named = UUID.randomUUID();
+        UUID unnamed = UUID.randomUUID();
+        EforslagSentToNamnd toNamnd = new EforslagSentToNamnd(new SubmissionId(named), new TrackingCode("EF-1"),
+                "Fler parkbänkar", "Vi vill ha bänkar.", "park-och-natur", "medborgarservice", 120, 100,
+                REPORTED, REPORTED, sentAt);
+        EforslagSentToNamnd noNamnd = new EforslagSentToNamnd(new SubmissionId(unnamed), new TrackingCode("EF-2"),
+                "Laga vägen", "Hål i vägen.", "gata-och-trafik", " ", 120, 100, REPORTED, REPORTED, sentAt);
+
+        send(Topics.SUBMISSIONS, named.toString(), EventTypes.EFORSLAG_SENT_TO_NAMND, json.writeValueAsBytes(toNamnd));
+        send(Topics.SUBMISSIONS, named.toString(), EventTypes.EFORSLAG_SENT_TO_NAMND, json.writeValueAsBytes(toNamnd));
+        send(Topics.SUBMISSIONS, unnamed.toString(), EventTypes.EFORSLAG_SENT_TO_NAMND, json.writeValueAsBytes(noNamnd));
+
+        JsonNode opened = json.readTree(awaitRecord(Topics.CASES, named.toString(), EventTypes.CASE_OPENED).value());
+        assertThat(opened.get("caseType").asString()).isEqualTo("E_FORSLAG");
+        assertThat(opened.get("unit").asString()).isEqualTo("medborgarservice");
+        assertThat(opened.get("receivedAt").asString()).isEqualTo("2026-11-20T08:00:00Z");
+        JsonNode routed = json.readTree(awaitRecord(Topics.CASES, unnamed.toString(), EventTypes.CASE_OPENED).value());
+        assertThat(routed.get("unit").asString()).isEqualTo("stadsmiljo");
+        awaitBarrier();
+        assertThat(ofType(recordsFor(Topics.CASES, named.toString()), EventTypes.CASE_OPENED)).hasSize(1);
+    }
+
+    @Test
+    void aSynpunktCaseOpenedCarriesItsCaseType() throws Exception {
+        SynpunktSubmitted submission = aSubmission().build();
+        String caseId = openCase(submission);
+
+        JsonNode opened = json.readTree(awaitRecord(Topics.CASES, caseId, EventTypes.CASE_OPENED).value());
+        assertThat(opened.get("caseType").asString()).isEqualTo("SYNPUNKT");
+        assertThat(get("/api/v1/cases/" + caseId, "anna").body().get("caseType").asString()).isEqualTo("SYNPUNKT");
     }
 
     private String openCase(SynpunktSubmitted submission) throws Exception {

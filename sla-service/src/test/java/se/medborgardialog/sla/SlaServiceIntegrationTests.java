@@ -37,10 +37,15 @@ import org.springframework.test.context.DynamicPropertySource;
 import org.springframework.test.web.servlet.MockMvc;
 import se.medborgardialog.contracts.CaseAnswered;
 import se.medborgardialog.contracts.CaseId;
+import se.medborgardialog.contracts.CaseOpened;
+import se.medborgardialog.contracts.CaseType;
+import se.medborgardialog.contracts.Channel;
 import se.medborgardialog.contracts.DeadlineBreached;
 import se.medborgardialog.contracts.DeadlineMet;
 import se.medborgardialog.contracts.DeadlineScheduled;
 import se.medborgardialog.contracts.EventTypes;
+import se.medborgardialog.contracts.LegalFlow;
+import se.medborgardialog.contracts.SubmissionId;
 import se.medborgardialog.contracts.Topics;
 import se.medborgardialog.sla.deadline.Deadline;
 import se.medborgardialog.sla.deadline.DeadlineScanner;
@@ -238,6 +243,23 @@ class SlaServiceIntegrationTests {
         awaitOne(caseId, EventTypes.DEADLINE_SCHEDULED);
         awaitBarrier();
 
+        assertThat(eventsOf(caseId, EventTypes.DEADLINE_SCHEDULED)).hasSize(1);
+    }
+
+    @Test
+    void anAvvikelseUnderLexMariaGetsTheFourteenCalendarDayIvoClockAndADuplicateSchedulesOnlyOnce() {
+        CaseId caseId = newCase();
+        CaseOpened avvikelse = new CaseOpened(caseId, new SubmissionId(caseId.value()), null, null, null, Channel.WEB,
+                "halso-och-sjukvard", MONDAY, MONDAY, CaseType.AVVIKELSE, LegalFlow.LEX_MARIA);
+
+        cases.send(avvikelse);
+        cases.send(avvikelse);
+
+        DeadlineScheduled scheduled = json.readValue(awaitOne(caseId, EventTypes.DEADLINE_SCHEDULED).value(),
+                DeadlineScheduled.class);
+        assertThat(scheduled).isEqualTo(new DeadlineScheduled(caseId, "lex-maria-ivo", "halso-och-sjukvard", 0, MONDAY,
+                LocalDate.of(2026, 12, 7), ZonedDateTime.of(2026, 12, 7, 23, 59, 59, 999_999_999, SwedishCalendar.STOCKHOLM).toInstant()));
+        awaitBarrier();
         assertThat(eventsOf(caseId, EventTypes.DEADLINE_SCHEDULED)).hasSize(1);
     }
 

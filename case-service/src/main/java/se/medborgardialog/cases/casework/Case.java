@@ -23,6 +23,12 @@ import se.medborgardialog.contracts.Diarienummer;
 import se.medborgardialog.contracts.SubmissionId;
 import se.medborgardialog.contracts.SynpunktKind;
 import se.medborgardialog.contracts.SynpunktSubmitted;
+import se.medborgardialog.contracts.AttachmentRef;
+import se.medborgardialog.contracts.AvvikelseReported;
+import se.medborgardialog.contracts.EforslagSentToNamnd;
+import se.medborgardialog.contracts.FelanmalanSubmitted;
+import se.medborgardialog.contracts.LegalFlow;
+import se.medborgardialog.contracts.Location;
 import se.medborgardialog.contracts.TrackingCode;
 
 /**
@@ -47,6 +53,18 @@ public final class Case {
     private String diarienummer;
     private String trackingCode;
     private SynpunktKind kind;
+    /** Null on cases stored before case types existed: those are synpunkter. */
+    private CaseType caseType;
+    /** Only for an avvikelse. */
+    private LegalFlow legalFlow;
+    /** Felanmälan: where the fault is. */
+    private Location location;
+    /** Felanmälan: references to the photos (the files stay with intake). */
+    private List<AttachmentRef> photos = new ArrayList<>();
+    /** Felanmälan: later reports of the same fault, linked instead of opening cases of their own. */
+    private List<LinkedReport> linkedReports = new ArrayList<>();
+    /** Avvikelse: the affected person, encrypted at rest ({@code PersonalDataCipher}); null when none. */
+    private String affectedPersonEncrypted;
     private String category;
     private String unit;
     private Channel channel;
@@ -85,6 +103,67 @@ public final class Case {
         aCase.text = submission.text();
         aCase.contact = submission.contact();
         aCase.anonymous = cannotBeReached(submission.contact());
+        aCase.caseType = CaseType.SYNPUNKT;
+        aCase.status = CaseStatus.OPEN;
+        aCase.history.add(new HistoryEntry("registrerat som " + diarienummer.value() + " hos " + unit,
+                HistoryEntry.SYSTEM, now));
+        return aCase;
+    }
+
+    /** A felanmälan: a fault at a place, with photos, in the unit its category routes to. */
+    public static Case open(FelanmalanSubmitted report, Diarienummer diarienummer, String unit, Instant now) {
+        Objects.requireNonNull(report.submissionId(), "submissionId");
+        Case aCase = base(report.submissionId().value(), diarienummer, unit, now, CaseType.FELANMALAN);
+        aCase.trackingCode = report.trackingCode() == null ? null : report.trackingCode().value();
+        aCase.category = report.category();
+        aCase.channel = report.channel();
+        aCase.receivedAt = report.receivedAt() == null ? now : report.receivedAt();
+        aCase.text = report.description();
+        aCase.contact = report.contact();
+        aCase.anonymous = cannotBeReached(report.contact());
+        aCase.location = report.location();
+        aCase.photos = report.photos() == null ? new ArrayList<>() : new ArrayList<>(report.photos());
+        return aCase;
+    }
+
+    /**
+     * An avvikelse in the unit it happened in. Never answered to a citizen (nobody to answer), so it counts as
+     * anonymous for the closing rule.
+     */
+    public static Case open(AvvikelseReported report, String affectedPersonEncrypted, Diarienummer diarienummer,
+            Instant now) {
+        Objects.requireNonNull(report.submissionId(), "submissionId");
+        Case aCase = base(report.submissionId().value(), diarienummer, report.unit(), now, CaseType.AVVIKELSE);
+        aCase.trackingCode = report.trackingCode() == null ? null : report.trackingCode().value();
+        aCase.legalFlow = Objects.requireNonNull(report.legalFlow(), "legalFlow");
+        aCase.category = report.legalFlow().name().toLowerCase().replace('_', '-');
+        aCase.receivedAt = report.submittedAt() == null ? now : report.submittedAt();
+        aCase.text = report.whatHappened();
+        aCase.anonymous = true;
+        aCase.affectedPersonEncrypted = affectedPersonEncrypted;
+        return aCase;
+    }
+
+    /** An e-förslag that reached its threshold, for the nämnd to answer; received when it was sent. */
+    public static Case open(EforslagSentToNamnd proposal, Diarienummer diarienummer, String unit, Instant now) {
+        Objects.requireNonNull(proposal.proposalId(), "proposalId");
+        Case aCase = base(proposal.proposalId().value(), diarienummer, unit, now, CaseType.E_FORSLAG);
+        aCase.trackingCode = proposal.trackingCode() == null ? null : proposal.trackingCode().value();
+        aCase.category = proposal.category();
+        aCase.channel = Channel.WEB;
+        aCase.receivedAt = proposal.sentAt() == null ? now : proposal.sentAt();
+        aCase.text = proposal.title() + "\n\n" + proposal.text();
+        aCase.anonymous = true;
+        return aCase;
+    }
+
+    private static Case base(UUID id, Diarienummer diarienummer, String unit, Instant now, CaseType type) {
+        Case aCase = new Case();
+        aCase.id = id.toString();
+        aCase.diarienummer = diarienummer.value();
+        aCase.unit = Objects.requireNonNull(unit, "unit");
+        aCase.caseType = type;
+        aCase.openedAt = now;
         aCase.status = CaseStatus.OPEN;
         aCase.history.add(new HistoryEntry("registrerat som " + diarienummer.value() + " hos " + unit,
                 HistoryEntry.SYSTEM, now));
@@ -94,7 +173,7 @@ public final class Case {
     /** The event announcing this case was opened; carries no personal data. */
     public CaseOpened opened() {
         return new CaseOpened(caseId(), new SubmissionId(caseId().value()), new Diarienummer(diarienummer), kind,
-                category, channel, unit, receivedAt, openedAt, CaseType.SYNPUNKT, null);
+                category, channel, unit, receivedAt, openedAt, caseType(), legalFlow);
     }
 
     public CaseAnswered answer(String answerText, String officer, Instant now) {
@@ -173,6 +252,31 @@ public final class Case {
 
     public SynpunktKind kind() {
         return kind;
+    }
+
+    public CaseType caseType() {
+        return caseType == null ? CaseType.SYNPUNKT : caseType;
+    }
+
+    public LegalFlow legalFlow() {
+        return legalFlow;
+    }
+
+    public Location location() {
+        return location;
+    }
+
+    public List<AttachmentRef> photos() {
+        return photos == null ? List.of() : List.copyOf(photos);
+    }
+
+    public List<LinkedReport> linkedReports() {
+        return linkedReports == null ? List.of() : List.copyOf(linkedReports);
+    }
+
+    /** Ciphertext; decrypt only in an audited read. */
+    public String affectedPersonEncrypted() {
+        return affectedPersonEncrypted;
     }
 
     public String category() {

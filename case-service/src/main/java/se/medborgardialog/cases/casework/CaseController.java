@@ -24,6 +24,11 @@ import se.medborgardialog.cases.web.InvalidFieldException;
 import se.medborgardialog.contracts.CaseId;
 import se.medborgardialog.contracts.CaseOutcome;
 import se.medborgardialog.contracts.Contact;
+import se.medborgardialog.contracts.AffectedPerson;
+import se.medborgardialog.contracts.AttachmentRef;
+import se.medborgardialog.contracts.Location;
+import se.medborgardialog.personaldata.PersonalDataCipher;
+import tools.jackson.databind.json.JsonMapper;
 
 /**
  * One case: read it whole (audited: it holds personal data), answer it, close it.
@@ -43,7 +48,13 @@ class CaseController {
     private final DeadlineProperties deadlines;
     private final Clock clock;
 
-    CaseController(CaseWork work, AuditLog audit, DeadlineProperties deadlines, Clock clock) {
+    private final PersonalDataCipher cipher;
+    private final JsonMapper json;
+
+    CaseController(CaseWork work, AuditLog audit, DeadlineProperties deadlines, Clock clock, PersonalDataCipher cipher,
+            JsonMapper json) {
+        this.cipher = cipher;
+        this.json = json;
         this.work = work;
         this.audit = audit;
         this.deadlines = deadlines;
@@ -68,7 +79,9 @@ class CaseController {
     record CaseView(String caseId, long version, String diarienummer, String trackingCode, String kind,
             String category, String unit, String channel, Instant receivedAt, Instant openedAt, String status,
             boolean anonymous, String text, Contact contact, Answer answer, ClosureView closure,
-            LocalDate dueDate, Instant dueAt, String deadlineStatus, List<HistoryEntry> history) {
+            LocalDate dueDate, Instant dueAt, String deadlineStatus, List<HistoryEntry> history,
+            String caseType, String legalFlow, Location location, List<AttachmentRef> photos,
+            List<LinkedReport> linkedReports, AffectedPerson affectedPerson) {
     }
 
     record CommandResult(String caseId, String diarienummer, String status, long version, boolean eventPublished,
@@ -116,7 +129,15 @@ class CaseController {
                 closure == null ? null : new ClosureView(Outcomes.toWire(closure.outcome()), closure.closedAt(),
                         closure.closedBy()),
                 deadline == null ? null : deadline.dueDate(), deadline == null ? null : deadline.dueAt(),
-                DeadlineLabel.of(aCase, clock.instant(), deadlines.dueSoon()), aCase.history());
+                DeadlineLabel.of(aCase, clock.instant(), deadlines.dueSoon()), aCase.history(),
+                aCase.caseType().name(), aCase.legalFlow() == null ? null : aCase.legalFlow().name(),
+                aCase.location(), aCase.photos(), aCase.linkedReports(), affectedPerson(aCase));
+    }
+
+    /** Decrypted only here, inside the audited read. */
+    private AffectedPerson affectedPerson(Case aCase) {
+        String stored = aCase.affectedPersonEncrypted();
+        return stored == null ? null : json.readValue(cipher.decrypt(stored), AffectedPerson.class);
     }
 
     static String wire(CaseStatus status) {

@@ -28,7 +28,7 @@ import se.medborgardialog.contracts.CaseId;
 public class CaseStore {
 
     /** Queue rows never carry personal data, so it is not even read. */
-    private static final String[] PERSONAL_AND_BULKY = {"text", "contact", "answer", "history", "outbox"};
+    private static final String[] PERSONAL_AND_BULKY = {"text", "contact", "affectedPersonEncrypted", "photos", "linkedReports", "answer", "history", "outbox"};
 
     private final MongoTemplate mongo;
 
@@ -75,6 +75,18 @@ public class CaseStore {
         if (result.getMatchedCount() == 0) {
             throw new ConcurrentCaseChangeException(find(aCase.caseId()).orElse(aCase));
         }
+    }
+
+    /**
+     * Links a duplicate report to a case with its pending {@code DuplicateReportLinked}, once per submission.
+     *
+     * @return false when the case does not exist or the report was linked before; nothing was written
+     */
+    public boolean linkReport(CaseId caseId, LinkedReport report, PendingEvent linked) {
+        var result = mongo.updateFirst(
+                query(where("_id").is(caseId.toString()).and("linkedReports.submissionId").ne(report.submissionId())),
+                new Update().push("linkedReports", report).push("outbox", linked).inc("version", 1), Case.class);
+        return result.getModifiedCount() > 0;
     }
 
     /** Kafka acknowledged the event: it leaves the document. */

@@ -18,6 +18,14 @@ import se.medborgardialog.contracts.CaseId;
 import se.medborgardialog.contracts.Diarienummer;
 import se.medborgardialog.contracts.EventTypes;
 import se.medborgardialog.contracts.SynpunktSubmitted;
+import se.medborgardialog.cases.casework.LinkedReport;
+import se.medborgardialog.contracts.AffectedPerson;
+import se.medborgardialog.contracts.AvvikelseReported;
+import se.medborgardialog.contracts.DuplicateReportLinked;
+import se.medborgardialog.contracts.EforslagSentToNamnd;
+import se.medborgardialog.contracts.FelanmalanSubmitted;
+import se.medborgardialog.personaldata.PersonalDataCipher;
+import tools.jackson.databind.json.JsonMapper;
 
 /**
  * Opens a case from a submission: number it, route it, store it with its pending {@code CaseOpened} in one insert,
@@ -37,9 +45,14 @@ public class CaseOpening {
     private final DeadlineTracking deadlines;
     private final Clock clock;
     private final MeterRegistry meters;
+    private final PersonalDataCipher cipher;
+    private final JsonMapper json;
 
     CaseOpening(CaseStore store, CaseOutbox outbox, CaseEventPublisher events, DiarienummerSeries diarienummer,
-            RoutingProperties routing, DeadlineTracking deadlines, Clock clock, MeterRegistry meters) {
+            RoutingProperties routing, DeadlineTracking deadlines, Clock clock, MeterRegistry meters,
+            PersonalDataCipher cipher, JsonMapper json) {
+        this.cipher = cipher;
+        this.json = json;
         this.store = store;
         this.outbox = outbox;
         this.events = events;
@@ -53,6 +66,66 @@ public class CaseOpening {
     /** @return {@code processed} when a case was opened, {@code duplicate} when it already existed */
     public String open(SynpunktSubmitted submission) {
         CaseId caseId = new CaseId(submission.submissionId().value());
+        String unit = routing.unitFor(submission.category());
+        return open(caseId, unit, (number, now) -> Case.open(submission, number, unit, now));
+    }
+
+    /**
+     * A new fault opens a case routed by its category; a report of a known fault ({@code duplicateOf}) opens
+     * nothing and is linked to that case instead.
+     */
+    public String open(FelanmalanSubmitted report) {
+        if (report.duplicateOf() != null) {
+            return linkDuplicate(report);
+        }
+        CaseId caseId = new CaseId(report.submissionId().value());
+        String unit = routing.unitFor(report.category());
+        return open(caseId, unit, (number, now) -> Case.open(report, number, unit, now));
+    }
+
+    /** An avvikelse opens a case in the unit it happened in, with the affected person encrypted. */
+    public String open(AvvikelseReported report) {
+        CaseId caseId = new CaseId(report.submissionId().value());
+        return open(caseId, report.unit(), (number, now) -> Case.open(report, encrypt(report.affectedPerson()), number, now));
+    }
+
+    /** An e-förslag sent to a nämnd opens a case in that nämnd (routed by category when none is named). */
+    public String open(EforslagSentToNamnd proposal) {
+        CaseId caseId = new CaseId(proposal.proposalId().value());
+        String unit = proposal.namnd() == null || proposal.namnd().isBlank()
+                ? routing.unitFor(proposal.category()) : proposal.namnd();
+        return open(caseId, unit, (number, now) -> Case.open(proposal, number, unit, now));
+    }
+
+    private String encrypt(AffectedPerson person) {
+        return person == null ? null : cipher.encrypt(json.writeValueAsString(person));
+    }
+
+    private String linkDuplicate(FelanmalanSubmitted report) {
+        CaseId caseId = report.duplicateOf();
+        Case existing = store.find(caseId).orElseThrow(() -> new IllegalStateException(
+                "Report " + report.submissionId() + " duplicates case " + caseId + ", which does not exist (yet)"));
+        Instant now = clock.instant();
+        LinkedReport linked = new LinkedReport(report.submissionId().value().toString(),
+                report.trackingCode() == null ? null : report.trackingCode().value(),
+                report.receivedAt() == null ? now : report.receivedAt(), now);
+        PendingEvent event = events.pending(caseId, EventTypes.DUPLICATE_REPORT_LINKED,
+                new DuplicateReportLinked(caseId, report.submissionId(), existing.unit(), now), now);
+        if (!store.linkReport(caseId, linked, event)) {
+            log.info("Report {} already linked to case {}; nothing new", report.submissionId(), caseId);
+            store.find(caseId).ifPresent(outbox::flushInOrder);
+            return "duplicate";
+        }
+        log.info("Linked report {} to case {}", report.submissionId(), caseId);
+        outbox.flush(caseId, event);
+        return "processed";
+    }
+
+    private interface Opener {
+        Case open(Diarienummer number, Instant now);
+    }
+
+    private String open(CaseId caseId, String unit, Opener opener) {
         Optional<Case> existing = store.find(caseId);
         if (existing.isPresent()) {
             log.info("Submission {} already opened as case {}; nothing new", caseId, existing.get().diarienummer());
@@ -61,8 +134,7 @@ public class CaseOpening {
         }
         Instant now = clock.instant();
         Diarienummer number = diarienummer.next(now);
-        String unit = routing.unitFor(submission.category());
-        Case aCase = Case.open(submission, number, unit, now);
+        Case aCase = opener.open(number, now);
         PendingEvent caseOpened = events.pending(caseId, EventTypes.CASE_OPENED, aCase.opened(), now);
         if (!store.insertOpened(aCase, caseOpened)) {
             // another instance won the race for the same submission; our number stays unused (a gap)
@@ -74,7 +146,7 @@ public class CaseOpening {
                 .tag("unit", unit)
                 .register(meters)
                 .increment();
-        log.info("Opened case {} as {} in unit {}", caseId, number, unit);
+        log.info("Opened {} case {} as {} in unit {}", aCase.caseType(), caseId, number, unit);
         deadlines.applyKnown(caseId);
         outbox.flush(caseId, caseOpened);
         return "processed";

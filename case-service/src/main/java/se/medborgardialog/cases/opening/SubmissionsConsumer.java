@@ -7,6 +7,9 @@ import org.springframework.context.annotation.Configuration;
 import org.springframework.messaging.Message;
 import se.medborgardialog.cases.messaging.InboundDispatcher;
 import se.medborgardialog.contracts.EventTypes;
+import se.medborgardialog.contracts.AvvikelseReported;
+import se.medborgardialog.contracts.EforslagSentToNamnd;
+import se.medborgardialog.contracts.FelanmalanSubmitted;
 import se.medborgardialog.contracts.SynpunktSubmitted;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -16,8 +19,11 @@ class SubmissionsConsumer {
 
     @Bean
     Consumer<Message<byte[]>> submissions(InboundDispatcher dispatcher, CaseOpening opening, JsonMapper json) {
-        Map<String, InboundDispatcher.Handler> handlers = Map.of(EventTypes.SYNPUNKT_SUBMITTED,
-                payload -> opening.open(json.readValue(payload, SynpunktSubmitted.class)));
+        Map<String, InboundDispatcher.Handler> handlers = Map.of(
+                EventTypes.SYNPUNKT_SUBMITTED, payload -> opening.open(json.readValue(payload, SynpunktSubmitted.class)),
+                EventTypes.FELANMALAN_SUBMITTED, payload -> opening.open(json.readValue(payload, FelanmalanSubmitted.class)),
+                EventTypes.AVVIKELSE_REPORTED, payload -> opening.open(json.readValue(payload, AvvikelseReported.class)),
+                EventTypes.EFORSLAG_SENT_TO_NAMND, payload -> opening.open(json.readValue(payload, EforslagSentToNamnd.class)));
         return message -> dispatcher.dispatch(message, handlers);
     }
 }

@@ -62,6 +62,7 @@ class Queues {
                 aCase.channel() == null ? null : aCase.channel().name(), aCase.receivedAt(),
                 aCase.status().name().toLowerCase(Locale.ROOT),
                 deadline == null ? null : deadline.dueDate(), deadline == null ? null : deadline.dueAt(),
-                DeadlineLabel.of(aCase, now, deadlines.dueSoon()), aCase.isAnonymous());
+                DeadlineLabel.of(aCase, now, deadlines.dueSoon()), aCase.isAnonymous(),
+                aCase.caseType().name(), aCase.legalFlow() == null ? null : aCase.legalFlow().name());
     }
 }

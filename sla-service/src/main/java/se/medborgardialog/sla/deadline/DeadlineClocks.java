@@ -2,6 +2,9 @@ package se.medborgardialog.sla.deadline;
 
 import java.time.Clock;
 import java.time.Instant;
+import java.time.LocalDate;
+import java.time.LocalTime;
+import java.time.Period;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
@@ -13,6 +16,8 @@ import org.springframework.dao.OptimisticLockingFailureException;
 import org.springframework.stereotype.Service;
 import se.medborgardialog.contracts.CaseId;
 import se.medborgardialog.contracts.CaseOpened;
+import se.medborgardialog.contracts.CaseType;
+import se.medborgardialog.contracts.LegalFlow;
 import se.medborgardialog.workingdays.SwedishCalendar;
 
 /**
@@ -42,11 +47,58 @@ public class DeadlineClocks {
         this.clock = clock;
     }
 
-    /** Starts the first-answer clock of a newly opened case. */
+    /**
+     * A promise: a clock counted in working days, or (workingDays 0) a calendar period ending at the end of the
+     * Stockholm day of receipt plus the period.
+     */
+    record Promise(String clock, int workingDays, Period period) {
+
+        static Promise workingDays(String clock, int workingDays) {
+            return new Promise(clock, workingDays, null);
+        }
+
+        static Promise calendar(String clock, Period period) {
+            return new Promise(clock, 0, period);
+        }
+    }
+
+    /** Which clock a newly opened case gets, by case type (a case without one is a synpunkt) and legal flow. */
+    Promise promiseFor(CaseOpened opened) {
+        CaseType type = opened.caseType() == null ? CaseType.SYNPUNKT : opened.caseType();
+        return switch (type) {
+            case SYNPUNKT -> Promise.workingDays(Deadline.FIRST_ANSWER, properties.firstAnswer().workingDays());
+            case FELANMALAN -> Promise.workingDays(Deadline.FIRST_ANSWER, properties.felanmalan().workingDays());
+            case E_FORSLAG -> Promise.calendar("namnd-answer", properties.eforslag().period());
+            case AVVIKELSE -> avvikelse(opened.legalFlow());
+        };
+    }
+
+    private Promise avvikelse(LegalFlow flow) {
+        SlaProperties.Avvikelse rules = properties.avvikelse();
+        if (flow == null) {
+            throw new IllegalArgumentException("An avvikelse case needs a legal flow");
+        }
+        return switch (flow) {
+            case LEX_SARAH -> Promise.workingDays("lex-sarah-utredning", rules.lexSarahWorkingDays());
+            case LEX_MARIA -> Promise.calendar("lex-maria-ivo", rules.lexMariaPeriod());
+            case KRANKANDE_BEHANDLING -> Promise.workingDays("huvudman-anmalan", rules.krankandeBehandlingWorkingDays());
+            case SKOLKLAGOMAL -> Promise.workingDays("skolklagomal-utredning", rules.skolklagomalWorkingDays());
+        };
+    }
+
+    private SwedishCalendar.Deadline due(Promise promise, Instant receivedAt) {
+        if (promise.period() == null) {
+            return calendar.deadline(receivedAt, promise.workingDays());
+        }
+        LocalDate dueDate = receivedAt.atZone(SwedishCalendar.STOCKHOLM).toLocalDate().plus(promise.period());
+        return new SwedishCalendar.Deadline(dueDate, dueDate.atTime(LocalTime.MAX).atZone(SwedishCalendar.STOCKHOLM));
+    }
+
+    /** Starts the clock of a newly opened case: which one, and how long, depends on its case type. */
     public void caseOpened(CaseOpened opened) {
-        int workingDays = properties.firstAnswer().workingDays();
-        Deadline deadline = Deadline.schedule(opened.caseId(), opened.unit(), Deadline.FIRST_ANSWER, workingDays,
-                opened.receivedAt(), calendar.deadline(opened.receivedAt(), workingDays), clock.instant());
+        Promise promise = promiseFor(opened);
+        Deadline deadline = Deadline.schedule(opened.caseId(), opened.unit(), promise.clock(), promise.workingDays(),
+                opened.receivedAt(), due(promise, opened.receivedAt()), clock.instant());
         if (!store.insert(deadline)) {
             log.debug("Clock {} of case {} already scheduled, duplicate CaseOpened ignored", deadline.clock(), opened.caseId());
             return;

@@ -34,7 +34,9 @@ class DeadlineScannerTests {
     private final List<OutgoingEvent> sent = new CopyOnWriteArrayList<>();
     private final SimpleMeterRegistry meters = new SimpleMeterRegistry();
     private final SlaProperties properties = new SlaProperties(new SlaProperties.FirstAnswer(2), Duration.ofSeconds(1),
-            new SlaProperties.Relay(Duration.ofSeconds(5), Duration.ofSeconds(10), 500));
+            new SlaProperties.Relay(Duration.ofSeconds(5), Duration.ofSeconds(10), 500),
+            new SlaProperties.Felanmalan(10), new SlaProperties.Eforslag(java.time.Period.ofMonths(6)),
+            new SlaProperties.Avvikelse(1, java.time.Period.ofDays(14), 1, 10));
     private final DeadlineClocks clocks = new DeadlineClocks(store, new DeadlineOutbox(store, sent::add),
             new DeadlineMetrics(meters), new SwedishCalendar(), properties, clock);
     private final DeadlineScanner scanner = new DeadlineScanner(clocks);
