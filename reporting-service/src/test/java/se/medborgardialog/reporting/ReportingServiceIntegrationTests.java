@@ -46,6 +46,8 @@ import org.springframework.test.context.DynamicPropertySource;
 import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.ResultActions;
 import se.medborgardialog.contracts.CaseId;
+import se.medborgardialog.contracts.CaseOpened;
+import se.medborgardialog.contracts.CaseType;
 import se.medborgardialog.contracts.EventTypes;
 import se.medborgardialog.contracts.SynpunktKind;
 import se.medborgardialog.contracts.Topics;
@@ -202,6 +204,23 @@ class ReportingServiceIntegrationTests {
                 .andExpect(jsonPath("$.totals.answeredWithinDeadline").value(1))
                 .andExpect(jsonPath("$.totals.breached").value(0))
                 .andExpect(jsonPath("$.totals.open").value(1));
+    }
+
+    @Test
+    void casesOfTheOtherKindsAreNeitherCountedAsSynpunkterNorDeadLettered() throws Exception {
+        Instant received = Instant.parse("2026-03-11T09:00:00Z");
+        CaseId felanmalan = newCase();
+        CaseOpened opened = opened(felanmalan, null, "gatubelysning", "stadsmiljo", received);
+
+        events.send(new CaseOpened(opened.caseId(), opened.submissionId(), opened.diarienummer(), null,
+                opened.category(), opened.channel(), opened.unit(), opened.receivedAt(), opened.openedAt(),
+                CaseType.FELANMALAN, null));
+        awaitCasesBarrier();
+
+        assertThat(facts.find(felanmalan)).isEmpty();
+        deadLettered.addAll(EventStream.poll(dltReader));
+        assertThat(deadLettered).noneMatch(r -> felanmalan.toString().equals(r.key()));
+        statistics("stina", "from", "2026-03-11", "to", "2026-03-11").andExpect(jsonPath("$.rows", hasSize(0)));
     }
 
     @Test

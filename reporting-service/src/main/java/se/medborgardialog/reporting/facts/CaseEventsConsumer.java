@@ -11,6 +11,7 @@ import org.springframework.stereotype.Component;
 import se.medborgardialog.contracts.CaseAnswered;
 import se.medborgardialog.contracts.CaseClosed;
 import se.medborgardialog.contracts.CaseOpened;
+import se.medborgardialog.contracts.CaseType;
 import se.medborgardialog.contracts.EventTypes;
 
 /** The {@code caseEvents} function: the case lifecycle topic, consumed raw and dispatched on {@code ce_type}. */
@@ -27,6 +28,12 @@ class CaseEventsConsumer implements Consumer<Message<byte[]>> {
         this.handlers = Map.of(
                 EventTypes.CASE_OPENED, payload -> {
                     CaseOpened opened = incoming.read(payload, CaseOpened.class);
+                    if (opened.caseType() != null && opened.caseType() != CaseType.SYNPUNKT) {
+                        // Felanmälan, e-förslag and avvikelser have no statistics yet (issue 6); their cases
+                        // must neither count as synpunkter nor be dead-lettered for lacking a synpunkt kind.
+                        log.debug("Case {} of type {} not counted", opened.caseId(), opened.caseType());
+                        return false;
+                    }
                     require(opened.caseId(), "caseId");
                     require(opened.receivedAt(), "receivedAt");
                     require(opened.kind(), "kind");
