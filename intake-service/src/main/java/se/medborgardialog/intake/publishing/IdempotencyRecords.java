@@ -8,25 +8,33 @@ import org.springframework.data.mongodb.core.query.Criteria;
 import org.springframework.data.mongodb.core.query.Query;
 import org.springframework.data.mongodb.core.query.Update;
 import org.springframework.stereotype.Component;
+import se.medborgardialog.personaldata.PersonalDataCipher;
 
-/** The idempotency store in MongoDB; the key is the document id, so the store itself enforces uniqueness. */
+/**
+ * The idempotency store in MongoDB; the key is the document id, so the store itself enforces uniqueness.
+ * The event's JSON and the receipt hold personal data (names, personnummer, free text): they are stored
+ * encrypted with the {@link PersonalDataCipher} and decrypted on read, so callers only ever see plaintext.
+ * Records stored before encryption was introduced are read as they are.
+ */
 @Component
 class IdempotencyRecords {
 
     private final MongoTemplate mongo;
+    private final PersonalDataCipher cipher;
 
-    IdempotencyRecords(MongoTemplate mongo) {
+    IdempotencyRecords(MongoTemplate mongo, PersonalDataCipher cipher) {
         this.mongo = mongo;
+        this.cipher = cipher;
     }
 
     Optional<IdempotencyRecord> find(String key) {
-        return Optional.ofNullable(mongo.findById(key, IdempotencyRecord.class));
+        return Optional.ofNullable(mongo.findById(key, IdempotencyRecord.class)).map(this::decrypted);
     }
 
     /** @return false when another request stored a record under this key first */
     boolean insert(IdempotencyRecord record) {
         try {
-            mongo.insert(record);
+            mongo.insert(encrypted(record));
             return true;
         } catch (DuplicateKeyException alreadyThere) {
             return false;
@@ -36,5 +44,23 @@ class IdempotencyRecords {
     void markPublished(String key, Instant at) {
         mongo.updateFirst(Query.query(Criteria.where("_id").is(key).and("published").is(false)),
                 new Update().set("published", true).set("publishedAt", at), IdempotencyRecord.class);
+    }
+
+    private IdempotencyRecord encrypted(IdempotencyRecord record) {
+        return record.withContent(withJson(record.event(), cipher.encrypt(record.event().json())),
+                cipher.encrypt(record.receiptJson()));
+    }
+
+    private IdempotencyRecord decrypted(IdempotencyRecord record) {
+        return record.withContent(withJson(record.event(), readable(record.event().json())),
+                readable(record.receiptJson()));
+    }
+
+    private String readable(String stored) {
+        return PersonalDataCipher.isEncrypted(stored) ? cipher.decrypt(stored) : stored;
+    }
+
+    private static IntakeEvent withJson(IntakeEvent event, String json) {
+        return new IntakeEvent(event.key(), event.eventId(), event.type(), event.time(), event.subject(), json);
     }
 }

@@ -61,6 +61,34 @@ class SecurityConfiguration {
                 .build();
     }
 
+    /** The staff pages: a login is required (HTTP Basic, see {@link #staffPages}). */
+    static final String[] STAFF_PAGES = {
+            "/avvikelse",
+    };
+
+    /** Staff roles that may report an avvikelse (page and API); a REPORTER only for their own units. */
+    static final String[] AVVIKELSE_ROLES = {"REPORTER", "OFFICER", "MANAGER"};
+
+    /**
+     * Staff pages: the browser's own HTTP Basic login (no session, no login page; the browser resends the
+     * credentials with every request), and the citizen pages' CSRF cookie for the form posts.
+     */
+    @Bean
+    @Order(2)
+    SecurityFilterChain staffPages(HttpSecurity http) throws Exception {
+        CookieCsrfTokenRepository csrfTokens = new CookieCsrfTokenRepository();
+        csrfTokens.setCookieCustomizer(cookie -> cookie.sameSite("Lax"));
+        return http
+                .securityMatcher(STAFF_PAGES)
+                .csrf(csrf -> csrf.csrfTokenRepository(csrfTokens))
+                .sessionManagement(session -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
+                .authorizeHttpRequests(requests -> requests.anyRequest().hasAnyRole(AVVIKELSE_ROLES))
+                .httpBasic(basic -> basic.realmName(REALM))
+                .headers(headers -> headers.contentSecurityPolicy(csp -> csp.policyDirectives(
+                        "default-src 'self'; form-action 'self'; frame-ancestors 'none'; base-uri 'none'; object-src 'none'")))
+                .build();
+    }
+
     /** The JSON API, as before: stateless, HTTP Basic for staff, no CSRF token (clients are not form-posting browsers). */
     @Bean
     SecurityFilterChain api(HttpSecurity http, AuthenticationEntryPoint entryPoint, AccessDeniedHandler denied,
@@ -74,6 +102,7 @@ class SecurityConfiguration {
                         // Open to citizens; which channels need a staff login depends on the body,
                         // so the submission feature decides that per request.
                         .requestMatchers(HttpMethod.POST, "/api/v1/synpunkter").permitAll()
+                        .requestMatchers(HttpMethod.POST, "/api/v1/avvikelser").hasAnyRole(AVVIKELSE_ROLES)
                         .requestMatchers("/actuator/health/**", "/actuator/info", "/actuator/prometheus").permitAll()
                         // The API's documentation (OpenAPI JSON and Swagger UI with its assets), and nothing else.
                         .requestMatchers(HttpMethod.GET, "/v3/api-docs", "/v3/api-docs/swagger-config",

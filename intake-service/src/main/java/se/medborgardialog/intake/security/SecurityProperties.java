@@ -14,10 +14,12 @@ public record SecurityProperties(List<StaffUser> users) {
         users = users == null ? List.of() : List.copyOf(users);
     }
 
-    public record StaffUser(String username, String password, List<String> roles) {
+    /** @param units the units (verksamheter) the user works in, e.g. {@code omsorg}; optional, empty when none */
+    public record StaffUser(String username, String password, List<String> roles, List<String> units) {
 
         public StaffUser {
             roles = roles == null ? List.of() : List.copyOf(roles);
+            units = units == null ? List.of() : List.copyOf(units);
         }
     }
 }
