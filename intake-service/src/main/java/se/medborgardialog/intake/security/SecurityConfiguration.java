@@ -36,6 +36,7 @@ class SecurityConfiguration {
     static final String[] CITIZEN_PAGES = {
             "/",
             "/synpunkt",
+            "/felanmalan",
             "/css/**",
             "/favicon.ico",
     };
@@ -103,6 +104,8 @@ class SecurityConfiguration {
                         // so the submission feature decides that per request.
                         .requestMatchers(HttpMethod.POST, "/api/v1/synpunkter").permitAll()
                         .requestMatchers(HttpMethod.POST, "/api/v1/avvikelser").hasAnyRole(AVVIKELSE_ROLES)
+                        .requestMatchers(HttpMethod.GET, "/api/v1/felanmalan/kategorier").permitAll()
+                        .requestMatchers(HttpMethod.POST, "/api/v1/felanmalningar").permitAll()
                         .requestMatchers("/actuator/health/**", "/actuator/info", "/actuator/prometheus").permitAll()
                         // The API's documentation (OpenAPI JSON and Swagger UI with its assets), and nothing else.
                         .requestMatchers(HttpMethod.GET, "/v3/api-docs", "/v3/api-docs/swagger-config",

@@ -1,0 +1,140 @@
+package se.medborgardialog.intake.felanmalan;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import jakarta.servlet.http.HttpServletResponse;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
+import org.springframework.security.web.csrf.CsrfToken;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.ExceptionHandler;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.ModelAttribute;
+import org.springframework.web.bind.annotation.PostMapping;
+import se.medborgardialog.intake.publishing.EventNotAcknowledgedException;
+import se.medborgardialog.intake.publishing.IdempotencyConflictException;
+import se.medborgardialog.intake.submission.SynpunktPageProperties;
+import se.medborgardialog.intake.web.FieldViolation;
+import se.medborgardialog.intake.web.InvalidRequestException;
+
+/**
+ * The citizen's felanmälan form and receipt, rendered on the server so they work without JavaScript. Posting goes
+ * through {@link FelanmalanService} exactly as the JSON API does (same validation, idempotency, duplicate linking).
+ */
+@Controller
+class FelanmalanPageController {
+
+    private static final Logger log = LoggerFactory.getLogger(FelanmalanPageController.class);
+
+    static final String FORM = "felanmalan/formular";
+    static final String RECEIPT = "felanmalan/kvitto";
+    static final String FAILURE = "felanmalan/fel";
+
+    /** Validator field names, and the id of the control each one's error belongs to. */
+    private static final Map<String, String> FIELDS = Map.of(
+            "category", "category",
+            "description", "description",
+            "location", "location",
+            "location.latitude", "latitude",
+            "location.longitude", "longitude",
+            "location.address", "address",
+            "contact.name", "name",
+            "contact.email", "email",
+            "contact.phone", "phone");
+
+    private final FelanmalanService felanmalningar;
+    private final FelanmalanProperties properties;
+    private final SynpunktPageProperties pages;
+
+    FelanmalanPageController(FelanmalanService felanmalningar, FelanmalanProperties properties,
+            SynpunktPageProperties pages) {
+        this.felanmalningar = felanmalningar;
+        this.properties = properties;
+        this.pages = pages;
+    }
+
+    @ModelAttribute
+    void common(Model model) {
+        model.addAttribute("municipality", pages.municipality());
+        model.addAttribute("categories", properties.categories());
+        model.addAttribute("maxDescriptionLength", FelanmalanValidator.MAX_DESCRIPTION_LENGTH);
+    }
+
+    @GetMapping(path = "/felanmalan", produces = MediaType.TEXT_HTML_VALUE)
+    String form(Model model, CsrfToken csrf) {
+        // Loads the deferred token now, so its cookie is set before the page starts streaming out.
+        if (csrf != null) {
+            csrf.getToken();
+        }
+        return showForm(model, FelanmalanForm.blank(), List.of());
+    }
+
+    @PostMapping(path = "/felanmalan", consumes = MediaType.APPLICATION_FORM_URLENCODED_VALUE,
+            produces = MediaType.TEXT_HTML_VALUE)
+    String submit(@ModelAttribute("submitted") FelanmalanForm posted, Model model, HttpServletResponse response) {
+        FelanmalanForm form = posted.withUsableKey();
+        FelanmalanReceipt receipt;
+        try {
+            receipt = felanmalningar.submit(form.toRequest(), form.storedIdempotencyKey());
+        } catch (InvalidRequestException invalid) {
+            response.setStatus(HttpStatus.BAD_REQUEST.value());
+            return showForm(model, form, invalid.errors());
+        } catch (EventNotAcknowledgedException notAcknowledged) {
+            response.setStatus(HttpStatus.SERVICE_UNAVAILABLE.value());
+            notAcknowledged.headers().forEach((name, values) -> values.forEach(value -> response.addHeader(name, value)));
+            model.addAttribute("notReceived", true);
+            return showForm(model, form, List.of());
+        } catch (IdempotencyConflictException changedAfterSending) {
+            response.setStatus(HttpStatus.UNPROCESSABLE_CONTENT.value());
+            model.addAttribute("alreadySent", true);
+            return showForm(model, form.withNewKey(), List.of());
+        }
+        model.addAttribute("receipt", receipt);
+        return RECEIPT;
+    }
+
+    /** Anything unexpected gets a Swedish page rather than the API's problem JSON, and never a stack trace. */
+    @ExceptionHandler(Exception.class)
+    String unexpected(Exception failure, Model model, HttpServletResponse response) {
+        log.error("Unexpected failure on the felanmälan page", failure);
+        response.setStatus(HttpStatus.INTERNAL_SERVER_ERROR.value());
+        model.addAttribute("municipality", pages.municipality());
+        return FAILURE;
+    }
+
+    private String showForm(Model model, FelanmalanForm form, List<FieldViolation> violations) {
+        List<FormError> errors = new ArrayList<>();
+        Map<String, String> errorByField = new LinkedHashMap<>();
+        for (FieldViolation violation : violations) {
+            String field = FIELDS.getOrDefault(violation.field(), "description");
+            errorByField.merge(field, violation.message(), (first, second) -> first + " " + second);
+        }
+        errorByField.forEach((field, message) -> errors.add(new FormError(field, linkTarget(field), message)));
+        model.addAttribute("form", form);
+        model.addAttribute("errors", errors);
+        model.addAttribute("errorByField", errorByField);
+        return FORM;
+    }
+
+    /** A radio group or a fieldset has no focusable element of its own: its error links to its first control. */
+    private String linkTarget(String field) {
+        return switch (field) {
+            case "category" -> properties.categories().isEmpty() ? "category"
+                    : "category-" + properties.categories().get(0).id();
+            case "location" -> "address";
+            default -> field;
+        };
+    }
+
+    /**
+     * @param field  the control's id (or "location" for the location fieldset)
+     * @param target the id the error summary links to
+     */
+    record FormError(String field, String target, String message) {
+    }
+}

@@ -1,0 +1,17 @@
+package se.medborgardialog.intake.felanmalan;
+
+/**
+ * What the reporter gets back; stored as written by the idempotency store, so a retry gets exactly this again.
+ *
+ * @param receivedAt   ISO-8601 in Swedish local time
+ * @param linked       true when the report was linked to an open report of the same fault nearby
+ * @param linkedCaseId the case it was linked to, or null
+ */
+public record FelanmalanReceipt(
+        String submissionId,
+        String trackingCode,
+        String receivedAt,
+        boolean linked,
+        String linkedCaseId,
+        String message) {
+}

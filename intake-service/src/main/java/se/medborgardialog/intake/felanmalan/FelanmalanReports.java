@@ -1,0 +1,96 @@
+package se.medborgardialog.intake.felanmalan;
+
+import java.util.Comparator;
+import java.util.List;
+import java.util.Optional;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.context.event.EventListener;
+import org.springframework.data.mongodb.core.MongoTemplate;
+import org.springframework.data.mongodb.core.query.Criteria;
+import org.springframework.data.mongodb.core.query.Query;
+import org.springframework.data.mongodb.core.query.Update;
+import org.springframework.stereotype.Component;
+import se.medborgardialog.contracts.CaseClosed;
+import se.medborgardialog.contracts.FelanmalanSubmitted;
+import se.medborgardialog.contracts.Location;
+
+/**
+ * Intake's own view of the felanmälningar it accepted, built from its submissions topic read back
+ * ({@code FelanmalanSubmitted}) and the case lifecycle ({@code CaseClosed}). Both listeners are idempotent: a
+ * redelivered report changes nothing, a redelivered close closes again.
+ */
+@Component
+public class FelanmalanReports {
+
+    private static final Logger log = LoggerFactory.getLogger(FelanmalanReports.class);
+
+    private final MongoTemplate mongo;
+
+    FelanmalanReports(MongoTemplate mongo) {
+        this.mongo = mongo;
+    }
+
+    @EventListener
+    void on(FelanmalanSubmitted submitted) {
+        String submissionId = submitted.submissionId().toString();
+        String duplicateOf = submitted.duplicateOf() == null ? null : submitted.duplicateOf().toString();
+        Location location = submitted.location();
+        Update insertOnce = new Update()
+                .setOnInsert("caseId", duplicateOf != null ? duplicateOf : submissionId)
+                .setOnInsert("trackingCode", submitted.trackingCode().value())
+                .setOnInsert("category", submitted.category())
+                .setOnInsert("description", submitted.description())
+                .setOnInsert(FelanmalanReport.LAT, location == null ? null : location.latitude())
+                .setOnInsert(FelanmalanReport.LON, location == null ? null : location.longitude())
+                .setOnInsert("address", location == null ? null : location.address())
+                .setOnInsert("receivedAt", submitted.receivedAt())
+                .setOnInsert("duplicateOf", duplicateOf)
+                .setOnInsert("open", true);
+        mongo.upsert(Query.query(Criteria.where("_id").is(submissionId)), insertOnce, FelanmalanReport.class);
+        log.info("Felanmälan {} recorded (case {})", submissionId, duplicateOf != null ? duplicateOf : submissionId);
+    }
+
+    /** Closes the case's own report and every report linked to it. */
+    @EventListener
+    void on(CaseClosed closed) {
+        long changed = mongo.updateMulti(Query.query(Criteria.where("caseId").is(closed.caseId().toString())
+                        .and("open").is(true)), Update.update("open", false), FelanmalanReport.class)
+                .getModifiedCount();
+        if (changed > 0) {
+            log.info("Case {} closed: {} felanmälan report(s) no longer open", closed.caseId(), changed);
+        }
+    }
+
+    public Optional<FelanmalanReport> find(String submissionId) {
+        return Optional.ofNullable(mongo.findById(submissionId, FelanmalanReport.class));
+    }
+
+    /**
+     * The open report of {@code category} nearest to the point and within {@code metres}, that opened its own
+     * case (a linked report is never a candidate). A box query on plain lat/lon fields narrows the candidates;
+     * the haversine distance decides.
+     */
+    Optional<FelanmalanReport> nearestOpen(String category, double latitude, double longitude, double metres) {
+        Geo.BoundingBox box = Geo.BoundingBox.around(latitude, longitude, metres);
+        Query query = Query.query(Criteria.where("category").is(category)
+                .and("open").is(true)
+                .and("duplicateOf").is(null)
+                .and(FelanmalanReport.LAT).gte(box.minLatitude()).lte(box.maxLatitude())
+                .and(FelanmalanReport.LON).gte(box.minLongitude()).lte(box.maxLongitude()));
+        List<FelanmalanReport> candidates = mongo.find(query, FelanmalanReport.class);
+        return nearestWithin(candidates, latitude, longitude, metres);
+    }
+
+    static Optional<FelanmalanReport> nearestWithin(List<FelanmalanReport> candidates, double latitude,
+            double longitude, double metres) {
+        return candidates.stream()
+                .filter(FelanmalanReport::hasCoordinates)
+                .filter(report -> distance(report, latitude, longitude) <= metres)
+                .min(Comparator.comparingDouble(report -> distance(report, latitude, longitude)));
+    }
+
+    private static double distance(FelanmalanReport report, double latitude, double longitude) {
+        return Geo.distanceMetres(report.lat(), report.lon(), latitude, longitude);
+    }
+}

@@ -1,0 +1,131 @@
+package se.medborgardialog.intake.felanmalan;
+
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.format.DateTimeFormatter;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.stereotype.Service;
+import se.medborgardialog.contracts.AttachmentRef;
+import se.medborgardialog.contracts.CaseId;
+import se.medborgardialog.contracts.EventTypes;
+import se.medborgardialog.contracts.FelanmalanSubmitted;
+import se.medborgardialog.contracts.SubmissionId;
+import se.medborgardialog.intake.submission.TrackingCodes;
+import se.medborgardialog.intake.publishing.IdempotentPublishing;
+import se.medborgardialog.intake.publishing.IdempotentPublishing.Prepared;
+import se.medborgardialog.intake.publishing.IntakeEvent;
+import se.medborgardialog.workingdays.SwedishCalendar;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * Accepts a felanmälan: validates it, links it to an open report of the same fault nearby if there is one, and
+ * answers only once {@code FelanmalanSubmitted} is acknowledged by the broker, once per Idempotency-Key.
+ */
+@Service
+class FelanmalanService {
+
+    private static final Logger log = LoggerFactory.getLogger(FelanmalanService.class);
+
+    static final String NEW_MESSAGE = "Tack för din felanmälan! Den är registrerad och skickas till dem som "
+            + "åtgärdar felet. Du kan följa den med din spårningskod.";
+    static final String LINKED_MESSAGE = "Tack för din felanmälan! Det finns redan en anmälan om detta i närheten; "
+            + "din anmälan har kopplats till den och du kan följa den med din spårningskod.";
+
+    private final FelanmalanValidator validator;
+    private final FelanmalanReports reports;
+    private final FelanmalanProperties properties;
+    private final TrackingCodes trackingCodes;
+    private final IdempotentPublishing idempotentPublishing;
+    private final JsonMapper jsonMapper;
+    private final MeterRegistry meters;
+    private final Clock clock;
+
+    FelanmalanService(FelanmalanValidator validator, FelanmalanReports reports, FelanmalanProperties properties,
+            TrackingCodes trackingCodes, IdempotentPublishing idempotentPublishing, JsonMapper jsonMapper,
+            MeterRegistry meters, Clock clock) {
+        this.validator = validator;
+        this.reports = reports;
+        this.properties = properties;
+        this.trackingCodes = trackingCodes;
+        this.idempotentPublishing = idempotentPublishing;
+        this.jsonMapper = jsonMapper;
+        this.meters = meters;
+        this.clock = clock;
+    }
+
+    FelanmalanReceipt submit(FelanmalanRequest request, String idempotencyKey) {
+        ValidFelanmalan felanmalan = validator.validate(request);
+        String requestHash = idempotentPublishing.requestHash(request, "felanmalan", null);
+        FelanmalanReceipt receipt = idempotentPublishing.publishOnce(idempotencyKey, requestHash,
+                () -> prepare(felanmalan), FelanmalanReceipt.class);
+        Counter.builder("medborgardialog.felanmalan.received")
+                .description("Felanmälningar accepted and published")
+                .tag("category", felanmalan.category())
+                .tag("channel", felanmalan.channel().name().toLowerCase())
+                .tag("linked", String.valueOf(receipt.linked()))
+                .register(meters)
+                .increment();
+        return receipt;
+    }
+
+    private Prepared<FelanmalanReceipt> prepare(ValidFelanmalan felanmalan) {
+        Instant now = clock.instant();
+        SubmissionId submissionId = new SubmissionId(UUID.randomUUID());
+        CaseId duplicateOf = duplicateOf(felanmalan).orElse(null);
+        FelanmalanSubmitted submitted = new FelanmalanSubmitted(
+                submissionId,
+                trackingCodes.next(),
+                felanmalan.category(),
+                felanmalan.description(),
+                felanmalan.location(),
+                photos(felanmalan),
+                felanmalan.channel(),
+                now,
+                now,
+                felanmalan.contact(),
+                duplicateOf);
+        String id = submissionId.toString();
+        String key = duplicateOf != null ? duplicateOf.toString() : id;
+        IntakeEvent event = IntakeEvent.of(key, id, EventTypes.FELANMALAN_SUBMITTED, "felanmalan-submitted", now,
+                submitted, jsonMapper);
+        if (duplicateOf != null) {
+            log.info("Felanmälan {} linked to open case {}", id, duplicateOf);
+        }
+        return new Prepared<>(event, receiptFor(submitted));
+    }
+
+    /** Only reports with coordinates can be duplicates: two addresses are not compared (spelling varies too much). */
+    private Optional<CaseId> duplicateOf(ValidFelanmalan felanmalan) {
+        if (!felanmalan.hasCoordinates()) {
+            return Optional.empty();
+        }
+        return reports.nearestOpen(felanmalan.category(), felanmalan.location().latitude(),
+                        felanmalan.location().longitude(), properties.duplicateDistance())
+                .map(report -> new CaseId(UUID.fromString(report.caseId())));
+    }
+
+    /**
+     * The seam for photos: uploads are not taken yet, so every report carries none. When photo upload lands, it
+     * stores the files (as attachments) before this point and returns their references here.
+     */
+    private static List<AttachmentRef> photos(ValidFelanmalan felanmalan) {
+        return List.of();
+    }
+
+    private static FelanmalanReceipt receiptFor(FelanmalanSubmitted submitted) {
+        boolean linked = submitted.duplicateOf() != null;
+        return new FelanmalanReceipt(
+                submitted.submissionId().toString(),
+                submitted.trackingCode().value(),
+                submitted.receivedAt().atZone(SwedishCalendar.STOCKHOLM).format(DateTimeFormatter.ISO_OFFSET_DATE_TIME),
+                linked,
+                linked ? submitted.duplicateOf().toString() : null,
+                linked ? LINKED_MESSAGE : NEW_MESSAGE);
+    }
+}
