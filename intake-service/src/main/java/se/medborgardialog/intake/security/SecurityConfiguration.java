@@ -36,6 +36,7 @@ class SecurityConfiguration {
     static final String[] CITIZEN_PAGES = {
             "/",
             "/synpunkt",
+            "/status",
             "/css/**",
             "/favicon.ico",
     };
@@ -74,6 +75,8 @@ class SecurityConfiguration {
                         // Open to citizens; which channels need a staff login depends on the body,
                         // so the submission feature decides that per request.
                         .requestMatchers(HttpMethod.POST, "/api/v1/synpunkter").permitAll()
+                        // A citizen follows their case by its tracking code (tracking/StatusController).
+                        .requestMatchers(HttpMethod.GET, "/api/v1/status/*").permitAll()
                         .requestMatchers("/actuator/health/**", "/actuator/info", "/actuator/prometheus").permitAll()
                         // The API's documentation (OpenAPI JSON and Swagger UI with its assets), and nothing else.
                         .requestMatchers(HttpMethod.GET, "/v3/api-docs", "/v3/api-docs/swagger-config",
