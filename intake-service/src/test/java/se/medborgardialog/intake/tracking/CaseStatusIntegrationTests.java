@@ -3,10 +3,13 @@ package se.medborgardialog.intake.tracking;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.content;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
+import jakarta.servlet.http.Cookie;
+import java.net.HttpCookie;
 import java.nio.charset.StandardCharsets;
 import java.security.SecureRandom;
 import java.time.Duration;
@@ -19,7 +22,9 @@ import org.jsoup.Jsoup;
 import org.jsoup.nodes.Document;
 import org.jsoup.nodes.Element;
 import org.junit.jupiter.api.Test;
+import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
+import org.springframework.mock.web.MockHttpServletResponse;
 import org.springframework.test.web.servlet.ResultActions;
 import se.medborgardialog.contracts.CaseAnswered;
 import se.medborgardialog.contracts.CaseClosed;
@@ -251,6 +256,36 @@ class CaseStatusIntegrationTests extends IntakeIntegrationTestContext {
                         .value("Avvisat: Frågan ligger utanför kommunens ansvar.")));
         api(code).andExpect(jsonPath("$.caseType").value("E_FORSLAG"))
                 .andExpect(content().string(Matchers.not(Matchers.containsString("En titel"))));
+    }
+
+    @Test
+    void theReceiptLinksToTheStatusPageWhichShowsTheSynpunktOnceIntakeHasReadItBack() throws Exception {
+        MockHttpServletResponse shown = mvc.perform(get("/synpunkt")).andReturn().getResponse();
+        Document form = Jsoup.parse(shown.getContentAsString(StandardCharsets.UTF_8));
+        HttpCookie token = HttpCookie.parse(shown.getHeaders(HttpHeaders.SET_COOKIE).stream()
+                .filter(header -> header.startsWith("XSRF-TOKEN=")).findFirst().orElseThrow()).get(0);
+
+        Document receipt = page(mvc.perform(post("/synpunkt")
+                        .contentType(MediaType.APPLICATION_FORM_URLENCODED).accept(MediaType.TEXT_HTML)
+                        .cookie(new Cookie(token.getName(), token.getValue()))
+                        .formField("_csrf", form.selectFirst("input[name=_csrf]").val())
+                        .formField("idempotencyKey", form.selectFirst("input[name=idempotencyKey]").val())
+                        .formField("kind", "fråga")
+                        .formField("category", "park-och-natur")
+                        .formField("text", "När klipps gräset i parken?"))
+                .andExpect(status().isOk()));
+        String code = receipt.selectFirst("code#tracking-code").text();
+        String link = receipt.getElementById("status-link").attr("href");
+        assertThat(link).isEqualTo("/status?kod=" + code);
+
+        await().atMost(PATIENCE).untilAsserted(() -> {
+            Document page = page(mvc.perform(get(link)).andExpect(status().isOk()));
+            assertThat(page.getElementById("status-text").text()).isEqualTo("Mottagen");
+            assertThat(page.getElementById("case-kind").text()).isEqualTo("Synpunkt (fråga)");
+            assertThat(page.getElementById("case-category").text()).isEqualTo("Park och natur");
+            assertThat(page.select("ol#history > li").eachText()).containsExactly("23 november 2026: Mottagen");
+            assertThat(page.text()).doesNotContain("gräset");
+        });
     }
 
     private ResultActions api(String code) throws Exception {
