@@ -37,6 +37,7 @@ class SecurityConfiguration {
             "/",
             "/synpunkt",
             "/felanmalan",
+            "/status",
             "/css/**",
             "/favicon.ico",
     };
@@ -106,6 +107,8 @@ class SecurityConfiguration {
                         .requestMatchers(HttpMethod.POST, "/api/v1/avvikelser").hasAnyRole(AVVIKELSE_ROLES)
                         .requestMatchers(HttpMethod.GET, "/api/v1/felanmalan/kategorier").permitAll()
                         .requestMatchers(HttpMethod.POST, "/api/v1/felanmalningar").permitAll()
+                        // A citizen follows their case by its tracking code (tracking/StatusController).
+                        .requestMatchers(HttpMethod.GET, "/api/v1/status/*").permitAll()
                         .requestMatchers("/actuator/health/**", "/actuator/info", "/actuator/prometheus").permitAll()
                         // The API's documentation (OpenAPI JSON and Swagger UI with its assets), and nothing else.
                         .requestMatchers(HttpMethod.GET, "/v3/api-docs", "/v3/api-docs/swagger-config",

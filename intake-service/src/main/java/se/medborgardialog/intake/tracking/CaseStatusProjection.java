@@ -1,0 +1,172 @@
+package se.medborgardialog.intake.tracking;
+
+import java.util.UUID;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.context.event.EventListener;
+import org.springframework.stereotype.Component;
+import se.medborgardialog.contracts.CaseAnswered;
+import se.medborgardialog.contracts.CaseClosed;
+import se.medborgardialog.contracts.CaseOpened;
+import se.medborgardialog.contracts.CaseType;
+import se.medborgardialog.contracts.DeadlineScheduled;
+import se.medborgardialog.contracts.DuplicateReportLinked;
+import se.medborgardialog.contracts.EforslagExpired;
+import se.medborgardialog.contracts.EforslagPublished;
+import se.medborgardialog.contracts.EforslagRejected;
+import se.medborgardialog.contracts.EforslagSentToNamnd;
+import se.medborgardialog.contracts.EforslagSubmitted;
+import se.medborgardialog.contracts.FelanmalanSubmitted;
+import se.medborgardialog.contracts.SynpunktSubmitted;
+import se.medborgardialog.contracts.TrackingCode;
+
+/**
+ * Builds the public status view from the events intake reads back (messaging/InboundEvents). Takes only what a
+ * citizen may see about their own case: kind, category, dates, status, diarienummer and unit; never names,
+ * contact details, the submission's text or the answer. Logs ids only.
+ */
+@Component
+class CaseStatusProjection {
+
+    private static final Logger log = LoggerFactory.getLogger(CaseStatusProjection.class);
+    private static final String NO_REF = "";
+
+    private final CaseStatusStore store;
+
+    CaseStatusProjection(CaseStatusStore store) {
+        this.store = store;
+    }
+
+    @EventListener
+    void on(SynpunktSubmitted submitted) {
+        UUID caseId = submitted.submissionId().value();
+        register(submitted.trackingCode(), caseId);
+        store.apply(caseId, CaseStatusStore.fields()
+                        .set("caseType", CaseType.SYNPUNKT.name())
+                        .set("kind", submitted.kind() == null ? null : submitted.kind().name())
+                        .set("category", submitted.category())
+                        .set("receivedAt", submitted.receivedAt()),
+                new HistoryEntry("mottagen", submitted.receivedAt(), NO_REF, null));
+    }
+
+    @EventListener
+    void on(FelanmalanSubmitted submitted) {
+        if (submitted.duplicateOf() != null) {
+            // The reporter follows the open case their report duplicates; DuplicateReportLinked adds the step.
+            register(submitted.trackingCode(), submitted.duplicateOf().value());
+            return;
+        }
+        UUID caseId = submitted.submissionId().value();
+        register(submitted.trackingCode(), caseId);
+        store.apply(caseId, CaseStatusStore.fields()
+                        .set("caseType", CaseType.FELANMALAN.name())
+                        .set("category", submitted.category())
+                        .set("receivedAt", submitted.receivedAt()),
+                new HistoryEntry("mottagen", submitted.receivedAt(), NO_REF, null));
+    }
+
+    @EventListener
+    void on(EforslagSubmitted submitted) {
+        UUID caseId = submitted.proposalId().value();
+        register(submitted.trackingCode(), caseId);
+        store.apply(caseId, CaseStatusStore.fields()
+                        .set("caseType", CaseType.E_FORSLAG.name())
+                        .set("category", submitted.category())
+                        .set("receivedAt", submitted.submittedAt()),
+                new HistoryEntry("mottagen", submitted.submittedAt(), NO_REF, null));
+    }
+
+    @EventListener
+    void on(CaseOpened opened) {
+        String diarienummer = opened.diarienummer() == null ? null : opened.diarienummer().value();
+        store.apply(opened.caseId().value(), CaseStatusStore.fields()
+                        .set("caseType", opened.caseType() == null ? null : opened.caseType().name())
+                        .set("kind", opened.kind() == null ? null : opened.kind().name())
+                        .set("category", opened.category())
+                        .set("receivedAt", opened.receivedAt())
+                        .set("diarienummer", diarienummer)
+                        .set("unit", opened.unit()),
+                new HistoryEntry("registrerad", opened.openedAt(), NO_REF, diarienummer));
+    }
+
+    @EventListener
+    void on(DeadlineScheduled scheduled) {
+        store.apply(scheduled.caseId().value(), CaseStatusStore.fields()
+                        .set("answerBy", scheduled.dueDate() == null ? null : scheduled.dueDate().toString()),
+                null);
+    }
+
+    @EventListener
+    void on(CaseAnswered answered) {
+        store.apply(answered.caseId().value(), CaseStatusStore.fields()
+                        .set("answeredAt", answered.answeredAt())
+                        .set("unit", answered.unit()),
+                new HistoryEntry("besvarad", answered.answeredAt(), NO_REF, null));
+    }
+
+    @EventListener
+    void on(CaseClosed closed) {
+        String outcome = closed.outcome() == null ? null : closed.outcome().name();
+        store.apply(closed.caseId().value(), CaseStatusStore.fields()
+                        .set("closedAt", closed.closedAt())
+                        .set("outcome", outcome)
+                        .set("unit", closed.unit()),
+                new HistoryEntry("avslutad", closed.closedAt(), NO_REF, outcome));
+    }
+
+    @EventListener
+    void on(DuplicateReportLinked linked) {
+        // The linked report's id tells two links at one instant apart; it is not shown.
+        store.apply(linked.caseId().value(), CaseStatusStore.fields(),
+                new HistoryEntry("dubblett-kopplad", linked.linkedAt(),
+                        linked.submissionId() == null ? NO_REF : linked.submissionId().toString(), null));
+    }
+
+    @EventListener
+    void on(EforslagPublished published) {
+        store.apply(published.proposalId().value(), CaseStatusStore.fields()
+                        .set("caseType", CaseType.E_FORSLAG.name())
+                        .set("category", published.category())
+                        .set("publishedAt", published.publishedAt()),
+                new HistoryEntry("publicerat", published.publishedAt(), NO_REF,
+                        published.closesAt() == null ? null : published.closesAt().toString()));
+    }
+
+    @EventListener
+    void on(EforslagRejected rejected) {
+        store.apply(rejected.proposalId().value(), CaseStatusStore.fields()
+                        .set("caseType", CaseType.E_FORSLAG.name())
+                        .set("rejectedAt", rejected.rejectedAt()),
+                new HistoryEntry("avvisat", rejected.rejectedAt(), NO_REF, rejected.reason()));
+    }
+
+    @EventListener
+    void on(EforslagExpired expired) {
+        store.apply(expired.proposalId().value(), CaseStatusStore.fields()
+                        .set("caseType", CaseType.E_FORSLAG.name())
+                        .set("expiredAt", expired.expiredAt()),
+                new HistoryEntry("utgatt", expired.expiredAt(), NO_REF,
+                        expired.signatures() + " av " + expired.threshold()));
+    }
+
+    @EventListener
+    void on(EforslagSentToNamnd sent) {
+        UUID caseId = sent.proposalId().value();
+        register(sent.trackingCode(), caseId);
+        store.apply(caseId, CaseStatusStore.fields()
+                        .set("caseType", CaseType.E_FORSLAG.name())
+                        .set("category", sent.category())
+                        .set("sentToNamndAt", sent.sentAt())
+                        .set("namnd", sent.namnd()),
+                new HistoryEntry("skickat-till-namnd", sent.sentAt(), NO_REF, sent.namnd()));
+    }
+
+    private void register(TrackingCode code, UUID caseId) {
+        if (code == null) {
+            return;
+        }
+        TrackingCodeFormat.canonical(code.value()).ifPresentOrElse(
+                canonical -> store.registerCode(canonical, caseId),
+                () -> log.warn("Case {} came with a tracking code that is not well-formed; not registered", caseId));
+    }
+}

@@ -1,0 +1,36 @@
+package se.medborgardialog.intake.tracking;
+
+import java.util.List;
+import java.util.Optional;
+import org.springframework.stereotype.Component;
+import se.medborgardialog.intake.category.CategoryCatalogue;
+import se.medborgardialog.intake.web.FieldViolation;
+import se.medborgardialog.intake.web.InvalidRequestException;
+
+/** Finds the status for a code as the citizen typed it, for the API and the page alike. */
+@Component
+class StatusLookup {
+
+    static final String MALFORMED = "Spårningskoden ska vara 16 tecken i fyra grupper, till exempel "
+            + TrackingCodeFormat.EXAMPLE + ".";
+
+    private final CaseStatusStore store;
+    private final CategoryCatalogue catalogue;
+
+    StatusLookup(CaseStatusStore store, CategoryCatalogue catalogue) {
+        this.store = store;
+        this.catalogue = catalogue;
+    }
+
+    /**
+     * @throws InvalidRequestException      when the code cannot be a tracking code (400)
+     * @throws UnknownTrackingCodeException when no case follows it (404)
+     */
+    StatusView find(String typed) {
+        String code = TrackingCodeFormat.canonical(typed).orElseThrow(() -> new InvalidRequestException(
+                List.of(new FieldViolation("trackingCode", MALFORMED))));
+        Optional<CaseStatus> status = store.findByCode(code);
+        return status.map(found -> StatusView.of(code, found, catalogue))
+                .orElseThrow(UnknownTrackingCodeException::new);
+    }
+}

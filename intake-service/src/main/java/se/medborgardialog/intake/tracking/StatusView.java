@@ -1,0 +1,120 @@
+package se.medborgardialog.intake.tracking;
+
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.time.format.DateTimeFormatter;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import se.medborgardialog.intake.category.Category;
+import se.medborgardialog.intake.category.CategoryCatalogue;
+
+/**
+ * What GET /api/v1/status/{trackingCode} answers and the status page shows: no personal data, only kind,
+ * category, dates, status, diarienummer and unit, with the words in Swedish.
+ *
+ * @param status     the state's stable name, e.g. {@code registrerad}
+ * @param statusText the state in Swedish words, e.g. "Registrerad som KS 2026/123"
+ * @param answerBy   the last day of the answer promise (ISO-8601 date), null until it is scheduled
+ */
+public record StatusView(
+        String trackingCode,
+        String caseType,
+        String kind,
+        String category,
+        String categoryName,
+        String status,
+        String statusText,
+        String diarienummer,
+        String unit,
+        Instant receivedAt,
+        String answerBy,
+        Instant answeredAt,
+        Instant closedAt,
+        String outcome,
+        List<Step> history) {
+
+    /** One step of the history, oldest first; {@code text} says it in Swedish. */
+    public record Step(String type, Instant at, String text) {
+
+        /** The day it happened in Swedish, e.g. "23 november 2026". */
+        public String dateInWords() {
+            return StatusView.dateInWords(at);
+        }
+    }
+
+    private static final ZoneId STOCKHOLM = ZoneId.of("Europe/Stockholm");
+    private static final Locale SWEDISH = Locale.forLanguageTag("sv-SE");
+    static final DateTimeFormatter DATE = DateTimeFormatter.ofPattern("d MMMM yyyy", SWEDISH);
+    static final DateTimeFormatter DAY = DateTimeFormatter.ofPattern("EEEE d MMMM yyyy", SWEDISH);
+
+    private static final Map<String, String> OUTCOMES = Map.of(
+            "ATGARDAT", "åtgärdat",
+            "BESVARAT", "besvarat",
+            "INGEN_ATGARD", "ingen åtgärd",
+            "HANVISAT", "hänvisat",
+            "DUBBLETT", "dubblett");
+    private static final Map<String, String> CASE_TYPES = Map.of(
+            "SYNPUNKT", "Synpunkt",
+            "FELANMALAN", "Felanmälan",
+            "E_FORSLAG", "E-förslag",
+            "AVVIKELSE", "Avvikelse");
+    private static final Map<String, String> KINDS = Map.of(
+            "BEROM", "Beröm",
+            "KLAGOMAL", "Klagomål",
+            "FORSLAG", "Förslag",
+            "FRAGA", "Fråga");
+
+    static StatusView of(String trackingCode, CaseStatus status, CategoryCatalogue catalogue) {
+        String categoryName = status.category() == null ? null : catalogue.categories().stream()
+                .filter(category -> category.id().equals(status.category()))
+                .map(Category::name).findFirst().orElse(status.category());
+        return new StatusView(trackingCode, status.caseType(), status.kind(), status.category(), categoryName,
+                status.state().name().toLowerCase(Locale.ROOT).replace('_', '-'), status.stateInWords(),
+                status.diarienummer(), status.unit(), status.receivedAt(), status.answerBy(), status.answeredAt(),
+                status.closedAt(), status.outcome(),
+                status.history().stream().map(entry -> new Step(entry.type(), entry.at(), words(entry))).toList());
+    }
+
+    /** What the case is, in words: "Synpunkt (Klagomål)", "Felanmälan", or null when nothing is known yet. */
+    public String what() {
+        String type = caseType == null ? null : CASE_TYPES.getOrDefault(caseType, caseType);
+        String kindWords = kind == null ? null : KINDS.getOrDefault(kind, kind);
+        if (type == null) {
+            return kindWords;
+        }
+        return kindWords == null ? type : type + " (" + kindWords.toLowerCase(SWEDISH) + ")";
+    }
+
+    public String answerByInWords() {
+        return answerBy == null ? null : DAY.format(LocalDate.parse(answerBy));
+    }
+
+    public String outcomeInWords() {
+        return outcome == null ? null : OUTCOMES.getOrDefault(outcome, outcome.toLowerCase(SWEDISH));
+    }
+
+    public static String dateInWords(Instant at) {
+        return at == null ? "" : DATE.format(at.atZone(STOCKHOLM));
+    }
+
+    private static String words(HistoryEntry entry) {
+        String detail = entry.detail();
+        return switch (entry.type()) {
+            case "mottagen" -> "Mottagen";
+            case "registrerad" -> detail == null ? "Registrerad" : "Registrerad som " + detail;
+            case "besvarad" -> "Besvarad";
+            case "avslutad" -> detail == null ? "Avslutad"
+                    : "Avslutad (" + OUTCOMES.getOrDefault(detail, detail.toLowerCase(SWEDISH)) + ")";
+            case "dubblett-kopplad" -> "Ännu en anmälan om samma fel kopplades till ärendet";
+            case "publicerat" -> detail == null ? "Publicerat för underskrifter"
+                    : "Publicerat för underskrifter till och med " + dateInWords(Instant.parse(detail));
+            case "avvisat" -> detail == null || detail.isBlank() ? "Avvisat" : "Avvisat: " + detail;
+            case "utgatt" -> "Fick inte tillräckligt många underskrifter"
+                    + (detail == null ? "" : " (" + detail + ")");
+            case "skickat-till-namnd" -> detail == null ? "Skickat till nämnden" : "Skickat till nämnden (" + detail + ")";
+            default -> entry.type();
+        };
+    }
+}
