@@ -118,6 +118,54 @@ class EndToEndIntegrationTests {
     }
 
     @Test
+    void aSecondFaultReportNearbyFollowsTheFirstCaseAndBothReportersSeeItByTrackingCode() {
+        var first = http.post(intake("/api/v1/felanmalningar"), null, """
+                {"category": "gatubelysning", "description": "Lampan vid lekplatsen är släckt.",
+                 "location": {"latitude": 59.3326, "longitude": 18.0649, "address": "Storgatan 12"}}""");
+        assertThat(first.status()).as(first.body()).isEqualTo(202);
+        String caseId = first.json().get("submissionId").asString();
+        String firstCode = first.json().get("trackingCode").asString();
+        JsonNode queued = await().atMost(PATIENCE).until(() -> queueEntry("anna", caseId), entry -> entry != null
+                && entry.hasNonNull("dueDate"));
+        assertThat(queued.get("caseType").asString()).isEqualTo("FELANMALAN");
+        String diarienummer = queued.get("diarienummer").asString();
+        await().atMost(PATIENCE).untilAsserted(() -> assertThat(publicStatus(firstCode).get("diarienummer").asString())
+                .isEqualTo(diarienummer));
+
+        var second = http.post(intake("/api/v1/felanmalningar"), null, """
+                {"category": "gatubelysning", "description": "Mörkt vid lekplatsen.",
+                 "location": {"latitude": 59.3330, "longitude": 18.0655}}""");
+
+        assertThat(second.status()).as(second.body()).isEqualTo(202);
+        assertThat(second.json().get("linked").asBoolean()).isTrue();
+        assertThat(second.json().get("linkedCaseId").asString()).isEqualTo(caseId);
+        String secondCode = second.json().get("trackingCode").asString();
+        await().atMost(PATIENCE).untilAsserted(() -> assertThat(publicStatus(secondCode).get("diarienummer").asString())
+                .isEqualTo(diarienummer));
+        assertThat(entries(http.get(cases("/api/v1/queue?status=all"), "anna").json()).stream()
+                .filter(e -> "FELANMALAN".equals(e.get("caseType").asString()))).hasSize(1);
+    }
+
+    @Test
+    void anAvvikelseUnderSolOpensALexSarahCaseInItsUnitWithItsLegalClock() {
+        OffsetDateTime happened = OffsetDateTime.now(STOCKHOLM).minusHours(2).truncatedTo(ChronoUnit.SECONDS);
+        var receipt = http.post(intake("/api/v1/avvikelser"), "anna", """
+                {"law": "SOL", "unit": "stadsmiljo", "whatHappened": "Brukaren föll i trappan vid utflykten.",
+                 "occurredAt": "%s", "noticedAt": "%s", "immediateMeasures": "Brukaren undersöktes av sjuksköterska.",
+                 "affectedPerson": {"name": "Brukare B", "personnummer": "19121212-1212"}}"""
+                .formatted(happened.toInstant(), happened.plusMinutes(30).toInstant()));
+        assertThat(receipt.status()).as(receipt.body()).isEqualTo(202);
+        String caseId = receipt.json().get("submissionId").asString();
+
+        JsonNode queued = await().atMost(PATIENCE).until(() -> queueEntry("anna", caseId), entry -> entry != null
+                && entry.hasNonNull("dueDate"));
+        assertThat(queued.get("caseType").asString()).isEqualTo("AVVIKELSE");
+        assertThat(queued.get("legalFlow").asString()).isEqualTo("LEX_SARAH");
+        await().atMost(PATIENCE).untilAsserted(() -> assertThat(clockStatus("anna", caseId, "lex-sarah-utredning"))
+                .isEqualTo("RUNNING"));
+    }
+
+    @Test
     void caseServiceKilledWithKillDashNineLosesNothingThatWasAcknowledged() {
         long before = stack.pid(Service.CASE);
         stack.kill(Service.CASE);
@@ -148,12 +196,22 @@ class EndToEndIntegrationTests {
     }
 
     private String deadlineStatus(String user, String caseId) {
+        return clockStatus(user, caseId, "first-answer");
+    }
+
+    private String clockStatus(String user, String caseId, String clock) {
         var deadlines = http.get(sla("/api/v1/deadlines/" + caseId), user);
         if (deadlines.status() != 200) {
             return "HTTP " + deadlines.status();
         }
-        return entries(deadlines.json()).stream().filter(d -> "first-answer".equals(d.get("clock").asString()))
+        return entries(deadlines.json()).stream().filter(d -> clock.equals(d.get("clock").asString()))
                 .map(d -> d.get("status").asString()).findFirst().orElse("none");
+    }
+
+    private JsonNode publicStatus(String trackingCode) {
+        var status = http.get(intake("/api/v1/status/" + trackingCode), null);
+        assertThat(status.status()).as(status.body()).isEqualTo(200);
+        return status.json();
     }
 
     private JsonNode statistics(String date, String unit) {
