@@ -36,6 +36,8 @@ class SecurityConfiguration {
     static final String[] CITIZEN_PAGES = {
             "/",
             "/synpunkt",
+            "/e-forslag",
+            "/e-forslag/**",
             "/css/**",
             "/favicon.ico",
     };
@@ -74,6 +76,12 @@ class SecurityConfiguration {
                         // Open to citizens; which channels need a staff login depends on the body,
                         // so the submission feature decides that per request.
                         .requestMatchers(HttpMethod.POST, "/api/v1/synpunkter").permitAll()
+                        // E-förslag: citizens identify themselves per request (IdentityProvider); moderation is staff's.
+                        .requestMatchers(HttpMethod.POST, "/api/v1/e-forslag/*/publicering", "/api/v1/e-forslag/*/avslag")
+                                .hasAnyRole("OFFICER", "MODERATOR")
+                        .requestMatchers(HttpMethod.POST, "/api/v1/e-forslag", "/api/v1/e-forslag/*/underskrifter").permitAll()
+                        .requestMatchers(HttpMethod.DELETE, "/api/v1/e-forslag/*/underskrifter").permitAll()
+                        .requestMatchers(HttpMethod.GET, "/api/v1/e-forslag").permitAll()
                         .requestMatchers("/actuator/health/**", "/actuator/info", "/actuator/prometheus").permitAll()
                         // The API's documentation (OpenAPI JSON and Swagger UI with its assets), and nothing else.
                         .requestMatchers(HttpMethod.GET, "/v3/api-docs", "/v3/api-docs/swagger-config",

@@ -10,7 +10,7 @@ import se.medborgardialog.contracts.TrackingCode;
  * Crockford's alphabet leaves out I, L, O and U, so a code read aloud or copied by hand stays unambiguous.
  */
 @Component
-class TrackingCodes {
+public class TrackingCodes {
 
     static final String ALPHABET = "0123456789ABCDEFGHJKMNPQRSTVWXYZ";
     static final int BITS = 80;
@@ -18,7 +18,7 @@ class TrackingCodes {
 
     private final SecureRandom random = new SecureRandom();
 
-    TrackingCode next() {
+    public TrackingCode next() {
         byte[] bytes = new byte[BITS / 8];
         random.nextBytes(bytes);
         StringBuilder code = new StringBuilder(CHARACTERS + 3);
