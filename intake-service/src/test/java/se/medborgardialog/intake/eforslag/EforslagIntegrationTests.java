@@ -184,8 +184,7 @@ class EforslagIntegrationTests extends IntakeIntegrationTestContext {
         List<ConsumerRecord<String, String>> sent = ofType(id, EventTypes.EFORSLAG_SENT_TO_NAMND);
         assertThat(sent).hasSize(1);
         JsonNode event = json(sent.get(0).value());
-        assertThat(event.get("namnd").asString()).isEqualTo("stadsmiljo".equals(event.get("category").asString())
-                ? eforslag.properties().namndFor("park-och-natur") : "medborgarservice");
+        assertThat(event.get("namnd").asString()).isEqualTo(eforslag.properties().namndFor("park-och-natur"));
         assertThat(event.get("signatures").asInt()).isGreaterThanOrEqualTo(threshold);
         assertThat(store.find(id)).get().extracting(Proposal::status).isEqualTo(ProposalStatus.SENT_TO_NAMND);
 
