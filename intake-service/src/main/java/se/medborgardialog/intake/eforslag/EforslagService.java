@@ -69,7 +69,8 @@ public class EforslagService {
         this.publishing = publishing;
         this.trackingCodes = trackingCodes;
         this.categories = categories;
-        this.keyedHash = new KeyedHash(properties.signatureHashKey());
+        this.keyedHash = new KeyedHash(java.util.Objects.requireNonNull(properties.signatureHashKey(),
+                "intake.eforslag.signature-hash-key must be set (base64, at least 32 bytes)"));
         this.jsonMapper = jsonMapper;
         this.clock = clock;
     }
