@@ -38,6 +38,8 @@ class SecurityConfiguration {
             "/synpunkt",
             "/felanmalan",
             "/status",
+            "/e-forslag",
+            "/e-forslag/**",
             "/css/**",
             "/favicon.ico",
     };
@@ -109,6 +111,12 @@ class SecurityConfiguration {
                         .requestMatchers(HttpMethod.POST, "/api/v1/felanmalningar").permitAll()
                         // A citizen follows their case by its tracking code (tracking/StatusController).
                         .requestMatchers(HttpMethod.GET, "/api/v1/status/*").permitAll()
+                        // E-förslag: citizens identify themselves per request (IdentityProvider); moderation is staff's.
+                        .requestMatchers(HttpMethod.POST, "/api/v1/e-forslag/*/publicering", "/api/v1/e-forslag/*/avslag")
+                                .hasAnyRole("OFFICER", "MODERATOR")
+                        .requestMatchers(HttpMethod.POST, "/api/v1/e-forslag", "/api/v1/e-forslag/*/underskrifter").permitAll()
+                        .requestMatchers(HttpMethod.DELETE, "/api/v1/e-forslag/*/underskrifter").permitAll()
+                        .requestMatchers(HttpMethod.GET, "/api/v1/e-forslag").permitAll()
                         .requestMatchers("/actuator/health/**", "/actuator/info", "/actuator/prometheus").permitAll()
                         // The API's documentation (OpenAPI JSON and Swagger UI with its assets), and nothing else.
                         .requestMatchers(HttpMethod.GET, "/v3/api-docs", "/v3/api-docs/swagger-config",
