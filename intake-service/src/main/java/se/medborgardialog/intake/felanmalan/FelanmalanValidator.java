@@ -3,11 +3,11 @@ package se.medborgardialog.intake.felanmalan;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
-import java.util.regex.Pattern;
 import org.springframework.stereotype.Component;
 import se.medborgardialog.contracts.Channel;
 import se.medborgardialog.contracts.Contact;
 import se.medborgardialog.contracts.Location;
+import se.medborgardialog.intake.web.ContactRules;
 import se.medborgardialog.intake.web.FieldViolation;
 import se.medborgardialog.intake.web.InvalidRequestException;
 
@@ -17,10 +17,8 @@ class FelanmalanValidator {
 
     static final int MAX_DESCRIPTION_LENGTH = 4000;
     static final int MAX_ADDRESS_LENGTH = 300;
-    static final int MAX_NAME_LENGTH = 200;
-    static final int MAX_EMAIL_LENGTH = 254;
-    private static final Pattern EMAIL = Pattern.compile("^[^@\\s]+@[^@\\s]+\\.[^@\\s]+$");
-    private static final Pattern PHONE = Pattern.compile("^[0-9+\\- ]{1,30}$");
+    static final int MAX_NAME_LENGTH = ContactRules.MAX_NAME_LENGTH;
+    static final int MAX_EMAIL_LENGTH = ContactRules.MAX_EMAIL_LENGTH;
 
     /** A rough box around Sweden: coordinates outside it are almost certainly swapped or mistyped. */
     static final double SWEDEN_MIN_LATITUDE = 55.0;
@@ -104,26 +102,7 @@ class FelanmalanValidator {
     }
 
     private static Contact contact(FelanmalanRequest.ContactRequest given, List<FieldViolation> errors) {
-        if (given == null) {
-            return null;
-        }
-        String name = blankToNull(given.name());
-        String email = blankToNull(given.email());
-        String phone = blankToNull(given.phone());
-        if (name != null && name.length() > MAX_NAME_LENGTH) {
-            errors.add(new FieldViolation("contact.name", "Namnet får vara högst " + MAX_NAME_LENGTH + " tecken."));
-        }
-        if (email != null && (email.length() > MAX_EMAIL_LENGTH || !EMAIL.matcher(email).matches())) {
-            errors.add(new FieldViolation("contact.email", "Ogiltig e-postadress."));
-        }
-        if (phone != null && (!PHONE.matcher(phone).matches() || phone.chars().noneMatch(Character::isDigit))) {
-            errors.add(new FieldViolation("contact.phone",
-                    "Ogiltigt telefonnummer. Använd siffror, mellanslag, + och -, högst 30 tecken."));
-        }
-        if (name == null && email == null && phone == null) {
-            return null;
-        }
-        return new Contact(name, email, phone);
+        return given == null ? null : ContactRules.check(given.name(), given.email(), given.phone(), errors);
     }
 
     /** Citizens report through the web form or an app; staff channels are not offered for felanmälan. */

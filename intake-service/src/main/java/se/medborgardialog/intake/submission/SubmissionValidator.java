@@ -6,12 +6,12 @@ import java.time.OffsetDateTime;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.regex.Pattern;
 import org.springframework.stereotype.Component;
 import se.medborgardialog.contracts.Channel;
 import se.medborgardialog.contracts.Contact;
 import se.medborgardialog.contracts.SynpunktKind;
 import se.medborgardialog.intake.category.CategoryCatalogue;
+import se.medborgardialog.intake.web.ContactRules;
 import se.medborgardialog.intake.web.FieldViolation;
 import se.medborgardialog.intake.web.InvalidRequestException;
 
@@ -20,10 +20,8 @@ import se.medborgardialog.intake.web.InvalidRequestException;
 class SubmissionValidator {
 
     static final int MAX_TEXT_LENGTH = 5000;
-    static final int MAX_NAME_LENGTH = 200;
-    static final int MAX_EMAIL_LENGTH = 254;
-    private static final Pattern EMAIL = Pattern.compile("^[^@\\s]+@[^@\\s]+\\.[^@\\s]+$");
-    private static final Pattern PHONE = Pattern.compile("^[0-9+\\- ]{1,30}$");
+    static final int MAX_NAME_LENGTH = ContactRules.MAX_NAME_LENGTH;
+    static final int MAX_EMAIL_LENGTH = ContactRules.MAX_EMAIL_LENGTH;
 
     private final CategoryCatalogue catalogue;
     private final SubmissionProperties properties;
@@ -82,26 +80,7 @@ class SubmissionValidator {
     }
 
     private static Contact contact(SubmissionRequest.ContactRequest given, List<FieldViolation> errors) {
-        if (given == null) {
-            return null;
-        }
-        String name = blankToNull(given.name());
-        String email = blankToNull(given.email());
-        String phone = blankToNull(given.phone());
-        if (name != null && name.length() > MAX_NAME_LENGTH) {
-            errors.add(new FieldViolation("contact.name", "Namnet får vara högst " + MAX_NAME_LENGTH + " tecken."));
-        }
-        if (email != null && (email.length() > MAX_EMAIL_LENGTH || !EMAIL.matcher(email).matches())) {
-            errors.add(new FieldViolation("contact.email", "Ogiltig e-postadress."));
-        }
-        if (phone != null && (!PHONE.matcher(phone).matches() || phone.chars().noneMatch(Character::isDigit))) {
-            errors.add(new FieldViolation("contact.phone",
-                    "Ogiltigt telefonnummer. Använd siffror, mellanslag, + och -, högst 30 tecken."));
-        }
-        if (name == null && email == null && phone == null) {
-            return null;
-        }
-        return new Contact(name, email, phone);
+        return given == null ? null : ContactRules.check(given.name(), given.email(), given.phone(), errors);
     }
 
     private Instant receivedAt(String given, List<FieldViolation> errors) {
@@ -130,7 +109,4 @@ class SubmissionValidator {
         return value == null || value.isBlank();
     }
 
-    private static String blankToNull(String value) {
-        return isBlank(value) ? null : value.strip();
-    }
 }
