@@ -48,7 +48,7 @@ class SubmissionService {
         Receipt receipt = idempotentPublishing.publishOnce(idempotencyKey, requestHash,
                 () -> prepare(submission, registeredBy), Receipt.class);
         Counter.builder("medborgardialog.submissions.received")
-                .description("Submissions accepted and published")
+                .description("Synpunkter accepted and published")
                 .tag("kind", submission.kind().name().toLowerCase())
                 .tag("channel", submission.channel().name().toLowerCase())
                 .register(meters)
