@@ -35,6 +35,8 @@ import org.openqa.selenium.chrome.ChromeOptions;
 import org.openqa.selenium.interactions.Actions;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.WebDriverWait;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * Debian's headless Chromium, driven through Debian's chromedriver, one per test class:
@@ -56,6 +58,7 @@ public final class Browser implements BeforeAllCallback, AfterAllCallback {
     public static final String SCRIPT_IN_FREE_TEXT = "<script>window.__xss=1</script><b>fet</b>";
 
     private static final Duration WAIT = Duration.ofSeconds(10);
+    private static final Logger log = LoggerFactory.getLogger(Browser.class);
 
     private final boolean javaScript;
     private ChromeDriver driver;
@@ -82,6 +85,8 @@ public final class Browser implements BeforeAllCallback, AfterAllCallback {
             if (System.getenv(REQUIRE) != null) {
                 throw new IllegalStateException(missing + " (" + REQUIRE + " is set, so they may not be skipped)");
             }
+            // A class skipped before its first test shows up in no count, so say it where the build output shows it.
+            log.warn("{}; skipping {}", missing, context.getDisplayName());
             Assumptions.abort(missing + "; skipping " + context.getDisplayName());
         }
         profile = Files.createTempDirectory("chromium-profile-");
