@@ -8,6 +8,7 @@ import com.deque.html.axecore.results.Rule;
 import com.deque.html.axecore.selenium.AxeBuilder;
 import java.io.File;
 import java.io.IOException;
+import java.io.OutputStream;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -101,7 +102,7 @@ public final class Browser implements BeforeAllCallback, AfterAllCallback {
         ChromeDriverService service = new ChromeDriverService.Builder()
                 .usingDriverExecutable(CHROMEDRIVER.toFile())
                 .usingAnyFreePort()
-                .withLogOutput(java.io.OutputStream.nullOutputStream())
+                .withLogOutput(OutputStream.nullOutputStream())
                 .build();
         driver = new ChromeDriver(service, options);
     }
@@ -114,6 +115,7 @@ public final class Browser implements BeforeAllCallback, AfterAllCallback {
         }
         if (profile != null) {
             deleteRecursively(profile);
+            profile = null;
         }
     }
 
