@@ -58,7 +58,7 @@ class SynpunktPageIntegrationTests extends IntakeIntegrationTestContext {
 
         Element form = page.getElementById("synpunkt-form");
         List<Element> controls = form.select("input:not([type=hidden]), select, textarea");
-        assertThat(controls).hasSize(4 + 1 + 1 + 3);
+        assertThat(controls).hasSize(4 + 1 + 1 + 1 + 3);
         for (Element control : controls) {
             assertThat(control.id()).as("id of %s", control).isNotBlank();
             assertThat(page.select("label[for=" + control.id() + "]")).as("label for %s", control.id()).hasSize(1);
