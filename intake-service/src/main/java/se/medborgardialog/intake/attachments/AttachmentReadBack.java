@@ -69,7 +69,11 @@ class AttachmentReadBack {
     @Scheduled(fixedDelayString = "${intake.attachments.cleanup-interval:1h}",
             initialDelayString = "${intake.attachments.cleanup-interval:1h}")
     void removeOrphans() {
-        long removed = store.removeUnpublishedBefore(clock.instant().minus(properties.orphanAge()));
+        removeOrphansAt(clock.instant());
+    }
+
+    void removeOrphansAt(java.time.Instant now) {
+        long removed = store.removeUnpublishedBefore(now.minus(properties.orphanAge()));
         if (removed > 0) {
             log.info("Removed {} attachment(s) whose submission never reached Kafka", removed);
         }
