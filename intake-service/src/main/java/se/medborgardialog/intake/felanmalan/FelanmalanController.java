@@ -17,8 +17,7 @@ import org.springframework.web.bind.annotation.RequestPart;
 import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.multipart.MultipartFile;
 import se.medborgardialog.intake.attachments.Upload;
-import se.medborgardialog.intake.web.FieldViolation;
-import se.medborgardialog.intake.web.InvalidRequestException;
+import se.medborgardialog.intake.web.IdempotencyKeys;
 import se.medborgardialog.intake.web.JsonParts;
 
 @RestController
@@ -27,7 +26,7 @@ class FelanmalanController {
 
     private static final String PROBLEM = "application/problem+json";
     private static final String PROBLEM_SCHEMA = "#/components/schemas/Problem";
-    static final int MAX_IDEMPOTENCY_KEY_LENGTH = 200;
+    static final int MAX_IDEMPOTENCY_KEY_LENGTH = IdempotencyKeys.MAX_LENGTH;
 
     private final FelanmalanService felanmalningar;
     private final JsonParts jsonParts;
@@ -53,7 +52,7 @@ class FelanmalanController {
             @Parameter(in = ParameterIn.HEADER, name = "Idempotency-Key", description = "Optional, at most 200 "
                     + "characters: a retry with the same key and body gets the same receipt and publishes nothing new.")
             @RequestHeader(name = "Idempotency-Key", required = false) String idempotencyKey) {
-        checkKey(idempotencyKey);
+        IdempotencyKeys.check(idempotencyKey);
         return ResponseEntity.accepted().body(felanmalningar.submit(request, idempotencyKey));
     }
 
@@ -75,16 +74,9 @@ class FelanmalanController {
             @RequestPart(name = "photos", required = false) List<MultipartFile> photos,
             @Parameter(in = ParameterIn.HEADER, name = "Idempotency-Key", description = "As for the JSON request")
             @RequestHeader(name = "Idempotency-Key", required = false) String idempotencyKey) {
-        checkKey(idempotencyKey);
+        IdempotencyKeys.check(idempotencyKey);
         FelanmalanRequest request = jsonParts.read("felanmalan", felanmalan, FelanmalanRequest.class);
         return ResponseEntity.accepted().body(felanmalningar.submit(request, Upload.of("photos", photos),
                 idempotencyKey));
-    }
-
-    private static void checkKey(String idempotencyKey) {
-        if (idempotencyKey != null && (idempotencyKey.isBlank() || idempotencyKey.length() > MAX_IDEMPOTENCY_KEY_LENGTH)) {
-            throw new InvalidRequestException(new FieldViolation("Idempotency-Key",
-                    "Nyckeln får inte vara tom och får vara högst " + MAX_IDEMPOTENCY_KEY_LENGTH + " tecken."));
-        }
     }
 }

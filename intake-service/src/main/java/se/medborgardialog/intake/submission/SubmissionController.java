@@ -24,8 +24,7 @@ import org.springframework.web.bind.annotation.RequestPart;
 import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.multipart.MultipartFile;
 import se.medborgardialog.intake.attachments.Upload;
-import se.medborgardialog.intake.web.FieldViolation;
-import se.medborgardialog.intake.web.InvalidRequestException;
+import se.medborgardialog.intake.web.IdempotencyKeys;
 import se.medborgardialog.intake.web.JsonParts;
 
 @RestController
@@ -35,7 +34,7 @@ class SubmissionController {
     private static final String PROBLEM = "application/problem+json";
     private static final String PROBLEM_SCHEMA = "#/components/schemas/Problem";
 
-    static final int MAX_IDEMPOTENCY_KEY_LENGTH = 200;
+    static final int MAX_IDEMPOTENCY_KEY_LENGTH = IdempotencyKeys.MAX_LENGTH;
 
     private final SubmissionService submissions;
     private final JsonParts jsonParts;
@@ -71,7 +70,7 @@ class SubmissionController {
                     + "the same key with another body answers 422.")
             @RequestHeader(name = "Idempotency-Key", required = false) String idempotencyKey,
             @Parameter(hidden = true) @AuthenticationPrincipal UserDetails user) {
-        checkKey(idempotencyKey);
+        IdempotencyKeys.check(idempotencyKey);
         return ResponseEntity.accepted().body(submissions.submit(request, caller(user), idempotencyKey));
     }
 
@@ -95,17 +94,10 @@ class SubmissionController {
             @Parameter(in = ParameterIn.HEADER, name = "Idempotency-Key", description = "As for the JSON request")
             @RequestHeader(name = "Idempotency-Key", required = false) String idempotencyKey,
             @Parameter(hidden = true) @AuthenticationPrincipal UserDetails user) {
-        checkKey(idempotencyKey);
+        IdempotencyKeys.check(idempotencyKey);
         SubmissionRequest request = jsonParts.read("synpunkt", synpunkt, SubmissionRequest.class);
         return ResponseEntity.accepted().body(submissions.submit(request, Upload.of("attachments", files),
                 caller(user), idempotencyKey));
-    }
-
-    private static void checkKey(String idempotencyKey) {
-        if (idempotencyKey != null && (idempotencyKey.isBlank() || idempotencyKey.length() > MAX_IDEMPOTENCY_KEY_LENGTH)) {
-            throw new InvalidRequestException(new FieldViolation("Idempotency-Key",
-                    "Nyckeln får inte vara tom och får vara högst " + MAX_IDEMPOTENCY_KEY_LENGTH + " tecken."));
-        }
     }
 
     private static Caller caller(UserDetails user) {
