@@ -68,10 +68,14 @@ class SecurityConfiguration {
     /** The staff pages: a login is required (HTTP Basic, see {@link #staffPages}). */
     static final String[] STAFF_PAGES = {
             "/avvikelse",
+            "/moderering/**",
     };
 
     /** Staff roles that may report an avvikelse (page and API); a REPORTER only for their own units. */
     static final String[] AVVIKELSE_ROLES = {"REPORTER", "OFFICER", "MANAGER"};
+
+    /** Staff roles that may moderate e-förslag (page and API). */
+    static final String[] MODERATION_ROLES = {"OFFICER", "MODERATOR"};
 
     /**
      * Staff pages: the browser's own HTTP Basic login (no session, no login page; the browser resends the
@@ -86,7 +90,10 @@ class SecurityConfiguration {
                 .securityMatcher(STAFF_PAGES)
                 .csrf(csrf -> csrf.csrfTokenRepository(csrfTokens))
                 .sessionManagement(session -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
-                .authorizeHttpRequests(requests -> requests.anyRequest().hasAnyRole(AVVIKELSE_ROLES))
+                .authorizeHttpRequests(requests -> requests
+                        .requestMatchers("/avvikelse").hasAnyRole(AVVIKELSE_ROLES)
+                        .requestMatchers("/moderering/**").hasAnyRole(MODERATION_ROLES)
+                        .anyRequest().denyAll())
                 .httpBasic(basic -> basic.realmName(REALM))
                 .headers(headers -> headers.contentSecurityPolicy(csp -> csp.policyDirectives(
                         "default-src 'self'; form-action 'self'; frame-ancestors 'none'; base-uri 'none'; object-src 'none'")))
@@ -113,7 +120,9 @@ class SecurityConfiguration {
                         .requestMatchers(HttpMethod.GET, "/api/v1/status/*").permitAll()
                         // E-förslag: citizens identify themselves per request (IdentityProvider); moderation is staff's.
                         .requestMatchers(HttpMethod.POST, "/api/v1/e-forslag/*/publicering", "/api/v1/e-forslag/*/avslag")
-                                .hasAnyRole("OFFICER", "MODERATOR")
+                                .hasAnyRole(MODERATION_ROLES)
+                        .requestMatchers(HttpMethod.GET, "/api/v1/e-forslag/moderering").hasAnyRole(MODERATION_ROLES)
+                        .requestMatchers(HttpMethod.GET, "/api/v1/e-forslag/hos-namnden").permitAll()
                         .requestMatchers(HttpMethod.POST, "/api/v1/e-forslag", "/api/v1/e-forslag/*/underskrifter").permitAll()
                         .requestMatchers(HttpMethod.DELETE, "/api/v1/e-forslag/*/underskrifter").permitAll()
                         .requestMatchers(HttpMethod.GET, "/api/v1/e-forslag").permitAll()

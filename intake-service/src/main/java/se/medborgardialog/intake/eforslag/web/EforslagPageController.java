@@ -1,9 +1,12 @@
 package se.medborgardialog.intake.eforslag.web;
 
 import jakarta.servlet.http.HttpServletResponse;
+import java.time.ZoneId;
+import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.UUID;
 import org.springframework.beans.factory.annotation.Value;
@@ -21,6 +24,7 @@ import se.medborgardialog.intake.category.CategoryCatalogue;
 import se.medborgardialog.intake.eforslag.EforslagService;
 import se.medborgardialog.intake.eforslag.ProposalReceipt;
 import se.medborgardialog.intake.eforslag.ProposalRequest;
+import se.medborgardialog.intake.eforslag.ProposalView;
 import se.medborgardialog.intake.eforslag.identity.DevelopmentIdentityProvider;
 import se.medborgardialog.intake.eforslag.identity.IdentityEvidence;
 import se.medborgardialog.intake.web.FieldViolation;
@@ -49,6 +53,13 @@ class EforslagPageController {
         static NewProposalForm blank() {
             return new NewProposalForm("", "", "");
         }
+    }
+
+    private static final DateTimeFormatter SWEDISH_DATE = DateTimeFormatter
+            .ofPattern("d MMMM yyyy", Locale.forLanguageTag("sv-SE")).withZone(ZoneId.of("Europe/Stockholm"));
+
+    /** A proposal that reached its threshold, with the day it was sent to, or answered by, the nämnd. */
+    record AtTheNamnd(ProposalView proposal, String day) {
     }
 
     private final EforslagService eforslag;
@@ -124,6 +135,11 @@ class EforslagPageController {
 
     private String showList(Model model, UUID about, String notice, List<FormError> errors) {
         model.addAttribute("proposals", eforslag.published());
+        model.addAttribute("withTheNamnd", eforslag.withTheNamnd().stream()
+                .map(proposal -> new AtTheNamnd(proposal, SWEDISH_DATE.format(
+                        proposal.answeredAt() != null ? proposal.answeredAt() : proposal.sentAt() != null
+                                ? proposal.sentAt() : proposal.publishedAt())))
+                .toList());
         model.addAttribute("about", about == null ? null : about.toString());
         model.addAttribute("notice", notice);
         model.addAttribute("errors", errors);
