@@ -1,6 +1,7 @@
 package se.medborgardialog.intake.eforslag.web;
 
 import jakarta.servlet.http.HttpServletResponse;
+import java.time.Period;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
@@ -123,6 +124,9 @@ class EforslagPageController {
             ProposalReceipt receipt = eforslag.submit(new ProposalRequest(title, text, category, personnummer, kommun),
                     key);
             model.addAttribute("receipt", receipt);
+            model.addAttribute("threshold", eforslag.properties().signatureThreshold());
+            model.addAttribute("signingWindow", inWords(eforslag.properties().signingWindow()));
+            model.addAttribute("namndAnswerWithin", inWords(eforslag.properties().namndAnswerWithin()));
             return RECEIPT;
         } catch (InvalidRequestException invalid) {
             response.setStatus(HttpStatus.BAD_REQUEST.value());
@@ -155,6 +159,21 @@ class EforslagPageController {
         model.addAttribute("notice", notice);
         model.addAttribute("criteria", eforslag.properties().moderationCriteria());
         return NEW;
+    }
+
+    /** "90 dagar", "6 månader", "1 år och 6 månader": a period as the receipt says it. */
+    static String inWords(Period period) {
+        List<String> parts = new ArrayList<>();
+        if (period.getYears() > 0) {
+            parts.add(period.getYears() + " år");
+        }
+        if (period.getMonths() > 0) {
+            parts.add(period.getMonths() + (period.getMonths() == 1 ? " månad" : " månader"));
+        }
+        if (period.getDays() > 0 || parts.isEmpty()) {
+            parts.add(period.getDays() + (period.getDays() == 1 ? " dag" : " dagar"));
+        }
+        return String.join(" och ", parts);
     }
 
     private static List<FormError> errors(List<FieldViolation> violations, String idSuffix) {
