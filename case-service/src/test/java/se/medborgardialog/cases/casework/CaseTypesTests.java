@@ -76,4 +76,17 @@ class CaseTypesTests {
         assertThat(opened.receivedAt()).isEqualTo(sentAt);
         assertThat(opened.unit()).isEqualTo("kultur-och-fritid");
     }
+
+    @Test
+    void theNamndAnswersAnEforslagThoughNobodyCanBeReached() {
+        EforslagSentToNamnd proposal = new EforslagSentToNamnd(new SubmissionId(UUID.randomUUID()), null, "Bänkar",
+                "Fler bänkar.", "park-och-natur", "kultur-och-fritid", 150, 100, RECEIVED, RECEIVED, RECEIVED);
+        Case aCase = Case.open(proposal, NUMBER, "kultur-och-fritid", NOW);
+
+        var answered = aCase.answer("Nämnden bifaller förslaget.", "bertil", NOW.plusSeconds(60));
+
+        assertThat(aCase.isAnonymous()).isTrue();
+        assertThat(aCase.status()).isEqualTo(CaseStatus.ANSWERED);
+        assertThat(answered.caseId().value()).isEqualTo(proposal.proposalId().value());
+    }
 }
