@@ -39,7 +39,7 @@ class CaseTypesTests {
         FelanmalanSubmitted report = new FelanmalanSubmitted(new SubmissionId(UUID.randomUUID()), null, "potthal",
                 "Stort hål.", new Location(64.7, 20.9, "Storgatan 1"),
                 List.of(new AttachmentRef("f1", "hal.jpg", "image/jpeg", 10, "00")), Channel.APP, RECEIVED, RECEIVED,
-                null, null);
+                null, null, null);
 
         Case aCase = Case.open(report, NUMBER, "stadsmiljo", NOW);
 
@@ -54,7 +54,7 @@ class CaseTypesTests {
     @Test
     void anAvvikelseCarriesItsLegalFlowAndOnlyTheCiphertextOfTheAffectedPerson() {
         AvvikelseReported report = new AvvikelseReported(new SubmissionId(UUID.randomUUID()), null, Law.HSL,
-                LegalFlow.LEX_MARIA, "omsorg", "Fall.", RECEIVED, RECEIVED, null, null, "personal", RECEIVED);
+                LegalFlow.LEX_MARIA, "omsorg", "Fall.", RECEIVED, RECEIVED, null, null, "personal", RECEIVED, null);
 
         Case aCase = Case.open(report, "pd1:dev1:abc", NUMBER, NOW);
 

@@ -13,6 +13,7 @@ import org.springframework.data.mongodb.core.query.Update;
 import org.springframework.stereotype.Component;
 import se.medborgardialog.contracts.CaseClosed;
 import se.medborgardialog.contracts.FelanmalanSubmitted;
+import se.medborgardialog.intake.publishing.EventSeal;
 import se.medborgardialog.contracts.Location;
 
 /**
@@ -26,13 +27,17 @@ public class FelanmalanReports {
     private static final Logger log = LoggerFactory.getLogger(FelanmalanReports.class);
 
     private final MongoTemplate mongo;
+    private final EventSeal seal;
 
-    FelanmalanReports(MongoTemplate mongo) {
+    FelanmalanReports(MongoTemplate mongo, EventSeal seal) {
         this.mongo = mongo;
+        this.seal = seal;
     }
 
     @EventListener
-    void on(FelanmalanSubmitted submitted) {
+    void on(FelanmalanSubmitted sealed) {
+        // The description is public (Open311 shows it); the contact is not kept.
+        FelanmalanSubmitted submitted = seal.unseal(sealed);
         String submissionId = submitted.submissionId().toString();
         String duplicateOf = submitted.duplicateOf() == null ? null : submitted.duplicateOf().toString();
         Location location = submitted.location();

@@ -17,6 +17,7 @@ import se.medborgardialog.contracts.EventTypes;
 import se.medborgardialog.contracts.FelanmalanSubmitted;
 import se.medborgardialog.contracts.SubmissionId;
 import se.medborgardialog.intake.submission.TrackingCodes;
+import se.medborgardialog.intake.publishing.EventSeal;
 import se.medborgardialog.intake.publishing.IdempotentPublishing;
 import se.medborgardialog.intake.publishing.IdempotentPublishing.Prepared;
 import se.medborgardialog.intake.publishing.IntakeEvent;
@@ -45,10 +46,11 @@ class FelanmalanService {
     private final JsonMapper jsonMapper;
     private final MeterRegistry meters;
     private final Clock clock;
+    private final EventSeal seal;
 
     FelanmalanService(FelanmalanValidator validator, FelanmalanReports reports, FelanmalanProperties properties,
             TrackingCodes trackingCodes, IdempotentPublishing idempotentPublishing, JsonMapper jsonMapper,
-            MeterRegistry meters, Clock clock) {
+            MeterRegistry meters, Clock clock, EventSeal seal) {
         this.validator = validator;
         this.reports = reports;
         this.properties = properties;
@@ -57,6 +59,7 @@ class FelanmalanService {
         this.jsonMapper = jsonMapper;
         this.meters = meters;
         this.clock = clock;
+        this.seal = seal;
     }
 
     FelanmalanReceipt submit(FelanmalanRequest request, String idempotencyKey) {
@@ -89,11 +92,12 @@ class FelanmalanService {
                 now,
                 now,
                 felanmalan.contact(),
-                duplicateOf);
+                duplicateOf,
+                null);
         String id = submissionId.toString();
         String key = duplicateOf != null ? duplicateOf.toString() : id;
         IntakeEvent event = IntakeEvent.of(key, id, EventTypes.FELANMALAN_SUBMITTED, "felanmalan-submitted", now,
-                submitted, jsonMapper);
+                seal.seal(submitted), jsonMapper);
         if (duplicateOf != null) {
             log.info("Felanmälan {} linked to open case {}", id, duplicateOf);
         }

@@ -10,6 +10,7 @@ import org.springframework.stereotype.Service;
 import se.medborgardialog.contracts.EventTypes;
 import se.medborgardialog.contracts.SubmissionId;
 import se.medborgardialog.contracts.SynpunktSubmitted;
+import se.medborgardialog.intake.publishing.EventSeal;
 import se.medborgardialog.intake.publishing.IdempotentPublishing;
 import se.medborgardialog.intake.publishing.IdempotentPublishing.Prepared;
 import se.medborgardialog.intake.publishing.IntakeEvent;
@@ -29,9 +30,10 @@ class SubmissionService {
     private final JsonMapper jsonMapper;
     private final MeterRegistry meters;
     private final Clock clock;
+    private final EventSeal seal;
 
     SubmissionService(SubmissionValidator validator, TrackingCodes trackingCodes, ReceiptWriter receipts,
-            IdempotentPublishing idempotentPublishing, JsonMapper jsonMapper, MeterRegistry meters, Clock clock) {
+            IdempotentPublishing idempotentPublishing, JsonMapper jsonMapper, MeterRegistry meters, Clock clock, EventSeal seal) {
         this.validator = validator;
         this.trackingCodes = trackingCodes;
         this.receipts = receipts;
@@ -39,6 +41,7 @@ class SubmissionService {
         this.jsonMapper = jsonMapper;
         this.meters = meters;
         this.clock = clock;
+        this.seal = seal;
     }
 
     Receipt submit(SubmissionRequest request, Caller caller, String idempotencyKey) {
@@ -83,10 +86,11 @@ class SubmissionService {
                 now,
                 submission.contact(),
                 registeredBy,
-                List.of());
+                List.of(),
+                null);
         String id = submitted.submissionId().toString();
         IntakeEvent event = IntakeEvent.of(id, id, EventTypes.SYNPUNKT_SUBMITTED, "synpunkt-submitted", now,
-                submitted, jsonMapper);
+                seal.seal(submitted), jsonMapper);
         return new Prepared<>(event, receipts.receiptFor(submitted));
     }
 }

@@ -1,5 +1,6 @@
 package se.medborgardialog.intake.submission;
 
+import se.medborgardialog.intake.testing.SealedEvents;
 import se.medborgardialog.intake.testing.IntakeIntegrationTestContext;
 
 import se.medborgardialog.intake.publishing.IdempotencyRecord;
@@ -107,7 +108,7 @@ class SynpunktPageIntegrationTests extends IntakeIntegrationTestContext {
 
         List<ConsumerRecord<String, String>> records = recordsWithTrackingCode(trackingCode);
         assertThat(records).hasSize(1);
-        var event = jsonMapper.readTree(records.get(0).value());
+        var event = SealedEvents.unsealed(records.get(0).value());
         assertThat(event.get("kind").asString()).isEqualTo("KLAGOMAL");
         assertThat(event.get("category").asString()).isEqualTo("gata-och-trafik");
         assertThat(event.get("channel").asString()).isEqualTo("WEB");

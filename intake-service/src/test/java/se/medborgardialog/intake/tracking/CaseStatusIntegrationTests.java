@@ -346,7 +346,7 @@ class CaseStatusIntegrationTests extends IntakeIntegrationTestContext {
     private static SynpunktSubmitted synpunkt(UUID caseId, String code, String category) {
         return new SynpunktSubmitted(new SubmissionId(caseId), new TrackingCode(code), SynpunktKind.KLAGOMAL,
                 category, "Gatlampan vid skolan är trasig.", Channel.WEB, RECEIVED, RECEIVED,
-                new Contact("Greta Exempel", "greta@example.se", null), null, List.of());
+                new Contact("Greta Exempel", "greta@example.se", null), null, List.of(), null);
     }
 
     private static DeadlineScheduled scheduled(UUID caseId, String clock, String dueDate) {
@@ -363,7 +363,7 @@ class CaseStatusIntegrationTests extends IntakeIntegrationTestContext {
 
     private static FelanmalanSubmitted felanmalan(UUID submissionId, String code, CaseId duplicateOf) {
         return new FelanmalanSubmitted(new SubmissionId(submissionId), new TrackingCode(code), "gatubelysning",
-                "Lampan är släckt.", null, List.of(), Channel.APP, RECEIVED, RECEIVED, null, duplicateOf);
+                "Lampan är släckt.", null, List.of(), Channel.APP, RECEIVED, RECEIVED, null, duplicateOf, null);
     }
 
     /** A fresh code in the format intake hands out. */
