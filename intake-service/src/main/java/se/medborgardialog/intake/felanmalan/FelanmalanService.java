@@ -29,7 +29,7 @@ import tools.jackson.databind.json.JsonMapper;
  * answers only once {@code FelanmalanSubmitted} is acknowledged by the broker, once per Idempotency-Key.
  */
 @Service
-class FelanmalanService {
+public class FelanmalanService {
 
     private static final Logger log = LoggerFactory.getLogger(FelanmalanService.class);
 
@@ -62,7 +62,14 @@ class FelanmalanService {
         this.seal = seal;
     }
 
-    FelanmalanReceipt submit(FelanmalanRequest request, String idempotencyKey) {
+    /**
+     * The one way in for every felanmälan (JSON API, citizen page, Open311).
+     *
+     * @throws se.medborgardialog.intake.web.InvalidRequestException              bad input, nothing published
+     * @throws se.medborgardialog.intake.publishing.IdempotencyConflictException   the key was used for another request
+     * @throws se.medborgardialog.intake.publishing.EventNotAcknowledgedException Kafka did not acknowledge
+     */
+    public FelanmalanReceipt submit(FelanmalanRequest request, String idempotencyKey) {
         ValidFelanmalan felanmalan = validator.validate(request);
         String requestHash = idempotentPublishing.requestHash(request, "felanmalan", null);
         FelanmalanReceipt receipt = idempotentPublishing.publishOnce(idempotencyKey, requestHash,

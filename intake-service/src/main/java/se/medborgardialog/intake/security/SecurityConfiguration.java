@@ -100,6 +100,27 @@ class SecurityConfiguration {
                 .build();
     }
 
+    /** Open311 GeoReport v2 (open311/Open311Controller), for machine clients. */
+    static final String[] OPEN311 = {
+            "/open311/**",
+    };
+
+    /**
+     * Open311: stateless, no CSRF token (its clients are servers and apps, not form-posting browsers), no login.
+     * Reading is public; posting a service request needs an api_key, which the open311 feature checks itself so
+     * that a refusal comes in GeoReport v2's error format.
+     */
+    @Bean
+    @Order(3)
+    SecurityFilterChain open311(HttpSecurity http) throws Exception {
+        return http
+                .securityMatcher(OPEN311)
+                .csrf(AbstractHttpConfigurer::disable)
+                .sessionManagement(session -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
+                .authorizeHttpRequests(requests -> requests.anyRequest().permitAll())
+                .build();
+    }
+
     /** The JSON API, as before: stateless, HTTP Basic for staff, no CSRF token (clients are not form-posting browsers). */
     @Bean
     SecurityFilterChain api(HttpSecurity http, AuthenticationEntryPoint entryPoint, AccessDeniedHandler denied,
