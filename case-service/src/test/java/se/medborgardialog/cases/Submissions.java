@@ -40,6 +40,6 @@ public record Submissions(UUID id, String category, Contact contact, Instant rec
     public SynpunktSubmitted build() {
         return new SynpunktSubmitted(new SubmissionId(id), new TrackingCode("MD-" + id.toString().substring(0, 8)),
                 SynpunktKind.KLAGOMAL, category, "Gatlampan utanför Storgatan 5 är trasig.", Channel.WEB,
-                receivedAt, receivedAt, contact, null, attachments);
+                receivedAt, receivedAt, contact, null, attachments, null);
     }
 }

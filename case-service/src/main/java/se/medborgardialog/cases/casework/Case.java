@@ -37,7 +37,8 @@ import se.medborgardialog.contracts.TrackingCode;
  *
  * <p>Closing rule: from {@code ANSWERED} with any outcome. From {@code OPEN} without an answer only with
  * {@code dubblett}, {@code hänvisat} or {@code ingen-åtgärd}, or, when the case is anonymous (so it cannot be
- * answered), with any outcome except {@code besvarat}. An anonymous case cannot be answered.
+ * answered), with any outcome except {@code besvarat}. An anonymous case cannot be answered; an e-förslag can,
+ * though no one can be reached: the nämnd's answer is published with the proposal, not sent to a person.
  */
 @Document("cases")
 public final class Case {
@@ -184,7 +185,7 @@ public final class Case {
         if (status != CaseStatus.OPEN) {
             throw new IllegalCaseTransitionException(this, "Ärendet är " + status.swedish() + " och kan inte besvaras.");
         }
-        if (isAnonymous()) {
+        if (isAnonymous() && caseType() != CaseType.E_FORSLAG) {
             throw new IllegalCaseTransitionException(this,
                     "Ärendet är anonymt och kan inte besvaras; avsluta det i stället.");
         }

@@ -21,6 +21,7 @@ import se.medborgardialog.intake.attachments.Attachments;
 import se.medborgardialog.intake.attachments.CheckedFile;
 import se.medborgardialog.intake.attachments.Upload;
 import se.medborgardialog.intake.submission.TrackingCodes;
+import se.medborgardialog.intake.publishing.EventSeal;
 import se.medborgardialog.intake.publishing.IdempotentPublishing;
 import se.medborgardialog.intake.publishing.IdempotentPublishing.Prepared;
 import se.medborgardialog.intake.publishing.IntakeEvent;
@@ -32,7 +33,7 @@ import tools.jackson.databind.json.JsonMapper;
  * answers only once {@code FelanmalanSubmitted} is acknowledged by the broker, once per Idempotency-Key.
  */
 @Service
-class FelanmalanService {
+public class FelanmalanService {
 
     private static final Logger log = LoggerFactory.getLogger(FelanmalanService.class);
 
@@ -50,10 +51,11 @@ class FelanmalanService {
     private final MeterRegistry meters;
     private final Clock clock;
     private final Attachments attachments;
+    private final EventSeal seal;
 
     FelanmalanService(FelanmalanValidator validator, FelanmalanReports reports, FelanmalanProperties properties,
             TrackingCodes trackingCodes, IdempotentPublishing idempotentPublishing, JsonMapper jsonMapper,
-            MeterRegistry meters, Clock clock, Attachments attachments) {
+            MeterRegistry meters, Clock clock, Attachments attachments, EventSeal seal) {
         this.attachments = attachments;
         this.validator = validator;
         this.reports = reports;
@@ -63,9 +65,17 @@ class FelanmalanService {
         this.jsonMapper = jsonMapper;
         this.meters = meters;
         this.clock = clock;
+        this.seal = seal;
     }
 
-    FelanmalanReceipt submit(FelanmalanRequest request, String idempotencyKey) {
+    /**
+     * The one way in for every felanmälan without photos (JSON API, citizen page, Open311).
+     *
+     * @throws se.medborgardialog.intake.web.InvalidRequestException              bad input, nothing published
+     * @throws se.medborgardialog.intake.publishing.IdempotencyConflictException   the key was used for another request
+     * @throws se.medborgardialog.intake.publishing.EventNotAcknowledgedException Kafka did not acknowledge
+     */
+    public FelanmalanReceipt submit(FelanmalanRequest request, String idempotencyKey) {
         return submit(request, List.of(), idempotencyKey);
     }
 
@@ -108,11 +118,12 @@ class FelanmalanService {
                 now,
                 now,
                 felanmalan.contact(),
-                duplicateOf);
+                duplicateOf,
+                null);
         String id = submissionId.toString();
         String key = duplicateOf != null ? duplicateOf.toString() : id;
         IntakeEvent event = IntakeEvent.of(key, id, EventTypes.FELANMALAN_SUBMITTED, "felanmalan-submitted", now,
-                submitted, jsonMapper);
+                seal.seal(submitted), jsonMapper);
         if (duplicateOf != null) {
             log.info("Felanmälan {} linked to open case {}", id, duplicateOf);
         }

@@ -15,6 +15,7 @@ import se.medborgardialog.intake.attachments.AttachmentKind;
 import se.medborgardialog.intake.attachments.Attachments;
 import se.medborgardialog.intake.attachments.CheckedFile;
 import se.medborgardialog.intake.attachments.Upload;
+import se.medborgardialog.intake.publishing.EventSeal;
 import se.medborgardialog.intake.publishing.IdempotentPublishing;
 import se.medborgardialog.intake.publishing.IdempotentPublishing.Prepared;
 import se.medborgardialog.intake.publishing.IntakeEvent;
@@ -35,10 +36,11 @@ class SubmissionService {
     private final MeterRegistry meters;
     private final Clock clock;
     private final Attachments attachments;
+    private final EventSeal seal;
 
     SubmissionService(SubmissionValidator validator, TrackingCodes trackingCodes, ReceiptWriter receipts,
             IdempotentPublishing idempotentPublishing, JsonMapper jsonMapper, MeterRegistry meters, Clock clock,
-            Attachments attachments) {
+            Attachments attachments, EventSeal seal) {
         this.attachments = attachments;
         this.validator = validator;
         this.trackingCodes = trackingCodes;
@@ -47,6 +49,7 @@ class SubmissionService {
         this.jsonMapper = jsonMapper;
         this.meters = meters;
         this.clock = clock;
+        this.seal = seal;
     }
 
     Receipt submit(SubmissionRequest request, Caller caller, String idempotencyKey) {
@@ -103,10 +106,11 @@ class SubmissionService {
                 now,
                 submission.contact(),
                 registeredBy,
-                stored);
+                stored,
+                null);
         String id = submitted.submissionId().toString();
         IntakeEvent event = IntakeEvent.of(id, id, EventTypes.SYNPUNKT_SUBMITTED, "synpunkt-submitted", now,
-                submitted, jsonMapper);
+                seal.seal(submitted), jsonMapper);
         return new Prepared<>(event, receipts.receiptFor(submitted));
     }
 }

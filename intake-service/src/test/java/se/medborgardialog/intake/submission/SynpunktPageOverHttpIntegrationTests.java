@@ -1,5 +1,6 @@
 package se.medborgardialog.intake.submission;
 
+import se.medborgardialog.intake.testing.SealedEvents;
 import se.medborgardialog.intake.testing.SubmissionsTopic;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -84,7 +85,8 @@ class SynpunktPageOverHttpIntegrationTests {
                 .filter(event -> trackingCode.equals(event.get("trackingCode").asString()))
                 .toList();
         assertThat(events).hasSize(1);
-        assertThat(events.get(0).get("text").asString()).isEqualTo(text);
+        assertThat(SealedEvents.unsealed(jsonMapper.writeValueAsString(events.get(0))).get("text").asString())
+                .isEqualTo(text);
         assertThat(events.get(0).get("kind").asString()).isEqualTo("FORSLAG");
     }
 
