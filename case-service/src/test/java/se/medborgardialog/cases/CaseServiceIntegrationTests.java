@@ -443,6 +443,8 @@ class CaseServiceIntegrationTests {
         assertThat(view.get("location").get("address").asString()).isEqualTo("Storgatan 5");
         assertThat(view.get("location").get("latitude").asDouble()).isEqualTo(64.75);
         assertThat(view.get("photos").get(0).get("id").asString()).isEqualTo("foto-" + caseId);
+        assertThat(view.get("photos").get(0).get("url").asString())
+                .isEqualTo("http://localhost:8081/api/v1/attachments/foto-" + caseId);
         assertThat(rowFor(get("/api/v1/queue", "anna").body(), caseId).get("caseType").asString())
                 .isEqualTo("FELANMALAN");
     }
@@ -587,6 +589,26 @@ class CaseServiceIntegrationTests {
         JsonNode opened = json.readTree(awaitRecord(Topics.CASES, caseId, EventTypes.CASE_OPENED).value());
         assertThat(opened.get("caseType").asString()).isEqualTo("SYNPUNKT");
         assertThat(get("/api/v1/cases/" + caseId, "anna").body().get("caseType").asString()).isEqualTo("SYNPUNKT");
+    }
+
+    @Test
+    void theCaseViewListsASynpunktsAttachmentsWithTheirDownloadLinksAtIntake() throws Exception {
+        SynpunktSubmitted submission = aSubmission().withAttachments(
+                new AttachmentRef("bild-1", "lykta.png", "image/png", 321, "cd".repeat(32)),
+                new AttachmentRef("pdf-2", "kvitto.pdf", "application/pdf", 654, "ef".repeat(32))).build();
+        String caseId = openCase(submission);
+
+        JsonNode attachments = get("/api/v1/cases/" + caseId, "anna").body().get("attachments");
+
+        assertThat(attachments).hasSize(2);
+        assertThat(attachments.get(0).get("fileName").asString()).isEqualTo("lykta.png");
+        assertThat(attachments.get(0).get("contentType").asString()).isEqualTo("image/png");
+        assertThat(attachments.get(0).get("url").asString())
+                .isEqualTo("http://localhost:8081/api/v1/attachments/bild-1");
+        assertThat(attachments.get(1).get("url").asString())
+                .isEqualTo("http://localhost:8081/api/v1/attachments/pdf-2");
+        assertThat(get("/api/v1/cases/" + openCase(aSubmission().build()), "anna").body().get("attachments"))
+                .isEmpty();
     }
 
     private String openCase(SynpunktSubmitted submission) throws Exception {

@@ -60,6 +60,8 @@ public final class Case {
     private LegalFlow legalFlow;
     /** Felanmälan: where the fault is. */
     private Location location;
+    /** Synpunkt: references to the attached files (images, PDF; the files stay with intake). */
+    private List<AttachmentRef> attachments = new ArrayList<>();
     /** Felanmälan: references to the photos (the files stay with intake). */
     private List<AttachmentRef> photos = new ArrayList<>();
     /** Felanmälan: later reports of the same fault, linked instead of opening cases of their own. */
@@ -105,6 +107,8 @@ public final class Case {
         aCase.contact = submission.contact();
         aCase.anonymous = cannotBeReached(submission.contact());
         aCase.caseType = CaseType.SYNPUNKT;
+        aCase.attachments = submission.attachments() == null ? new ArrayList<>()
+                : new ArrayList<>(submission.attachments());
         aCase.status = CaseStatus.OPEN;
         aCase.history.add(new HistoryEntry("registrerat som " + diarienummer.value() + " hos " + unit,
                 HistoryEntry.SYSTEM, now));
@@ -265,6 +269,10 @@ public final class Case {
 
     public Location location() {
         return location;
+    }
+
+    public List<AttachmentRef> attachments() {
+        return attachments == null ? List.of() : List.copyOf(attachments);
     }
 
     public List<AttachmentRef> photos() {

@@ -139,6 +139,8 @@ class SecurityConfiguration {
                         .requestMatchers(HttpMethod.POST, "/api/v1/felanmalningar").permitAll()
                         // A citizen follows their case by its tracking code (tracking/StatusController).
                         .requestMatchers(HttpMethod.GET, "/api/v1/status/*").permitAll()
+                        // Files sent with submissions: staff of the case's unit (attachments/AttachmentController).
+                        .requestMatchers(HttpMethod.GET, "/api/v1/attachments/*").hasAnyRole("OFFICER", "MANAGER")
                         // E-förslag: citizens identify themselves per request (IdentityProvider); moderation is staff's.
                         .requestMatchers(HttpMethod.POST, "/api/v1/e-forslag/*/publicering", "/api/v1/e-forslag/*/avslag")
                                 .hasAnyRole(MODERATION_ROLES)

@@ -46,7 +46,7 @@ class FelanmalanPageIntegrationTests extends IntakeIntegrationTestContext {
         // The bot trap (abuse/BotTrap) is no control for people: AbuseIntegrationTests checks it.
         List<Element> controls = form.select("input:not([type=hidden]), select, textarea");
         controls.removeIf(control -> control.closest(".bot-trap") != null);
-        assertThat(controls).hasSize(7 + 1 + 3 + 3);
+        assertThat(controls).hasSize(7 + 1 + 3 + 1 + 3);
         for (Element control : controls) {
             assertThat(control.id()).as("id of %s", control).isNotBlank();
             assertThat(page.select("label[for=" + control.id() + "]")).as("label for %s", control.id()).hasSize(1);

@@ -5,6 +5,7 @@ import se.medborgardialog.intake.testing.SubmissionsTopic;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.io.ByteArrayOutputStream;
 import java.net.URI;
 import java.net.URLEncoder;
 import java.net.http.HttpClient;
@@ -26,6 +27,7 @@ import org.springframework.test.annotation.DirtiesContext;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 import se.medborgardialog.contracts.Topics;
+import se.medborgardialog.intake.attachments.TestFiles;
 import se.medborgardialog.testsupport.InProcessMongo;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -86,6 +88,42 @@ class SynpunktPageOverHttpIntegrationTests {
         assertThat(SealedEvents.unsealed(jsonMapper.writeValueAsString(events.get(0))).get("text").asString())
                 .isEqualTo(text);
         assertThat(events.get(0).get("kind").asString()).isEqualTo("FORSLAG");
+    }
+
+    @Test
+    void theFormWithAFileIsReadFromARealMultipartBodyTokenIncludedAndTheReceiptListsTheFile() throws Exception {
+        HttpResponse<String> shown = http.send(HttpRequest.newBuilder(uri("/synpunkt")).GET().build(),
+                HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
+        String cookie = shown.headers().allValues("Set-Cookie").stream()
+                .filter(value -> value.startsWith("XSRF-TOKEN=")).findFirst().orElseThrow().split(";")[0];
+        Document form = Jsoup.parse(shown.body());
+        String boundary = "----formgrans" + System.nanoTime();
+        ByteArrayOutputStream body = new ByteArrayOutputStream();
+        Map<String, String> fields = new LinkedHashMap<>();
+        fields.put("_csrf", form.selectFirst("input[name=_csrf]").val());
+        fields.put("idempotencyKey", form.selectFirst("input[name=idempotencyKey]").val());
+        fields.put("kind", "klagomål");
+        fields.put("category", "gata-och-trafik");
+        fields.put("text", "Hålet i gatan vid Åvägen, se fotot.");
+        for (Map.Entry<String, String> field : fields.entrySet()) {
+            body.writeBytes(("--" + boundary + "\r\nContent-Disposition: form-data; name=\"" + field.getKey()
+                    + "\"\r\n\r\n" + field.getValue() + "\r\n").getBytes(StandardCharsets.UTF_8));
+        }
+        body.writeBytes(("--" + boundary + "\r\nContent-Disposition: form-data; name=\"attachments\"; "
+                + "filename=\"hål.png\"\r\nContent-Type: image/png\r\n\r\n").getBytes(StandardCharsets.UTF_8));
+        body.writeBytes(TestFiles.png(0x999999));
+        body.writeBytes(("\r\n--" + boundary + "--\r\n").getBytes(StandardCharsets.UTF_8));
+
+        HttpResponse<String> receipt = http.send(HttpRequest.newBuilder(uri("/synpunkt"))
+                        .header("Content-Type", "multipart/form-data; boundary=" + boundary)
+                        .header("Cookie", cookie)
+                        .POST(HttpRequest.BodyPublishers.ofByteArray(body.toByteArray())).build(),
+                HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
+
+        assertThat(receipt.statusCode()).isEqualTo(200);
+        Document page = Jsoup.parse(receipt.body());
+        assertThat(page.select("h1").eachText()).containsExactly("Tack för din synpunkt");
+        assertThat(page.select("ul#attachments li").eachText()).containsExactly("hål.png");
     }
 
     @Test
