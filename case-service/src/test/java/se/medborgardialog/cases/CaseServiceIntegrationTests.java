@@ -59,6 +59,9 @@ import se.medborgardialog.cases.messaging.CaseEventPublisher;
 import se.medborgardialog.contracts.CaseId;
 import se.medborgardialog.cases.casework.LinkedReport;
 import se.medborgardialog.contracts.AffectedPerson;
+import se.medborgardialog.contracts.AvvikelsePersonalData;
+import se.medborgardialog.contracts.SynpunktPersonalData;
+import se.medborgardialog.personaldata.PersonalDataCipher;
 import se.medborgardialog.contracts.AttachmentRef;
 import se.medborgardialog.contracts.AvvikelseReported;
 import se.medborgardialog.contracts.Channel;
@@ -408,7 +411,7 @@ class CaseServiceIntegrationTests {
         return new FelanmalanSubmitted(new SubmissionId(id), new TrackingCode("MD-" + id.toString().substring(0, 8)),
                 category, "Lampan lyser inte.", new Location(64.75, 20.95, "Storgatan 5"),
                 List.of(new AttachmentRef("foto-" + id, "lampa.jpg", "image/jpeg", 1234, "ab".repeat(32))),
-                Channel.WEB, REPORTED, REPORTED, new Contact("Greta Gatsten", "greta@example.se", null), duplicateOf);
+                Channel.WEB, REPORTED, REPORTED, new Contact("Greta Gatsten", "greta@example.se", null), duplicateOf, null);
     }
 
     /** One partition: once this synpunkt is opened, everything sent before it was handled. */
@@ -440,6 +443,8 @@ class CaseServiceIntegrationTests {
         assertThat(view.get("location").get("address").asString()).isEqualTo("Storgatan 5");
         assertThat(view.get("location").get("latitude").asDouble()).isEqualTo(64.75);
         assertThat(view.get("photos").get(0).get("id").asString()).isEqualTo("foto-" + caseId);
+        assertThat(view.get("photos").get(0).get("url").asString())
+                .isEqualTo("http://localhost:8081/api/v1/attachments/foto-" + caseId);
         assertThat(rowFor(get("/api/v1/queue", "anna").body(), caseId).get("caseType").asString())
                 .isEqualTo("FELANMALAN");
     }
@@ -498,7 +503,7 @@ class CaseServiceIntegrationTests {
         UUID id = UUID.randomUUID();
         AvvikelseReported report = new AvvikelseReported(new SubmissionId(id), new TrackingCode("AV-" + id.toString().substring(0, 8)),
                 Law.SOL, LegalFlow.LEX_SARAH, "stadsmiljo", "Brukaren fick fel medicin.", REPORTED, REPORTED,
-                "Läkare kontaktad.", new AffectedPerson("Sven Svensson", "19121212-1212", false), "personal", REPORTED);
+                "Läkare kontaktad.", new AffectedPerson("Sven Svensson", "19121212-1212", false), "personal", REPORTED, null);
         String caseId = id.toString();
 
         send(Topics.SUBMISSIONS, caseId, EventTypes.AVVIKELSE_REPORTED, json.writeValueAsBytes(report));
@@ -549,6 +554,34 @@ class CaseServiceIntegrationTests {
     }
 
     @Test
+    void opensCasesFromSealedSubmissionsWithTheirPersonalDataOpened() throws Exception {
+        // As intake publishes them: the personal data sealed with the event key (cases.event-keys), none in the clear.
+        PersonalDataCipher eventKey = new PersonalDataCipher("ev-dev1",
+                Map.of("ev-dev1", "ZGV2ZWxvcG1lbnQtb25seS1ldmVudC1rZXktMzJieSE="));
+        SynpunktSubmitted plain = aSubmission().build();
+        SynpunktSubmitted synpunkt = new SynpunktSubmitted(plain.submissionId(), plain.trackingCode(), plain.kind(),
+                plain.category(), null, plain.channel(), plain.receivedAt(), plain.submittedAt(), null, null, List.of(),
+                eventKey.encrypt(json.writeValueAsString(new SynpunktPersonalData(plain.text(), plain.contact()))));
+        UUID id = UUID.randomUUID();
+        AvvikelseReported avvikelse = new AvvikelseReported(new SubmissionId(id), new TrackingCode("AV-S"), Law.LSS,
+                LegalFlow.LEX_SARAH, "stadsmiljo", null, REPORTED, REPORTED, null, null, "personal", REPORTED,
+                eventKey.encrypt(json.writeValueAsString(new AvvikelsePersonalData("Fel dos.", "Läkare kontaktad.",
+                        new AffectedPerson("Vera Vård", "19121212-1212", true)))));
+
+        String synpunktId = openCase(synpunkt);
+        send(Topics.SUBMISSIONS, id.toString(), EventTypes.AVVIKELSE_REPORTED, json.writeValueAsBytes(avvikelse));
+        awaitRecord(Topics.CASES, id.toString(), EventTypes.CASE_OPENED);
+
+        JsonNode synpunktView = get("/api/v1/cases/" + synpunktId, "anna").body();
+        assertThat(synpunktView.get("text").asString()).isEqualTo(plain.text());
+        assertThat(synpunktView.get("contact").get("email").asString()).isEqualTo("greta@example.se");
+        assertThat(synpunktView.get("anonymous").asBoolean()).isFalse();
+        JsonNode avvikelseView = get("/api/v1/cases/" + id, "anna").body();
+        assertThat(avvikelseView.get("text").asString()).isEqualTo("Fel dos.");
+        assertThat(avvikelseView.get("affectedPerson").get("name").asString()).isEqualTo("Vera Vård");
+    }
+
+    @Test
     void aSynpunktCaseOpenedCarriesItsCaseType() throws Exception {
         SynpunktSubmitted submission = aSubmission().build();
         String caseId = openCase(submission);
@@ -556,6 +589,26 @@ class CaseServiceIntegrationTests {
         JsonNode opened = json.readTree(awaitRecord(Topics.CASES, caseId, EventTypes.CASE_OPENED).value());
         assertThat(opened.get("caseType").asString()).isEqualTo("SYNPUNKT");
         assertThat(get("/api/v1/cases/" + caseId, "anna").body().get("caseType").asString()).isEqualTo("SYNPUNKT");
+    }
+
+    @Test
+    void theCaseViewListsASynpunktsAttachmentsWithTheirDownloadLinksAtIntake() throws Exception {
+        SynpunktSubmitted submission = aSubmission().withAttachments(
+                new AttachmentRef("bild-1", "lykta.png", "image/png", 321, "cd".repeat(32)),
+                new AttachmentRef("pdf-2", "kvitto.pdf", "application/pdf", 654, "ef".repeat(32))).build();
+        String caseId = openCase(submission);
+
+        JsonNode attachments = get("/api/v1/cases/" + caseId, "anna").body().get("attachments");
+
+        assertThat(attachments).hasSize(2);
+        assertThat(attachments.get(0).get("fileName").asString()).isEqualTo("lykta.png");
+        assertThat(attachments.get(0).get("contentType").asString()).isEqualTo("image/png");
+        assertThat(attachments.get(0).get("url").asString())
+                .isEqualTo("http://localhost:8081/api/v1/attachments/bild-1");
+        assertThat(attachments.get(1).get("url").asString())
+                .isEqualTo("http://localhost:8081/api/v1/attachments/pdf-2");
+        assertThat(get("/api/v1/cases/" + openCase(aSubmission().build()), "anna").body().get("attachments"))
+                .isEmpty();
     }
 
     private String openCase(SynpunktSubmitted submission) throws Exception {

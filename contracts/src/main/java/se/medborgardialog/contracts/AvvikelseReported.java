@@ -12,6 +12,8 @@ import java.time.Instant;
  * @param immediateMeasures what was done at once to protect the person
  * @param affectedPerson    optional and protected; null when not given
  * @param reportedBy        the staff member's user name
+ * @param sealed            the personal data ({@link AvvikelsePersonalData}: what happened, the measures and the
+ *                          affected person), encrypted for the holders of the event key; those fields are then null
  */
 @JsonIgnoreProperties(ignoreUnknown = true)
 public record AvvikelseReported(
@@ -26,5 +28,6 @@ public record AvvikelseReported(
         String immediateMeasures,
         AffectedPerson affectedPerson,
         String reportedBy,
-        Instant submittedAt) {
+        Instant submittedAt,
+        String sealed) {
 }

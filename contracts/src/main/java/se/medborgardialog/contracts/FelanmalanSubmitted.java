@@ -13,6 +13,8 @@ import java.util.List;
  * @param contact     null when anonymous
  * @param duplicateOf the open case this report duplicates; its reporter follows that case. Null for a new fault.
  * @param channel     WEB, APP or (through Open311) APP
+ * @param sealed      the personal data ({@link FelanmalanPersonalData}: the description and the contact), encrypted
+ *                    for the holders of the event key; {@code description} and {@code contact} are then null
  */
 @JsonIgnoreProperties(ignoreUnknown = true)
 public record FelanmalanSubmitted(
@@ -26,5 +28,6 @@ public record FelanmalanSubmitted(
         Instant receivedAt,
         Instant submittedAt,
         Contact contact,
-        CaseId duplicateOf) {
+        CaseId duplicateOf,
+        String sealed) {
 }

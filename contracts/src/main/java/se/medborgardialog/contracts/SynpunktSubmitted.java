@@ -13,6 +13,9 @@ import java.util.List;
  * @param contact     null when the submission is anonymous
  * @param registeredBy the staff member who registered a non-digital submission; null otherwise
  * @param attachments  files sent with it (images and PDF), stored by intake-service; empty or null when none
+ * @param sealed       the personal data ({@link SynpunktPersonalData}: the text and the contact), encrypted for
+ *                     the holders of the event key (case-service); {@code text} and {@code contact} are then null.
+ *                     Null in events written before sealing, whose personal data is in the plain fields.
  */
 @JsonIgnoreProperties(ignoreUnknown = true)
 public record SynpunktSubmitted(
@@ -26,5 +29,6 @@ public record SynpunktSubmitted(
         Instant submittedAt,
         Contact contact,
         String registeredBy,
-        List<AttachmentRef> attachments) {
+        List<AttachmentRef> attachments,
+        String sealed) {
 }

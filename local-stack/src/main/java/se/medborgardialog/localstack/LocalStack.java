@@ -286,15 +286,26 @@ public final class LocalStack implements AutoCloseable {
     }
 
     private void startService(Service service) {
-        ChildProcess child = services.computeIfAbsent(service, s -> new ChildProcess(s.moduleName(), List.of(java,
-                "-Xmx384m", "-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1",
-                "-jar", serviceJar(s).toString(),
-                "--server.port=" + settings.port(s),
-                "--spring.mongodb.uri=" + storeUri() + "/" + s.database(),
-                "--spring.cloud.stream.kafka.binder.brokers=" + kafkaBootstrapServers()),
+        ChildProcess child = services.computeIfAbsent(service, s -> new ChildProcess(s.moduleName(), command(s),
                 logs.resolve(s.moduleName() + ".log")));
         lastStart.put(service, Instant.now());
         child.start();
+    }
+
+    /**
+     * The service's command line. The {@code local} profile is this stack's: development-only settings such as
+     * intake's "Utvecklingsinloggning – inte e-legitimation" for e-förslag (application-local.yml).
+     */
+    private List<String> command(Service service) {
+        List<String> command = new ArrayList<>(List.of(java,
+                "-Xmx384m", "-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1",
+                "-jar", serviceJar(service).toString(),
+                "--spring.profiles.active=local",
+                "--server.port=" + settings.port(service),
+                "--spring.mongodb.uri=" + storeUri() + "/" + service.database(),
+                "--spring.cloud.stream.kafka.binder.brokers=" + kafkaBootstrapServers()));
+        command.addAll(settings.arguments(service));
+        return command;
     }
 
     private Path serviceJar(Service service) {

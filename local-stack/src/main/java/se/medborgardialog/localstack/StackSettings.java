@@ -1,7 +1,9 @@
 package se.medborgardialog.localstack;
 
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.EnumMap;
+import java.util.List;
 import java.util.Map;
 
 /**
@@ -10,6 +12,7 @@ import java.util.Map;
  * @param home      the repository root (the services' jars are under {@code <module>/target})
  * @param dataDir   broker log, store file and process logs; kept across restarts
  * @param supervise restart a service process that dies (for example after {@code kill -9})
+ * @param serviceArguments more Spring Boot arguments per service ({@code --key=value}), after the stack's own
  */
 public record StackSettings(
         Path home,
@@ -18,10 +21,33 @@ public record StackSettings(
         int controllerPort,
         int storePort,
         Map<Service, Integer> servicePorts,
-        boolean supervise) {
+        boolean supervise,
+        Map<Service, List<String>> serviceArguments) {
 
     public StackSettings {
         servicePorts = Map.copyOf(servicePorts);
+        serviceArguments = Map.copyOf(serviceArguments);
+    }
+
+    public StackSettings(Path home, Path dataDir, int kafkaPort, int controllerPort, int storePort,
+            Map<Service, Integer> servicePorts, boolean supervise) {
+        this(home, dataDir, kafkaPort, controllerPort, storePort, servicePorts, supervise, Map.of());
+    }
+
+    /** The same stack, with {@code arguments} given to {@code service} as well. */
+    public StackSettings withArguments(Service service, String... arguments) {
+        Map<Service, List<String>> more = new EnumMap<>(Service.class);
+        more.putAll(serviceArguments);
+        more.merge(service, List.of(arguments), (before, added) -> {
+            List<String> all = new ArrayList<>(before);
+            all.addAll(added);
+            return List.copyOf(all);
+        });
+        return new StackSettings(home, dataDir, kafkaPort, controllerPort, storePort, servicePorts, supervise, more);
+    }
+
+    public List<String> arguments(Service service) {
+        return serviceArguments.getOrDefault(service, List.of());
     }
 
     public static StackSettings defaults(Path home) {

@@ -24,6 +24,7 @@ public final class PersonalDataCipher {
     private static final String PREFIX = "pd1:";
     private static final int NONCE_BYTES = 12;
     private static final int TAG_BITS = 128;
+    private static final byte[] BYTES_MAGIC = {'p', 'd', 1};
 
     private final String currentKeyId;
     private final Map<String, SecretKey> keys;
@@ -65,17 +66,77 @@ public final class PersonalDataCipher {
         if (plaintext == null) {
             return null;
         }
+        byte[] out = seal(keys.get(currentKeyId), currentKeyId.getBytes(StandardCharsets.UTF_8),
+                plaintext.getBytes(StandardCharsets.UTF_8));
+        return PREFIX + currentKeyId + ":" + Base64.getEncoder().encodeToString(out);
+    }
+
+    /**
+     * Encrypts a file's bytes (attachments). The result names its key, so it can be read after rotation:
+     * {@code 'p' 'd' 1 | key id length | key id | nonce | ciphertext+tag}.
+     *
+     * @param context bound to the ciphertext as associated data (e.g. the attachment's id), so stored bytes cannot
+     *                be moved to another record unnoticed; the same context must be given to decrypt
+     */
+    public byte[] encryptBytes(byte[] plaintext, String context) {
+        Objects.requireNonNull(plaintext, "plaintext");
+        byte[] keyId = currentKeyId.getBytes(StandardCharsets.UTF_8);
+        byte[] sealed = seal(keys.get(currentKeyId), associatedData(currentKeyId, context), plaintext);
+        return ByteBuffer.allocate(BYTES_MAGIC.length + 1 + keyId.length + sealed.length)
+                .put(BYTES_MAGIC).put((byte) keyId.length).put(keyId).put(sealed).array();
+    }
+
+    /**
+     * @throws IllegalArgumentException when the bytes are not ones this cipher wrote for {@code context}, name an
+     *                                  unknown key, or were altered
+     */
+    public byte[] decryptBytes(byte[] stored, String context) {
+        Objects.requireNonNull(stored, "stored");
+        if (stored.length < BYTES_MAGIC.length + 1 || stored[0] != BYTES_MAGIC[0] || stored[1] != BYTES_MAGIC[1]
+                || stored[2] != BYTES_MAGIC[2]) {
+            throw new IllegalArgumentException("Not encrypted personal data bytes");
+        }
+        int keyIdLength = stored[BYTES_MAGIC.length] & 0xff;
+        int sealedAt = BYTES_MAGIC.length + 1 + keyIdLength;
+        if (stored.length < sealedAt) {
+            throw new IllegalArgumentException("Not encrypted personal data bytes");
+        }
+        String keyId = new String(stored, BYTES_MAGIC.length + 1, keyIdLength, StandardCharsets.UTF_8);
+        return open(keyId, associatedData(keyId, context), stored, sealedAt);
+    }
+
+    private static byte[] associatedData(String keyId, String context) {
+        return (keyId + ":" + Objects.requireNonNull(context, "context")).getBytes(StandardCharsets.UTF_8);
+    }
+
+    /** @return nonce | ciphertext+tag */
+    private byte[] seal(SecretKey key, byte[] associatedData, byte[] plaintext) {
         try {
             byte[] nonce = new byte[NONCE_BYTES];
             random.nextBytes(nonce);
             Cipher cipher = Cipher.getInstance("AES/GCM/NoPadding");
-            cipher.init(Cipher.ENCRYPT_MODE, keys.get(currentKeyId), new GCMParameterSpec(TAG_BITS, nonce));
-            cipher.updateAAD(currentKeyId.getBytes(StandardCharsets.UTF_8));
-            byte[] sealed = cipher.doFinal(plaintext.getBytes(StandardCharsets.UTF_8));
-            byte[] out = ByteBuffer.allocate(nonce.length + sealed.length).put(nonce).put(sealed).array();
-            return PREFIX + currentKeyId + ":" + Base64.getEncoder().encodeToString(out);
+            cipher.init(Cipher.ENCRYPT_MODE, key, new GCMParameterSpec(TAG_BITS, nonce));
+            cipher.updateAAD(associatedData);
+            byte[] sealed = cipher.doFinal(plaintext);
+            return ByteBuffer.allocate(nonce.length + sealed.length).put(nonce).put(sealed).array();
         } catch (GeneralSecurityException impossible) {
             throw new IllegalStateException("AES-GCM is required of every JVM", impossible);
+        }
+    }
+
+    /** Opens nonce | ciphertext+tag starting at {@code offset} of {@code in}. */
+    private byte[] open(String keyId, byte[] associatedData, byte[] in, int offset) {
+        SecretKey key = keys.get(keyId);
+        if (key == null) {
+            throw new IllegalArgumentException("Personal data value encrypted with unknown key " + keyId);
+        }
+        try {
+            Cipher cipher = Cipher.getInstance("AES/GCM/NoPadding");
+            cipher.init(Cipher.DECRYPT_MODE, key, new GCMParameterSpec(TAG_BITS, in, offset, NONCE_BYTES));
+            cipher.updateAAD(associatedData);
+            return cipher.doFinal(in, offset + NONCE_BYTES, in.length - offset - NONCE_BYTES);
+        } catch (GeneralSecurityException | IllegalArgumentException | ArrayIndexOutOfBoundsException tampered) {
+            throw new IllegalArgumentException("Personal data value could not be decrypted (altered or wrong key)");
         }
     }
 
@@ -96,20 +157,13 @@ public final class PersonalDataCipher {
             throw new IllegalArgumentException("Not an encrypted personal data value");
         }
         String keyId = stored.substring(PREFIX.length(), colon);
-        SecretKey key = keys.get(keyId);
-        if (key == null) {
-            throw new IllegalArgumentException("Personal data value encrypted with unknown key " + keyId);
-        }
+        byte[] in;
         try {
-            byte[] in = Base64.getDecoder().decode(stored.substring(colon + 1));
-            Cipher cipher = Cipher.getInstance("AES/GCM/NoPadding");
-            cipher.init(Cipher.DECRYPT_MODE, key, new GCMParameterSpec(TAG_BITS, in, 0, NONCE_BYTES));
-            cipher.updateAAD(keyId.getBytes(StandardCharsets.UTF_8));
-            byte[] plain = cipher.doFinal(in, NONCE_BYTES, in.length - NONCE_BYTES);
-            return new String(plain, StandardCharsets.UTF_8);
-        } catch (GeneralSecurityException | IllegalArgumentException | ArrayIndexOutOfBoundsException tampered) {
+            in = Base64.getDecoder().decode(stored.substring(colon + 1));
+        } catch (IllegalArgumentException notBase64) {
             throw new IllegalArgumentException("Personal data value could not be decrypted (altered or wrong key)");
         }
+        return new String(open(keyId, keyId.getBytes(StandardCharsets.UTF_8), in, 0), StandardCharsets.UTF_8);
     }
 
     /** Whether a stored value is in this cipher's format (for migrating values stored before encryption). */

@@ -69,4 +69,29 @@ class PersonalDataCipherTests {
                 .isNotEqualTo(new KeyedHash(KEY_B).hash("signature", "191212121212"))
                 .doesNotContain("191212121212");
     }
+
+    @Test
+    void roundTripsBytesBoundToTheirContextAndHidesThem() {
+        byte[] plain = "%PDF-1.4 Anna Andersson".getBytes(java.nio.charset.StandardCharsets.UTF_8);
+
+        byte[] stored = cipher.encryptBytes(plain, "attachment-1");
+
+        assertThat(new String(stored, java.nio.charset.StandardCharsets.ISO_8859_1)).doesNotContain("Anna")
+                .doesNotContain("%PDF");
+        assertThat(cipher.decryptBytes(stored, "attachment-1")).isEqualTo(plain);
+        assertThatThrownBy(() -> cipher.decryptBytes(stored, "attachment-2")).isInstanceOf(IllegalArgumentException.class);
+    }
+
+    @Test
+    void refusesAlteredBytesAndReadsBytesOfARetiredKey() {
+        byte[] stored = cipher.encryptBytes(new byte[] {1, 2, 3}, "x");
+        PersonalDataCipher rotated = new PersonalDataCipher("b", Map.of("a", KEY_A, "b", KEY_B));
+        byte[] altered = stored.clone();
+        altered[altered.length - 1] ^= 1;
+
+        assertThat(rotated.decryptBytes(stored, "x")).containsExactly(1, 2, 3);
+        assertThatThrownBy(() -> cipher.decryptBytes(altered, "x")).isInstanceOf(IllegalArgumentException.class);
+        assertThatThrownBy(() -> cipher.decryptBytes(new byte[] {1, 2, 3}, "x"))
+                .isInstanceOf(IllegalArgumentException.class);
+    }
 }

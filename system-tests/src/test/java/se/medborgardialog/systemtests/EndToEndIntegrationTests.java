@@ -41,6 +41,8 @@ class EndToEndIntegrationTests {
     /** Under target/, so the processes' logs are there to read when a run fails. */
     private static final Path DATA_DIR = Path.of("target", "e2e-stack").toAbsolutePath();
 
+    private static final int EFORSLAG_THRESHOLD = 3;
+
     private static LocalStack stack;
     private final Http http = new Http();
 
@@ -52,7 +54,9 @@ class EndToEndIntegrationTests {
         for (Service service : Service.values()) {
             ports.put(service, freePort());
         }
-        stack = LocalStack.start(new StackSettings(home, DATA_DIR, freePort(), freePort(), freePort(), ports, true));
+        stack = LocalStack.start(new StackSettings(home, DATA_DIR, freePort(), freePort(), freePort(), ports, true)
+                // Three signatures, not fifty, take a proposal to the nämnd here.
+                .withArguments(Service.INTAKE, "--intake.eforslag.signature-threshold=" + EFORSLAG_THRESHOLD));
     }
 
     @AfterAll
@@ -185,6 +189,57 @@ class EndToEndIntegrationTests {
                 assertThat(queueEntry("bertil", caseId)).as("case %s", caseId).isNotNull();
             }
         });
+    }
+
+    @Test
+    void anEforslagIsModeratedSignedToItsThresholdAndAnsweredByTheNamnd() {
+        var receipt = http.post(intake("/api/v1/e-forslag"), null, """
+                {"title": "Fler bänkar i Stadsparken", "text": "Det behövs fler bänkar längs gångvägen.",
+                 "category": "park-och-natur", "personnummer": "%s", "kommun": "0000"}""".formatted(person(1)));
+        assertThat(receipt.status()).as(receipt.body()).isEqualTo(202);
+        String id = receipt.json().get("proposalId").asString();
+        String trackingCode = receipt.json().get("trackingCode").asString();
+
+        var published = http.post(intake("/api/v1/e-forslag/" + id + "/publicering"), "mona", "");
+        assertThat(published.status()).as(published.body()).isEqualTo(200);
+        for (int signer = 2; signer < 2 + EFORSLAG_THRESHOLD; signer++) {
+            var signed = http.post(intake("/api/v1/e-forslag/" + id + "/underskrifter"), null,
+                    """
+                    {"personnummer": "%s", "kommun": "0000"}""".formatted(person(signer)));
+            assertThat(signed.status()).as(signed.body()).isEqualTo(201);
+        }
+
+        // The last signature sent it to the nämnd: a case in its unit, with the nämnd's answer clock.
+        JsonNode queued = await().atMost(PATIENCE).until(() -> queueEntry("bertil", id), entry -> entry != null
+                && entry.hasNonNull("dueDate"));
+        assertThat(queued.get("caseType").asString()).isEqualTo("E_FORSLAG");
+        assertThat(queued.get("unit").asString()).isEqualTo("medborgarservice");
+        assertThat(clockStatus("bertil", id, "namnd-answer")).isEqualTo("RUNNING");
+
+        var answered = http.post(cases("/api/v1/cases/" + id + "/answer"), "bertil", """
+                {"text": "Nämnden bifaller förslaget: tio nya bänkar ställs ut i vår."}""");
+        assertThat(answered.status()).as(answered.body()).isBetween(200, 202);
+
+        await().atMost(PATIENCE).untilAsserted(() -> assertThat(clockStatus("bertil", id, "namnd-answer"))
+                .isEqualTo("MET"));
+        await().atMost(PATIENCE).untilAsserted(() -> {
+            var withTheNamnd = http.get(intake("/api/v1/e-forslag/hos-namnden"), null);
+            assertThat(entries(withTheNamnd.json())).filteredOn(p -> id.equals(p.get("id").asString()))
+                    .singleElement().satisfies(p -> assertThat(p.get("status").asString()).isEqualTo("ANSWERED"));
+        });
+        assertThat(entries(publicStatus(trackingCode).get("history")).stream().map(step -> step.get("type").asString()))
+                .contains("mottagen", "publicerat", "skickat-till-namnd", "registrerad", "besvarad");
+    }
+
+    /** A valid personnummer (born 1 January 1980), a different one per serial, with its Luhn check digit. */
+    private static String person(int serial) {
+        String nine = "800101" + String.format("%03d", serial);
+        int sum = 0;
+        for (int i = 0; i < nine.length(); i++) {
+            int digit = (nine.charAt(i) - '0') * (i % 2 == 0 ? 2 : 1);
+            sum += digit > 9 ? digit - 9 : digit;
+        }
+        return "19800101-" + nine.substring(6) + (10 - sum % 10) % 10;
     }
 
     private JsonNode queueEntry(String officer, String caseId) {

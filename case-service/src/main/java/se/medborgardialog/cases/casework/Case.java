@@ -37,7 +37,8 @@ import se.medborgardialog.contracts.TrackingCode;
  *
  * <p>Closing rule: from {@code ANSWERED} with any outcome. From {@code OPEN} without an answer only with
  * {@code dubblett}, {@code hänvisat} or {@code ingen-åtgärd}, or, when the case is anonymous (so it cannot be
- * answered), with any outcome except {@code besvarat}. An anonymous case cannot be answered.
+ * answered), with any outcome except {@code besvarat}. An anonymous case cannot be answered; an e-förslag can,
+ * though no one can be reached: the nämnd's answer is published with the proposal, not sent to a person.
  */
 @Document("cases")
 public final class Case {
@@ -59,6 +60,8 @@ public final class Case {
     private LegalFlow legalFlow;
     /** Felanmälan: where the fault is. */
     private Location location;
+    /** Synpunkt: references to the attached files (images, PDF; the files stay with intake). */
+    private List<AttachmentRef> attachments = new ArrayList<>();
     /** Felanmälan: references to the photos (the files stay with intake). */
     private List<AttachmentRef> photos = new ArrayList<>();
     /** Felanmälan: later reports of the same fault, linked instead of opening cases of their own. */
@@ -104,6 +107,8 @@ public final class Case {
         aCase.contact = submission.contact();
         aCase.anonymous = cannotBeReached(submission.contact());
         aCase.caseType = CaseType.SYNPUNKT;
+        aCase.attachments = submission.attachments() == null ? new ArrayList<>()
+                : new ArrayList<>(submission.attachments());
         aCase.status = CaseStatus.OPEN;
         aCase.history.add(new HistoryEntry("registrerat som " + diarienummer.value() + " hos " + unit,
                 HistoryEntry.SYSTEM, now));
@@ -180,7 +185,7 @@ public final class Case {
         if (status != CaseStatus.OPEN) {
             throw new IllegalCaseTransitionException(this, "Ärendet är " + status.swedish() + " och kan inte besvaras.");
         }
-        if (isAnonymous()) {
+        if (isAnonymous() && caseType() != CaseType.E_FORSLAG) {
             throw new IllegalCaseTransitionException(this,
                     "Ärendet är anonymt och kan inte besvaras; avsluta det i stället.");
         }
@@ -264,6 +269,10 @@ public final class Case {
 
     public Location location() {
         return location;
+    }
+
+    public List<AttachmentRef> attachments() {
+        return attachments == null ? List.of() : List.copyOf(attachments);
     }
 
     public List<AttachmentRef> photos() {

@@ -50,9 +50,11 @@ class CaseController {
 
     private final PersonalDataCipher cipher;
     private final JsonMapper json;
+    private final AttachmentLinkProperties attachmentLinks;
 
     CaseController(CaseWork work, AuditLog audit, DeadlineProperties deadlines, Clock clock, PersonalDataCipher cipher,
-            JsonMapper json) {
+            JsonMapper json, AttachmentLinkProperties attachmentLinks) {
+        this.attachmentLinks = attachmentLinks;
         this.cipher = cipher;
         this.json = json;
         this.work = work;
@@ -80,8 +82,12 @@ class CaseController {
             String category, String unit, String channel, Instant receivedAt, Instant openedAt, String status,
             boolean anonymous, String text, Contact contact, Answer answer, ClosureView closure,
             LocalDate dueDate, Instant dueAt, String deadlineStatus, List<HistoryEntry> history,
-            String caseType, String legalFlow, Location location, List<AttachmentRef> photos,
-            List<LinkedReport> linkedReports, AffectedPerson affectedPerson) {
+            String caseType, String legalFlow, Location location, List<AttachmentView> photos,
+            List<LinkedReport> linkedReports, AffectedPerson affectedPerson, List<AttachmentView> attachments) {
+    }
+
+    /** A file sent with the submission, and where the officer's browser downloads it from intake-service. */
+    record AttachmentView(String id, String fileName, String contentType, long size, String sha256, String url) {
     }
 
     record CommandResult(String caseId, String diarienummer, String status, long version, boolean eventPublished,
@@ -131,7 +137,13 @@ class CaseController {
                 deadline == null ? null : deadline.dueDate(), deadline == null ? null : deadline.dueAt(),
                 DeadlineLabel.of(aCase, clock.instant(), deadlines.dueSoon()), aCase.history(),
                 aCase.caseType().name(), aCase.legalFlow() == null ? null : aCase.legalFlow().name(),
-                aCase.location(), aCase.photos(), aCase.linkedReports(), affectedPerson(aCase));
+                aCase.location(), links(aCase.photos()), aCase.linkedReports(), affectedPerson(aCase),
+                links(aCase.attachments()));
+    }
+
+    private List<AttachmentView> links(List<AttachmentRef> refs) {
+        return refs.stream().map(ref -> new AttachmentView(ref.id(), ref.fileName(), ref.contentType(), ref.size(),
+                ref.sha256(), attachmentLinks.urlOf(ref.id()))).toList();
     }
 
     /** Decrypted only here, inside the audited read. */

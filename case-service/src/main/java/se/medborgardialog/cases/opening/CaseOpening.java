@@ -47,10 +47,12 @@ public class CaseOpening {
     private final MeterRegistry meters;
     private final PersonalDataCipher cipher;
     private final JsonMapper json;
+    private final EventSeal seal;
 
     CaseOpening(CaseStore store, CaseOutbox outbox, CaseEventPublisher events, DiarienummerSeries diarienummer,
             RoutingProperties routing, DeadlineTracking deadlines, Clock clock, MeterRegistry meters,
-            PersonalDataCipher cipher, JsonMapper json) {
+            PersonalDataCipher cipher, JsonMapper json, EventSeal seal) {
+        this.seal = seal;
         this.cipher = cipher;
         this.json = json;
         this.store = store;
@@ -64,7 +66,8 @@ public class CaseOpening {
     }
 
     /** @return {@code processed} when a case was opened, {@code duplicate} when it already existed */
-    public String open(SynpunktSubmitted submission) {
+    public String open(SynpunktSubmitted sealed) {
+        SynpunktSubmitted submission = seal.unseal(sealed);
         CaseId caseId = new CaseId(submission.submissionId().value());
         String unit = routing.unitFor(submission.category());
         return open(caseId, unit, (number, now) -> Case.open(submission, number, unit, now));
@@ -74,7 +77,8 @@ public class CaseOpening {
      * A new fault opens a case routed by its category; a report of a known fault ({@code duplicateOf}) opens
      * nothing and is linked to that case instead.
      */
-    public String open(FelanmalanSubmitted report) {
+    public String open(FelanmalanSubmitted sealed) {
+        FelanmalanSubmitted report = seal.unseal(sealed);
         if (report.duplicateOf() != null) {
             return linkDuplicate(report);
         }
@@ -84,7 +88,8 @@ public class CaseOpening {
     }
 
     /** An avvikelse opens a case in the unit it happened in, with the affected person encrypted. */
-    public String open(AvvikelseReported report) {
+    public String open(AvvikelseReported sealed) {
+        AvvikelseReported report = seal.unseal(sealed);
         CaseId caseId = new CaseId(report.submissionId().value());
         return open(caseId, report.unit(), (number, now) -> Case.open(report, encrypt(report.affectedPerson()), number, now));
     }

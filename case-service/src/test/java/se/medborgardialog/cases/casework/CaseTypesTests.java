@@ -39,7 +39,7 @@ class CaseTypesTests {
         FelanmalanSubmitted report = new FelanmalanSubmitted(new SubmissionId(UUID.randomUUID()), null, "potthal",
                 "Stort hål.", new Location(64.7, 20.9, "Storgatan 1"),
                 List.of(new AttachmentRef("f1", "hal.jpg", "image/jpeg", 10, "00")), Channel.APP, RECEIVED, RECEIVED,
-                null, null);
+                null, null, null);
 
         Case aCase = Case.open(report, NUMBER, "stadsmiljo", NOW);
 
@@ -54,7 +54,7 @@ class CaseTypesTests {
     @Test
     void anAvvikelseCarriesItsLegalFlowAndOnlyTheCiphertextOfTheAffectedPerson() {
         AvvikelseReported report = new AvvikelseReported(new SubmissionId(UUID.randomUUID()), null, Law.HSL,
-                LegalFlow.LEX_MARIA, "omsorg", "Fall.", RECEIVED, RECEIVED, null, null, "personal", RECEIVED);
+                LegalFlow.LEX_MARIA, "omsorg", "Fall.", RECEIVED, RECEIVED, null, null, "personal", RECEIVED, null);
 
         Case aCase = Case.open(report, "pd1:dev1:abc", NUMBER, NOW);
 
@@ -75,5 +75,18 @@ class CaseTypesTests {
         assertThat(opened.caseType()).isEqualTo(CaseType.E_FORSLAG);
         assertThat(opened.receivedAt()).isEqualTo(sentAt);
         assertThat(opened.unit()).isEqualTo("kultur-och-fritid");
+    }
+
+    @Test
+    void theNamndAnswersAnEforslagThoughNobodyCanBeReached() {
+        EforslagSentToNamnd proposal = new EforslagSentToNamnd(new SubmissionId(UUID.randomUUID()), null, "Bänkar",
+                "Fler bänkar.", "park-och-natur", "kultur-och-fritid", 150, 100, RECEIVED, RECEIVED, RECEIVED);
+        Case aCase = Case.open(proposal, NUMBER, "kultur-och-fritid", NOW);
+
+        var answered = aCase.answer("Nämnden bifaller förslaget.", "bertil", NOW.plusSeconds(60));
+
+        assertThat(aCase.isAnonymous()).isTrue();
+        assertThat(aCase.status()).isEqualTo(CaseStatus.ANSWERED);
+        assertThat(answered.caseId().value()).isEqualTo(proposal.proposalId().value());
     }
 }

@@ -11,6 +11,7 @@ import org.springframework.stereotype.Service;
 import se.medborgardialog.contracts.AvvikelseReported;
 import se.medborgardialog.contracts.EventTypes;
 import se.medborgardialog.contracts.SubmissionId;
+import se.medborgardialog.intake.publishing.EventSeal;
 import se.medborgardialog.intake.publishing.IdempotentPublishing;
 import se.medborgardialog.intake.publishing.IdempotentPublishing.Prepared;
 import se.medborgardialog.intake.publishing.IntakeEvent;
@@ -33,15 +34,17 @@ class AvvikelseService {
     private final JsonMapper jsonMapper;
     private final MeterRegistry meters;
     private final Clock clock;
+    private final EventSeal seal;
 
     AvvikelseService(AvvikelseValidator validator, TrackingCodes trackingCodes,
-            IdempotentPublishing idempotentPublishing, JsonMapper jsonMapper, MeterRegistry meters, Clock clock) {
+            IdempotentPublishing idempotentPublishing, JsonMapper jsonMapper, MeterRegistry meters, Clock clock, EventSeal seal) {
         this.validator = validator;
         this.trackingCodes = trackingCodes;
         this.idempotentPublishing = idempotentPublishing;
         this.jsonMapper = jsonMapper;
         this.meters = meters;
         this.clock = clock;
+        this.seal = seal;
     }
 
     AvvikelseReceipt report(AvvikelseRequest request, Reporter reporter, String idempotencyKey) {
@@ -75,10 +78,11 @@ class AvvikelseService {
                 avvikelse.immediateMeasures(),
                 avvikelse.affectedPerson(),
                 reportedBy,
-                now);
+                now,
+                null);
         String id = reported.submissionId().toString();
         IntakeEvent event = IntakeEvent.of(id, id, EventTypes.AVVIKELSE_REPORTED, "avvikelse-reported", now,
-                reported, jsonMapper);
+                seal.seal(reported), jsonMapper);
         AvvikelseReceipt receipt = new AvvikelseReceipt(id, reported.trackingCode().value(),
                 avvikelse.legalFlow().name(), LegalFlows.name(avvikelse.legalFlow()),
                 LegalFlows.nextSteps(avvikelse.legalFlow()));

@@ -18,6 +18,8 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param defaultNamnd          for categories not in the map
  * @param signatureHashKey      base64 key (≥ 32 bytes) of the keyed hash of signers' personnummer
  * @param identity              how citizens are identified
+ * @param namndAnswerWithin      the promise of when the nämnd answers a proposal that reached its threshold, as
+ *                               the receipt tells it (sla-service's {@code sla.eforslag.period} keeps the clock)
  */
 @ConfigurationProperties("intake.eforslag")
 public record EforslagProperties(
@@ -29,7 +31,8 @@ public record EforslagProperties(
         @DefaultValue({}) Map<String, String> namndPerCategory,
         @DefaultValue("medborgarservice") String defaultNamnd,
         String signatureHashKey,
-        @DefaultValue Identity identity) {
+        @DefaultValue Identity identity,
+        @DefaultValue("P6M") Period namndAnswerWithin) {
 
     /** @param development accept a typed personnummer (never in production) */
     public record Identity(@DefaultValue("false") boolean development) {

@@ -5,9 +5,14 @@ import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.EnumSet;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
+import java.util.stream.Collectors;
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.ObjectProvider;
@@ -59,10 +64,15 @@ public class EforslagService {
     private final KeyedHash keyedHash;
     private final JsonMapper jsonMapper;
     private final Clock clock;
+    private final Map<String, Counter> counters;
+
+    /** What {@code medborgardialog.eforslag.events} counts, each once per proposal (or signature). */
+    static final List<String> COUNTED = List.of("submitted", "published", "rejected", "signed", "withdrawn",
+            "sent-to-namnd", "answered", "expired");
 
     EforslagService(ProposalStore store, EforslagProperties properties, ObjectProvider<IdentityProvider> identity,
             IdempotentPublishing publishing, TrackingCodes trackingCodes, CategoryCatalogue categories,
-            JsonMapper jsonMapper, Clock clock) {
+            JsonMapper jsonMapper, Clock clock, MeterRegistry meters) {
         this.store = store;
         this.properties = properties;
         this.identity = identity;
@@ -73,6 +83,11 @@ public class EforslagService {
                 "intake.eforslag.signature-hash-key must be set (base64, at least 32 bytes)"));
         this.jsonMapper = jsonMapper;
         this.clock = clock;
+        this.counters = COUNTED.stream().collect(Collectors.toUnmodifiableMap(event -> event,
+                event -> Counter.builder("medborgardialog.eforslag.events")
+                        .description("E-förslag moves and signatures, each counted once")
+                        .tag("event", event)
+                        .register(meters)));
     }
 
     public EforslagProperties properties() {
@@ -107,8 +122,11 @@ public class EforslagService {
                             ProposalStatus.AWAITING_MODERATION.name(),
                             "Tack! Ditt förslag granskas innan det publiceras."));
         }, ProposalReceipt.class);
-        store.insertIfAbsent(Proposal.submitted(UUID.fromString(receipt.proposalId()), receipt.trackingCode(), title,
-                text, category, properties.namndFor(category), proposerHash, Instant.parse(receipt.submittedAt())));
+        if (store.insertIfAbsent(Proposal.submitted(UUID.fromString(receipt.proposalId()), receipt.trackingCode(),
+                title, text, category, properties.namndFor(category), proposerHash,
+                Instant.parse(receipt.submittedAt())))) {
+            count("submitted");
+        }
         log.info("E-förslag {} submitted, awaiting moderation", receipt.proposalId());
         return receipt;
     }
@@ -126,6 +144,7 @@ public class EforslagService {
             if (!store.move(proposal, ProposalStatus.AWAITING_MODERATION)) {
                 return publish(id, moderator); // moved meanwhile: answer from the stored state
             }
+            count("published");
         }
         // Also for an already published one: re-publishes the event if an earlier attempt was not acknowledged.
         var event = new EforslagPublished(new SubmissionId(id), proposal.title(), proposal.category(),
@@ -147,6 +166,7 @@ public class EforslagService {
             if (!store.move(proposal, ProposalStatus.AWAITING_MODERATION)) {
                 return reject(id, reason, moderator);
             }
+            count("rejected");
         }
         var event = new EforslagRejected(new SubmissionId(id), proposal.rejectionReason(), proposal.rejectedAt(),
                 proposal.moderatedBy());
@@ -163,6 +183,51 @@ public class EforslagService {
                 .toList();
     }
 
+    /** For moderators: what waits for them, the longest-waiting first. */
+    public List<ProposalView> awaitingModeration() {
+        Instant now = clock.instant();
+        return store.withStatus(ProposalStatus.AWAITING_MODERATION).stream()
+                .sorted(Comparator.comparing(Proposal::submittedAt))
+                .map(proposal -> ProposalView.of(proposal, 0, now))
+                .toList();
+    }
+
+    /** Proposals that reached their threshold: with the nämnd, or answered by it; the latest first. */
+    public List<ProposalView> withTheNamnd() {
+        Instant now = clock.instant();
+        return store.withStatusIn(EnumSet.of(ProposalStatus.THRESHOLD_REACHED, ProposalStatus.SENT_TO_NAMND,
+                        ProposalStatus.ANSWERED)).stream()
+                .map(proposal -> ProposalView.of(proposal, store.countSignatures(proposal.id()), now))
+                .toList();
+    }
+
+    /**
+     * The nämnd's case for a proposal (its id is the proposal's) was answered: the proposal is answered. Other
+     * cases, and an answer heard again, change nothing. A proposal still marked THRESHOLD_REACHED (its move to
+     * the nämnd was acknowledged by Kafka, or the case could not exist, but not yet stored here) is first marked
+     * as sent.
+     */
+    public void namndAnswered(UUID caseId, Instant answeredAt) {
+        Proposal proposal = store.find(caseId).orElse(null);
+        if (proposal == null) {
+            return;
+        }
+        if (proposal.status() == ProposalStatus.THRESHOLD_REACHED) {
+            proposal.sendToNamnd(proposal.thresholdReachedAt());
+            if (store.move(proposal, ProposalStatus.THRESHOLD_REACHED)) {
+                count("sent-to-namnd");
+            }
+        }
+        if (proposal.status() != ProposalStatus.SENT_TO_NAMND) {
+            return;
+        }
+        proposal.answer(answeredAt);
+        if (store.move(proposal, ProposalStatus.SENT_TO_NAMND)) {
+            count("answered");
+            log.info("E-förslag {} was answered by nämnd {}", caseId, proposal.namnd());
+        }
+    }
+
     public ProposalView view(UUID id) {
         return view(find(id));
     }
@@ -177,6 +242,7 @@ public class EforslagService {
         if (!store.insertSignature(new Signature(UUID.randomUUID().toString(), id.toString(), signerHash, now))) {
             throw EforslagProblem.alreadySigned();
         }
+        count("signed");
         long count = store.countSignatures(id);
         log.info("E-förslag {} signed, {} signatures", id, count);
         if (count >= proposal.threshold()) {
@@ -198,6 +264,7 @@ public class EforslagService {
         if (!store.deleteSignature(id, signerHash)) {
             throw EforslagProblem.notSigned();
         }
+        count("withdrawn");
         log.info("E-förslag {}: a signature was withdrawn", id);
         return new SignatureView(id.toString(), false, store.countSignatures(id), proposal.threshold(),
                 proposal.status().name());
@@ -225,6 +292,7 @@ public class EforslagService {
                 var event = new EforslagExpired(new SubmissionId(proposal.id()), (int) count, proposal.threshold(),
                         now);
                 publishOnce(proposal, "eforslag-expired", EventTypes.EFORSLAG_EXPIRED, now, event);
+                count("expired");
                 log.info("E-förslag {} expired with {} of {} signatures", proposal.id(), count, proposal.threshold());
                 expired++;
             }
@@ -242,7 +310,9 @@ public class EforslagService {
                 proposal.threshold(), proposal.publishedAt(), reachedAt, reachedAt);
         publishOnce(proposal, "eforslag-sent-to-namnd", EventTypes.EFORSLAG_SENT_TO_NAMND, reachedAt, event);
         proposal.sendToNamnd(reachedAt);
-        store.move(proposal, ProposalStatus.THRESHOLD_REACHED);
+        if (store.move(proposal, ProposalStatus.THRESHOLD_REACHED)) {
+            count("sent-to-namnd");
+        }
         log.info("E-förslag {} reached {} signatures and was sent to nämnd {}", proposal.id(), count,
                 proposal.namnd());
     }
@@ -252,6 +322,10 @@ public class EforslagService {
         IntakeEvent event = IntakeEvent.of(id, id, type, eventName, time, payload, jsonMapper);
         String key = eventName + ":" + id;
         publishing.publishOnce(key, key, () -> new Prepared<>(event, id), String.class);
+    }
+
+    private void count(String event) {
+        counters.get(event).increment();
     }
 
     private String signerHash(VerifiedPerson person) {

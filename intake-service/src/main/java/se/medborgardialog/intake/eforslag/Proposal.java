@@ -12,8 +12,8 @@ import org.springframework.data.mongodb.core.mapping.Document;
 
 /**
  * An e-förslag. Every move is a guarded method that refuses an illegal one:
- * AWAITING_MODERATION → PUBLISHED → THRESHOLD_REACHED → SENT_TO_NAMND, AWAITING_MODERATION → REJECTED,
- * PUBLISHED → EXPIRED. The store persists a move only if the stored status is still the one it started from,
+ * AWAITING_MODERATION → PUBLISHED → THRESHOLD_REACHED → SENT_TO_NAMND → ANSWERED (the nämnd's case was answered),
+ * AWAITING_MODERATION → REJECTED, PUBLISHED → EXPIRED. The store persists a move only if the stored status is still the one it started from,
  * so two instances cannot both make the same move. Holds no readable personal data: the proposer is a keyed hash.
  */
 @Document("eforslag")
@@ -39,6 +39,7 @@ public class Proposal {
     private Instant thresholdReachedAt;
     private Instant sentAt;
     private Instant expiredAt;
+    private Instant answeredAt;
 
     Proposal() {
         // for the store
@@ -101,6 +102,13 @@ public class Proposal {
         require(ProposalStatus.THRESHOLD_REACHED, "skickas till nämnden");
         this.status = ProposalStatus.SENT_TO_NAMND;
         this.sentAt = now;
+    }
+
+    /** The nämnd answered: its case (whose id is the proposal's) was answered at {@code answeredAt}. */
+    void answer(Instant answeredAt) {
+        require(ProposalStatus.SENT_TO_NAMND, "besvaras");
+        this.status = ProposalStatus.ANSWERED;
+        this.answeredAt = java.util.Objects.requireNonNull(answeredAt);
     }
 
     void expire(Instant now) {
@@ -192,5 +200,9 @@ public class Proposal {
 
     public Instant expiredAt() {
         return expiredAt;
+    }
+
+    public Instant answeredAt() {
+        return answeredAt;
     }
 }

@@ -33,12 +33,17 @@ class ProposalStore {
         return Optional.ofNullable(mongo.findById(id.toString(), Proposal.class));
     }
 
-    /** Idempotent: a replayed submission finds its proposal already there. */
-    void insertIfAbsent(Proposal proposal) {
+    /**
+     * Idempotent: a replayed submission finds its proposal already there.
+     *
+     * @return false when an earlier attempt of the same request had stored it
+     */
+    boolean insertIfAbsent(Proposal proposal) {
         try {
             mongo.insert(proposal);
+            return true;
         } catch (DuplicateKeyException alreadyStored) {
-            // the same proposal id: stored by an earlier attempt of the same request
+            return false;
         }
     }
 
@@ -58,13 +63,20 @@ class ProposalStore {
                 .set("rejectedAt", proposal.rejectedAt())
                 .set("thresholdReachedAt", proposal.thresholdReachedAt())
                 .set("sentAt", proposal.sentAt())
-                .set("expiredAt", proposal.expiredAt());
+                .set("expiredAt", proposal.expiredAt())
+                .set("answeredAt", proposal.answeredAt());
         return mongo.updateFirst(query, update, Proposal.class).getModifiedCount() == 1;
     }
 
     List<Proposal> withStatus(ProposalStatus status) {
         return mongo.find(Query.query(Criteria.where("status").is(status))
                 .with(Sort.by("publishedAt", "_id")), Proposal.class);
+    }
+
+    /** Proposals in any of these statuses, the most recently published first. */
+    List<Proposal> withStatusIn(Collection<ProposalStatus> statuses) {
+        return mongo.find(Query.query(Criteria.where("status").in(statuses))
+                .with(Sort.by(Sort.Direction.DESC, "publishedAt").and(Sort.by("_id"))), Proposal.class);
     }
 
     List<Proposal> publishedClosingBy(Instant now) {

@@ -5,7 +5,8 @@ import java.time.Instant;
 
 /** A proposal as the public (and moderators) see it: no personal data. */
 public record ProposalView(String id, String title, String text, String category, String status, long signatures,
-        int threshold, Instant publishedAt, Instant closesAt, long daysLeft, String rejectionReason) {
+        int threshold, Instant publishedAt, Instant closesAt, long daysLeft, String rejectionReason,
+        Instant submittedAt, Instant sentAt, Instant answeredAt) {
 
     static ProposalView of(Proposal proposal, long signatures, Instant now) {
         long daysLeft = 0;
@@ -15,6 +16,7 @@ public record ProposalView(String id, String title, String text, String category
         }
         return new ProposalView(proposal.id().toString(), proposal.title(), proposal.text(), proposal.category(),
                 proposal.status().name(), signatures, proposal.threshold(), proposal.publishedAt(),
-                proposal.closesAt(), daysLeft, proposal.rejectionReason());
+                proposal.closesAt(), daysLeft, proposal.rejectionReason(), proposal.submittedAt(), proposal.sentAt(),
+                proposal.answeredAt());
     }
 }

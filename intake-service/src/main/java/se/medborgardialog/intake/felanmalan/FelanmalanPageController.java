@@ -16,11 +16,16 @@ import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.ModelAttribute;
 import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.multipart.MultipartFile;
+import se.medborgardialog.intake.attachments.AttachmentProperties;
+import se.medborgardialog.intake.attachments.Upload;
 import se.medborgardialog.intake.publishing.EventNotAcknowledgedException;
 import se.medborgardialog.intake.publishing.IdempotencyConflictException;
 import se.medborgardialog.intake.submission.SynpunktPageProperties;
 import se.medborgardialog.intake.web.FieldViolation;
 import se.medborgardialog.intake.web.InvalidRequestException;
+import se.medborgardialog.intake.web.PayloadTooLargeException;
 
 /**
  * The citizen's felanmälan form and receipt, rendered on the server so they work without JavaScript. Posting goes
@@ -50,9 +55,11 @@ class FelanmalanPageController {
     private final FelanmalanService felanmalningar;
     private final FelanmalanProperties properties;
     private final SynpunktPageProperties pages;
+    private final AttachmentProperties attachmentLimits;
 
     FelanmalanPageController(FelanmalanService felanmalningar, FelanmalanProperties properties,
-            SynpunktPageProperties pages) {
+            SynpunktPageProperties pages, AttachmentProperties attachmentLimits) {
+        this.attachmentLimits = attachmentLimits;
         this.felanmalningar = felanmalningar;
         this.properties = properties;
         this.pages = pages;
@@ -63,6 +70,7 @@ class FelanmalanPageController {
         model.addAttribute("municipality", pages.municipality());
         model.addAttribute("categories", properties.categories());
         model.addAttribute("maxDescriptionLength", FelanmalanValidator.MAX_DESCRIPTION_LENGTH);
+        attachmentLimits.addTo(model);
     }
 
     @GetMapping(path = "/felanmalan", produces = MediaType.TEXT_HTML_VALUE)
@@ -74,15 +82,22 @@ class FelanmalanPageController {
         return showForm(model, FelanmalanForm.blank(), List.of());
     }
 
-    @PostMapping(path = "/felanmalan", consumes = MediaType.APPLICATION_FORM_URLENCODED_VALUE,
+    /** The form is sent as multipart (it has a file input); url-encoded, from an older page, still works. */
+    @PostMapping(path = "/felanmalan",
+            consumes = {MediaType.MULTIPART_FORM_DATA_VALUE, MediaType.APPLICATION_FORM_URLENCODED_VALUE},
             produces = MediaType.TEXT_HTML_VALUE)
-    String submit(@ModelAttribute("submitted") FelanmalanForm posted, Model model, HttpServletResponse response) {
+    String submit(@ModelAttribute("submitted") FelanmalanForm posted,
+            @RequestParam(name = "photos", required = false) List<MultipartFile> photos, Model model,
+            HttpServletResponse response) {
         FelanmalanForm form = posted.withUsableKey();
+        List<Upload> uploads = Upload.of("photos", photos);
+        // A browser cannot fill a file input in again: if the form comes back, the photos must be chosen again.
+        model.addAttribute("chooseFilesAgain", !uploads.isEmpty());
         FelanmalanReceipt receipt;
         try {
-            receipt = felanmalningar.submit(form.toRequest(), form.storedIdempotencyKey());
-        } catch (InvalidRequestException invalid) {
-            response.setStatus(HttpStatus.BAD_REQUEST.value());
+            receipt = felanmalningar.submit(form.toRequest(), uploads, form.storedIdempotencyKey());
+        } catch (InvalidRequestException | PayloadTooLargeException invalid) {
+            response.setStatus(invalid.status().value());
             return showForm(model, form, invalid.errors());
         } catch (EventNotAcknowledgedException notAcknowledged) {
             response.setStatus(HttpStatus.SERVICE_UNAVAILABLE.value());
@@ -111,7 +126,8 @@ class FelanmalanPageController {
         List<FormError> errors = new ArrayList<>();
         Map<String, String> errorByField = new LinkedHashMap<>();
         for (FieldViolation violation : violations) {
-            String field = FIELDS.getOrDefault(violation.field(), "description");
+            String field = violation.field().startsWith("photos") ? "photos"
+                    : FIELDS.getOrDefault(violation.field(), "description");
             errorByField.merge(field, violation.message(), (first, second) -> first + " " + second);
         }
         errorByField.forEach((field, message) -> errors.add(new FormError(field, linkTarget(field), message)));

@@ -1,5 +1,7 @@
 package se.medborgardialog.intake.felanmalan;
 
+import java.util.List;
+
 /**
  * What the reporter gets back; stored as written by the idempotency store, so a retry gets exactly this again.
  *
@@ -13,5 +15,11 @@ public record FelanmalanReceipt(
         String receivedAt,
         boolean linked,
         String linkedCaseId,
-        String message) {
+        String message,
+        List<String> photos) {
+
+    /** @param photos the names of the photos stored with it, in the order sent (empty when none) */
+    public FelanmalanReceipt {
+        photos = photos == null ? List.of() : List.copyOf(photos);
+    }
 }

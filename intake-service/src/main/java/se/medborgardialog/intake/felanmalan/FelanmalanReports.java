@@ -1,11 +1,14 @@
 package se.medborgardialog.intake.felanmalan;
 
+import java.time.Instant;
+import java.util.Collection;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.context.event.EventListener;
+import org.springframework.data.domain.Sort;
 import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.data.mongodb.core.query.Criteria;
 import org.springframework.data.mongodb.core.query.Query;
@@ -13,6 +16,7 @@ import org.springframework.data.mongodb.core.query.Update;
 import org.springframework.stereotype.Component;
 import se.medborgardialog.contracts.CaseClosed;
 import se.medborgardialog.contracts.FelanmalanSubmitted;
+import se.medborgardialog.intake.publishing.EventSeal;
 import se.medborgardialog.contracts.Location;
 
 /**
@@ -25,14 +29,21 @@ public class FelanmalanReports {
 
     private static final Logger log = LoggerFactory.getLogger(FelanmalanReports.class);
 
-    private final MongoTemplate mongo;
+    /** The newest first; the id breaks ties, so paging through reports received at one instant is stable. */
+    private static final Sort NEWEST_FIRST = Sort.by(Sort.Order.desc("receivedAt"), Sort.Order.desc("_id"));
 
-    FelanmalanReports(MongoTemplate mongo) {
+    private final MongoTemplate mongo;
+    private final EventSeal seal;
+
+    FelanmalanReports(MongoTemplate mongo, EventSeal seal) {
         this.mongo = mongo;
+        this.seal = seal;
     }
 
     @EventListener
-    void on(FelanmalanSubmitted submitted) {
+    void on(FelanmalanSubmitted sealed) {
+        // The description is public (Open311 shows it); the contact is not kept.
+        FelanmalanSubmitted submitted = seal.unseal(sealed);
         String submissionId = submitted.submissionId().toString();
         String duplicateOf = submitted.duplicateOf() == null ? null : submitted.duplicateOf().toString();
         Location location = submitted.location();
@@ -64,6 +75,32 @@ public class FelanmalanReports {
 
     public Optional<FelanmalanReport> find(String submissionId) {
         return Optional.ofNullable(mongo.findById(submissionId, FelanmalanReport.class));
+    }
+
+    /** The reports with these submission ids that have been read back, newest first. */
+    public List<FelanmalanReport> findAll(Collection<String> submissionIds) {
+        return mongo.find(Query.query(Criteria.where("_id").in(submissionIds)).with(NEWEST_FIRST),
+                FelanmalanReport.class);
+    }
+
+    /** @param canonicalCode a tracking code in its canonical form, e.g. {@code 7KQF-3M9X-WD2P-8HNA} */
+    public Optional<FelanmalanReport> findByTrackingCode(String canonicalCode) {
+        return Optional.ofNullable(mongo.findOne(Query.query(Criteria.where("trackingCode").is(canonicalCode)),
+                FelanmalanReport.class));
+    }
+
+    /**
+     * One page of the reports received in {@code [from, to]}, newest first.
+     *
+     * @param categories only these categories, or every category when null
+     */
+    public List<FelanmalanReport> receivedBetween(Instant from, Instant to, Collection<String> categories,
+            long skip, int limit) {
+        Criteria criteria = Criteria.where("receivedAt").gte(from).lte(to);
+        if (categories != null) {
+            criteria = criteria.and("category").in(categories);
+        }
+        return mongo.find(Query.query(criteria).with(NEWEST_FIRST).skip(skip).limit(limit), FelanmalanReport.class);
     }
 
     /**

@@ -16,7 +16,12 @@ import se.medborgardialog.contracts.CaseId;
 import se.medborgardialog.contracts.EventTypes;
 import se.medborgardialog.contracts.FelanmalanSubmitted;
 import se.medborgardialog.contracts.SubmissionId;
+import se.medborgardialog.intake.attachments.AttachmentKind;
+import se.medborgardialog.intake.attachments.Attachments;
+import se.medborgardialog.intake.attachments.CheckedFile;
+import se.medborgardialog.intake.attachments.Upload;
 import se.medborgardialog.intake.submission.TrackingCodes;
+import se.medborgardialog.intake.publishing.EventSeal;
 import se.medborgardialog.intake.publishing.IdempotentPublishing;
 import se.medborgardialog.intake.publishing.IdempotentPublishing.Prepared;
 import se.medborgardialog.intake.publishing.IntakeEvent;
@@ -28,7 +33,7 @@ import tools.jackson.databind.json.JsonMapper;
  * answers only once {@code FelanmalanSubmitted} is acknowledged by the broker, once per Idempotency-Key.
  */
 @Service
-class FelanmalanService {
+public class FelanmalanService {
 
     private static final Logger log = LoggerFactory.getLogger(FelanmalanService.class);
 
@@ -45,10 +50,13 @@ class FelanmalanService {
     private final JsonMapper jsonMapper;
     private final MeterRegistry meters;
     private final Clock clock;
+    private final Attachments attachments;
+    private final EventSeal seal;
 
     FelanmalanService(FelanmalanValidator validator, FelanmalanReports reports, FelanmalanProperties properties,
             TrackingCodes trackingCodes, IdempotentPublishing idempotentPublishing, JsonMapper jsonMapper,
-            MeterRegistry meters, Clock clock) {
+            MeterRegistry meters, Clock clock, Attachments attachments, EventSeal seal) {
+        this.attachments = attachments;
         this.validator = validator;
         this.reports = reports;
         this.properties = properties;
@@ -57,13 +65,29 @@ class FelanmalanService {
         this.jsonMapper = jsonMapper;
         this.meters = meters;
         this.clock = clock;
+        this.seal = seal;
     }
 
-    FelanmalanReceipt submit(FelanmalanRequest request, String idempotencyKey) {
-        ValidFelanmalan felanmalan = validator.validate(request);
-        String requestHash = idempotentPublishing.requestHash(request, "felanmalan", null);
+    /**
+     * The one way in for every felanmälan without photos (JSON API, citizen page, Open311).
+     *
+     * @throws se.medborgardialog.intake.web.InvalidRequestException              bad input, nothing published
+     * @throws se.medborgardialog.intake.publishing.IdempotencyConflictException   the key was used for another request
+     * @throws se.medborgardialog.intake.publishing.EventNotAcknowledgedException Kafka did not acknowledge
+     */
+    public FelanmalanReceipt submit(FelanmalanRequest request, String idempotencyKey) {
+        return submit(request, List.of(), idempotencyKey);
+    }
+
+    /** With photos: checked with the rest before anything is stored, and stored before the event is published. */
+    FelanmalanReceipt submit(FelanmalanRequest request, List<Upload> uploads, String idempotencyKey) {
+        Attachments.Validated<ValidFelanmalan> validated =
+                attachments.validate(() -> validator.validate(request), uploads, AttachmentKind.FELANMALAN);
+        ValidFelanmalan felanmalan = validated.value();
+        String requestHash = idempotentPublishing.requestHash(attachments.hashInput(request, validated.files()),
+                "felanmalan", null);
         FelanmalanReceipt receipt = idempotentPublishing.publishOnce(idempotencyKey, requestHash,
-                () -> prepare(felanmalan), FelanmalanReceipt.class);
+                () -> prepare(felanmalan, validated.files(), idempotencyKey), FelanmalanReceipt.class);
         Counter.builder("medborgardialog.felanmalan.received")
                 .description("Felanmälningar accepted and published")
                 .tag("category", felanmalan.category())
@@ -74,26 +98,32 @@ class FelanmalanService {
         return receipt;
     }
 
-    private Prepared<FelanmalanReceipt> prepare(ValidFelanmalan felanmalan) {
+    private Prepared<FelanmalanReceipt> prepare(ValidFelanmalan felanmalan, List<CheckedFile> files,
+            String idempotencyKey) {
         Instant now = clock.instant();
         SubmissionId submissionId = new SubmissionId(UUID.randomUUID());
         CaseId duplicateOf = duplicateOf(felanmalan).orElse(null);
+        // A linked report's photos belong to the case it was linked to: that unit's staff may open them.
+        UUID caseId = duplicateOf != null ? duplicateOf.value() : submissionId.value();
+        List<AttachmentRef> photos = attachments.store(files, idempotencyKey, caseId, submissionId.value(),
+                AttachmentKind.FELANMALAN);
         FelanmalanSubmitted submitted = new FelanmalanSubmitted(
                 submissionId,
                 trackingCodes.next(),
                 felanmalan.category(),
                 felanmalan.description(),
                 felanmalan.location(),
-                photos(felanmalan),
+                photos,
                 felanmalan.channel(),
                 now,
                 now,
                 felanmalan.contact(),
-                duplicateOf);
+                duplicateOf,
+                null);
         String id = submissionId.toString();
         String key = duplicateOf != null ? duplicateOf.toString() : id;
         IntakeEvent event = IntakeEvent.of(key, id, EventTypes.FELANMALAN_SUBMITTED, "felanmalan-submitted", now,
-                submitted, jsonMapper);
+                seal.seal(submitted), jsonMapper);
         if (duplicateOf != null) {
             log.info("Felanmälan {} linked to open case {}", id, duplicateOf);
         }
@@ -110,14 +140,6 @@ class FelanmalanService {
                 .map(report -> new CaseId(UUID.fromString(report.caseId())));
     }
 
-    /**
-     * The seam for photos: uploads are not taken yet, so every report carries none. When photo upload lands, it
-     * stores the files (as attachments) before this point and returns their references here.
-     */
-    private static List<AttachmentRef> photos(ValidFelanmalan felanmalan) {
-        return List.of();
-    }
-
     private static FelanmalanReceipt receiptFor(FelanmalanSubmitted submitted) {
         boolean linked = submitted.duplicateOf() != null;
         return new FelanmalanReceipt(
@@ -126,6 +148,7 @@ class FelanmalanService {
                 submitted.receivedAt().atZone(SwedishCalendar.STOCKHOLM).format(DateTimeFormatter.ISO_OFFSET_DATE_TIME),
                 linked,
                 linked ? submitted.duplicateOf().toString() : null,
-                linked ? LINKED_MESSAGE : NEW_MESSAGE);
+                linked ? LINKED_MESSAGE : NEW_MESSAGE,
+                submitted.photos().stream().map(AttachmentRef::fileName).toList());
     }
 }

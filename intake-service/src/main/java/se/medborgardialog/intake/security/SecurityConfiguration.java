@@ -68,10 +68,14 @@ class SecurityConfiguration {
     /** The staff pages: a login is required (HTTP Basic, see {@link #staffPages}). */
     static final String[] STAFF_PAGES = {
             "/avvikelse",
+            "/moderering/**",
     };
 
     /** Staff roles that may report an avvikelse (page and API); a REPORTER only for their own units. */
     static final String[] AVVIKELSE_ROLES = {"REPORTER", "OFFICER", "MANAGER"};
+
+    /** Staff roles that may moderate e-förslag (page and API). */
+    static final String[] MODERATION_ROLES = {"OFFICER", "MODERATOR"};
 
     /**
      * Staff pages: the browser's own HTTP Basic login (no session, no login page; the browser resends the
@@ -86,10 +90,34 @@ class SecurityConfiguration {
                 .securityMatcher(STAFF_PAGES)
                 .csrf(csrf -> csrf.csrfTokenRepository(csrfTokens))
                 .sessionManagement(session -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
-                .authorizeHttpRequests(requests -> requests.anyRequest().hasAnyRole(AVVIKELSE_ROLES))
+                .authorizeHttpRequests(requests -> requests
+                        .requestMatchers("/avvikelse").hasAnyRole(AVVIKELSE_ROLES)
+                        .requestMatchers("/moderering/**").hasAnyRole(MODERATION_ROLES)
+                        .anyRequest().denyAll())
                 .httpBasic(basic -> basic.realmName(REALM))
                 .headers(headers -> headers.contentSecurityPolicy(csp -> csp.policyDirectives(
                         "default-src 'self'; form-action 'self'; frame-ancestors 'none'; base-uri 'none'; object-src 'none'")))
+                .build();
+    }
+
+    /** Open311 GeoReport v2 (open311/Open311Controller), for machine clients. */
+    static final String[] OPEN311 = {
+            "/open311/**",
+    };
+
+    /**
+     * Open311: stateless, no CSRF token (its clients are servers and apps, not form-posting browsers), no login.
+     * Reading is public; posting a service request needs an api_key, which the open311 feature checks itself so
+     * that a refusal comes in GeoReport v2's error format.
+     */
+    @Bean
+    @Order(3)
+    SecurityFilterChain open311(HttpSecurity http) throws Exception {
+        return http
+                .securityMatcher(OPEN311)
+                .csrf(AbstractHttpConfigurer::disable)
+                .sessionManagement(session -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
+                .authorizeHttpRequests(requests -> requests.anyRequest().permitAll())
                 .build();
     }
 
@@ -111,9 +139,13 @@ class SecurityConfiguration {
                         .requestMatchers(HttpMethod.POST, "/api/v1/felanmalningar").permitAll()
                         // A citizen follows their case by its tracking code (tracking/StatusController).
                         .requestMatchers(HttpMethod.GET, "/api/v1/status/*").permitAll()
+                        // Files sent with submissions: staff of the case's unit (attachments/AttachmentController).
+                        .requestMatchers(HttpMethod.GET, "/api/v1/attachments/*").hasAnyRole("OFFICER", "MANAGER")
                         // E-förslag: citizens identify themselves per request (IdentityProvider); moderation is staff's.
                         .requestMatchers(HttpMethod.POST, "/api/v1/e-forslag/*/publicering", "/api/v1/e-forslag/*/avslag")
-                                .hasAnyRole("OFFICER", "MODERATOR")
+                                .hasAnyRole(MODERATION_ROLES)
+                        .requestMatchers(HttpMethod.GET, "/api/v1/e-forslag/moderering").hasAnyRole(MODERATION_ROLES)
+                        .requestMatchers(HttpMethod.GET, "/api/v1/e-forslag/hos-namnden").permitAll()
                         .requestMatchers(HttpMethod.POST, "/api/v1/e-forslag", "/api/v1/e-forslag/*/underskrifter").permitAll()
                         .requestMatchers(HttpMethod.DELETE, "/api/v1/e-forslag/*/underskrifter").permitAll()
                         .requestMatchers(HttpMethod.GET, "/api/v1/e-forslag").permitAll()

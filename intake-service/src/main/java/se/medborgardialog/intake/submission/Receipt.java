@@ -1,5 +1,7 @@
 package se.medborgardialog.intake.submission;
 
+import java.util.List;
+
 /**
  * What the citizen (or the registering staff member) gets back. Kept as written text, because a retry with
  * the same Idempotency-Key must get exactly the same receipt back from the idempotency store.
@@ -15,5 +17,11 @@ public record Receipt(
         String answerBy,
         String answerByAt,
         boolean anonymous,
-        String message) {
+        String message,
+        List<String> attachments) {
+
+    /** @param attachments the names of the files stored with it, in the order sent (empty when none) */
+    public Receipt {
+        attachments = attachments == null ? List.of() : List.copyOf(attachments);
+    }
 }

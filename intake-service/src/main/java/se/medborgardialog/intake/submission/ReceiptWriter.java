@@ -1,8 +1,10 @@
 package se.medborgardialog.intake.submission;
 
 import java.time.format.DateTimeFormatter;
+import java.util.List;
 import java.util.Locale;
 import org.springframework.stereotype.Component;
+import se.medborgardialog.contracts.AttachmentRef;
 import se.medborgardialog.contracts.Contact;
 import se.medborgardialog.contracts.SynpunktSubmitted;
 import se.medborgardialog.workingdays.SwedishCalendar;
@@ -35,7 +37,9 @@ class ReceiptWriter {
                 deadline.dueDate().toString(),
                 deadline.dueAt().format(DateTimeFormatter.ISO_OFFSET_DATE_TIME),
                 anonymous,
-                message(contact, deadline));
+                message(contact, deadline),
+                submission.attachments() == null ? List.of()
+                        : submission.attachments().stream().map(AttachmentRef::fileName).toList());
     }
 
     private static String message(Contact contact, SwedishCalendar.Deadline deadline) {

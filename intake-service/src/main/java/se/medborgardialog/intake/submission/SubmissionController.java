@@ -9,6 +9,7 @@ import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.security.SecurityRequirement;
 import io.swagger.v3.oas.annotations.tags.Tag;
+import java.util.List;
 import java.util.Set;
 import java.util.stream.Collectors;
 import org.springframework.http.MediaType;
@@ -19,9 +20,12 @@ import org.springframework.security.core.userdetails.UserDetails;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestHeader;
+import org.springframework.web.bind.annotation.RequestPart;
 import org.springframework.web.bind.annotation.RestController;
-import se.medborgardialog.intake.web.FieldViolation;
-import se.medborgardialog.intake.web.InvalidRequestException;
+import org.springframework.web.multipart.MultipartFile;
+import se.medborgardialog.intake.attachments.Upload;
+import se.medborgardialog.intake.web.IdempotencyKeys;
+import se.medborgardialog.intake.web.JsonParts;
 
 @RestController
 @Tag(name = "Synpunkter", description = "Lämna en synpunkt / submit a synpunkt")
@@ -30,12 +34,14 @@ class SubmissionController {
     private static final String PROBLEM = "application/problem+json";
     private static final String PROBLEM_SCHEMA = "#/components/schemas/Problem";
 
-    static final int MAX_IDEMPOTENCY_KEY_LENGTH = 200;
+    static final int MAX_IDEMPOTENCY_KEY_LENGTH = IdempotencyKeys.MAX_LENGTH;
 
     private final SubmissionService submissions;
+    private final JsonParts jsonParts;
 
-    SubmissionController(SubmissionService submissions) {
+    SubmissionController(SubmissionService submissions, JsonParts jsonParts) {
         this.submissions = submissions;
+        this.jsonParts = jsonParts;
     }
 
     /** 202: the synpunkt is on its way to case-service; the receipt tells the citizen when to expect an answer. */
@@ -64,11 +70,34 @@ class SubmissionController {
                     + "the same key with another body answers 422.")
             @RequestHeader(name = "Idempotency-Key", required = false) String idempotencyKey,
             @Parameter(hidden = true) @AuthenticationPrincipal UserDetails user) {
-        if (idempotencyKey != null && (idempotencyKey.isBlank() || idempotencyKey.length() > MAX_IDEMPOTENCY_KEY_LENGTH)) {
-            throw new InvalidRequestException(new FieldViolation("Idempotency-Key",
-                    "Nyckeln får inte vara tom och får vara högst " + MAX_IDEMPOTENCY_KEY_LENGTH + " tecken."));
-        }
+        IdempotencyKeys.check(idempotencyKey);
         return ResponseEntity.accepted().body(submissions.submit(request, caller(user), idempotencyKey));
+    }
+
+    /**
+     * The same synpunkt with files: part {@code synpunkt} is the JSON body above (at most 64 KiB), and up to five
+     * parts {@code attachments} are images (JPEG, PNG, GIF, WebP, HEIC) or PDF of at most 10 MB each, the type
+     * detected from the content. A file over 10 MB → 413, a wrong type or too many files → 400, each naming the
+     * field ({@code attachments[1]}); then nothing is stored or published.
+     */
+    @Operation(summary = "Lämna en synpunkt med bilagor / submit a synpunkt with attachments (multipart)",
+            security = {@SecurityRequirement(name = "basic")})
+    @ApiResponse(responseCode = "202", description = "Mottagen: the receipt, listing the attached file names")
+    @ApiResponse(responseCode = "400", description = "Bad input or a file that is not an image or PDF, naming the field",
+            content = @Content(mediaType = PROBLEM, schema = @Schema(ref = PROBLEM_SCHEMA)))
+    @ApiResponse(responseCode = "413", description = "A file over 10 MB, the synpunkt part over 64 KiB, or the request over 52 MB",
+            content = @Content(mediaType = PROBLEM, schema = @Schema(ref = PROBLEM_SCHEMA)))
+    @PostMapping(path = "/api/v1/synpunkter", consumes = MediaType.MULTIPART_FORM_DATA_VALUE)
+    ResponseEntity<Receipt> submitWithFiles(
+            @RequestPart(name = "synpunkt", required = false) byte[] synpunkt,
+            @RequestPart(name = "attachments", required = false) List<MultipartFile> files,
+            @Parameter(in = ParameterIn.HEADER, name = "Idempotency-Key", description = "As for the JSON request")
+            @RequestHeader(name = "Idempotency-Key", required = false) String idempotencyKey,
+            @Parameter(hidden = true) @AuthenticationPrincipal UserDetails user) {
+        IdempotencyKeys.check(idempotencyKey);
+        SubmissionRequest request = jsonParts.read("synpunkt", synpunkt, SubmissionRequest.class);
+        return ResponseEntity.accepted().body(submissions.submit(request, Upload.of("attachments", files),
+                caller(user), idempotencyKey));
     }
 
     private static Caller caller(UserDetails user) {

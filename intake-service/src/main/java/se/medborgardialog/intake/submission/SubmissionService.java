@@ -7,9 +7,15 @@ import java.util.UUID;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import org.springframework.stereotype.Service;
+import se.medborgardialog.contracts.AttachmentRef;
 import se.medborgardialog.contracts.EventTypes;
 import se.medborgardialog.contracts.SubmissionId;
 import se.medborgardialog.contracts.SynpunktSubmitted;
+import se.medborgardialog.intake.attachments.AttachmentKind;
+import se.medborgardialog.intake.attachments.Attachments;
+import se.medborgardialog.intake.attachments.CheckedFile;
+import se.medborgardialog.intake.attachments.Upload;
+import se.medborgardialog.intake.publishing.EventSeal;
 import se.medborgardialog.intake.publishing.IdempotentPublishing;
 import se.medborgardialog.intake.publishing.IdempotentPublishing.Prepared;
 import se.medborgardialog.intake.publishing.IntakeEvent;
@@ -29,9 +35,13 @@ class SubmissionService {
     private final JsonMapper jsonMapper;
     private final MeterRegistry meters;
     private final Clock clock;
+    private final Attachments attachments;
+    private final EventSeal seal;
 
     SubmissionService(SubmissionValidator validator, TrackingCodes trackingCodes, ReceiptWriter receipts,
-            IdempotentPublishing idempotentPublishing, JsonMapper jsonMapper, MeterRegistry meters, Clock clock) {
+            IdempotentPublishing idempotentPublishing, JsonMapper jsonMapper, MeterRegistry meters, Clock clock,
+            Attachments attachments, EventSeal seal) {
+        this.attachments = attachments;
         this.validator = validator;
         this.trackingCodes = trackingCodes;
         this.receipts = receipts;
@@ -39,14 +49,23 @@ class SubmissionService {
         this.jsonMapper = jsonMapper;
         this.meters = meters;
         this.clock = clock;
+        this.seal = seal;
     }
 
     Receipt submit(SubmissionRequest request, Caller caller, String idempotencyKey) {
-        ValidSubmission submission = validator.validate(request);
+        return submit(request, List.of(), caller, idempotencyKey);
+    }
+
+    /** With files: checked with the rest before anything is stored, and stored before the event is published. */
+    Receipt submit(SubmissionRequest request, List<Upload> uploads, Caller caller, String idempotencyKey) {
+        Attachments.Validated<ValidSubmission> validated =
+                attachments.validate(() -> validator.validate(request), uploads, AttachmentKind.SYNPUNKT);
+        ValidSubmission submission = validated.value();
         String registeredBy = authorize(submission, caller);
-        String requestHash = idempotentPublishing.requestHash(request, "synpunkt", caller.username());
+        String requestHash = idempotentPublishing.requestHash(attachments.hashInput(request, validated.files()),
+                "synpunkt", caller.username());
         Receipt receipt = idempotentPublishing.publishOnce(idempotencyKey, requestHash,
-                () -> prepare(submission, registeredBy), Receipt.class);
+                () -> prepare(submission, registeredBy, validated.files(), idempotencyKey), Receipt.class);
         Counter.builder("medborgardialog.submissions.received")
                 .description("Synpunkter accepted and published")
                 .tag("kind", submission.kind().name().toLowerCase())
@@ -70,10 +89,14 @@ class SubmissionService {
         return caller.username();
     }
 
-    private Prepared<Receipt> prepare(ValidSubmission submission, String registeredBy) {
+    private Prepared<Receipt> prepare(ValidSubmission submission, String registeredBy, List<CheckedFile> files,
+            String idempotencyKey) {
         Instant now = clock.instant();
+        UUID submissionId = UUID.randomUUID();
+        List<AttachmentRef> stored = attachments.store(files, idempotencyKey, submissionId, submissionId,
+                AttachmentKind.SYNPUNKT);
         SynpunktSubmitted submitted = new SynpunktSubmitted(
-                new SubmissionId(UUID.randomUUID()),
+                new SubmissionId(submissionId),
                 trackingCodes.next(),
                 submission.kind(),
                 submission.category(),
@@ -83,10 +106,11 @@ class SubmissionService {
                 now,
                 submission.contact(),
                 registeredBy,
-                List.of());
+                stored,
+                null);
         String id = submitted.submissionId().toString();
         IntakeEvent event = IntakeEvent.of(id, id, EventTypes.SYNPUNKT_SUBMITTED, "synpunkt-submitted", now,
-                submitted, jsonMapper);
+                seal.seal(submitted), jsonMapper);
         return new Prepared<>(event, receipts.receiptFor(submitted));
     }
 }

@@ -19,11 +19,16 @@ import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.ModelAttribute;
 import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.multipart.MultipartFile;
+import se.medborgardialog.intake.attachments.AttachmentProperties;
+import se.medborgardialog.intake.attachments.Upload;
 import se.medborgardialog.intake.category.CategoryCatalogue;
 import se.medborgardialog.intake.publishing.EventNotAcknowledgedException;
 import se.medborgardialog.intake.publishing.IdempotencyConflictException;
 import se.medborgardialog.intake.web.FieldViolation;
 import se.medborgardialog.intake.web.InvalidRequestException;
+import se.medborgardialog.intake.web.PayloadTooLargeException;
 
 /**
  * The citizen's own pages: the form for a synpunkt and its receipt, rendered on the server so they work without
@@ -62,9 +67,11 @@ class SynpunktPageController {
     private final SubmissionService submissions;
     private final CategoryCatalogue catalogue;
     private final SynpunktPageProperties properties;
+    private final AttachmentProperties attachmentLimits;
 
     SynpunktPageController(SubmissionService submissions, CategoryCatalogue catalogue,
-            SynpunktPageProperties properties) {
+            SynpunktPageProperties properties, AttachmentProperties attachmentLimits) {
+        this.attachmentLimits = attachmentLimits;
         this.submissions = submissions;
         this.catalogue = catalogue;
         this.properties = properties;
@@ -76,6 +83,7 @@ class SynpunktPageController {
         model.addAttribute("kinds", KINDS);
         model.addAttribute("categories", catalogue.categories());
         model.addAttribute("maxTextLength", SubmissionValidator.MAX_TEXT_LENGTH);
+        attachmentLimits.addTo(model);
     }
 
     @GetMapping(path = {"/", "/synpunkt"}, produces = MediaType.TEXT_HTML_VALUE)
@@ -87,15 +95,22 @@ class SynpunktPageController {
         return showForm(model, SynpunktForm.blank(), List.of());
     }
 
-    @PostMapping(path = "/synpunkt", consumes = MediaType.APPLICATION_FORM_URLENCODED_VALUE,
+    /** The form is sent as multipart (it has a file input); url-encoded, from an older page, still works. */
+    @PostMapping(path = "/synpunkt",
+            consumes = {MediaType.MULTIPART_FORM_DATA_VALUE, MediaType.APPLICATION_FORM_URLENCODED_VALUE},
             produces = MediaType.TEXT_HTML_VALUE)
-    String submit(@ModelAttribute("submitted") SynpunktForm posted, Model model, HttpServletResponse response) {
+    String submit(@ModelAttribute("submitted") SynpunktForm posted,
+            @RequestParam(name = "attachments", required = false) List<MultipartFile> files, Model model,
+            HttpServletResponse response) {
         SynpunktForm form = posted.withUsableKey();
+        List<Upload> uploads = Upload.of("attachments", files);
+        // A browser cannot fill a file input in again: if the form comes back, the files must be chosen again.
+        model.addAttribute("chooseFilesAgain", !uploads.isEmpty());
         Receipt receipt;
         try {
-            receipt = submissions.submit(form.toRequest(), Caller.anonymous(), form.storedIdempotencyKey());
-        } catch (InvalidRequestException invalid) {
-            response.setStatus(HttpStatus.BAD_REQUEST.value());
+            receipt = submissions.submit(form.toRequest(), uploads, Caller.anonymous(), form.storedIdempotencyKey());
+        } catch (InvalidRequestException | PayloadTooLargeException invalid) {
+            response.setStatus(invalid.status().value());
             return showForm(model, form, invalid.errors());
         } catch (EventNotAcknowledgedException notAcknowledged) {
             // Same values and the same key: sending again re-publishes the very same event, never a second one.
@@ -128,7 +143,8 @@ class SynpunktPageController {
         List<FormError> errors = new ArrayList<>();
         Map<String, String> errorByField = new LinkedHashMap<>();
         for (FieldViolation violation : violations) {
-            String field = FIELDS.getOrDefault(violation.field(), "text");
+            String field = violation.field().startsWith("attachments") ? "attachments"
+                    : FIELDS.getOrDefault(violation.field(), "text");
             errorByField.merge(field, violation.message(), (first, second) -> first + " " + second);
         }
         errorByField.forEach((field, message) -> errors.add(new FormError(field, linkTarget(field), message)));

@@ -1,5 +1,6 @@
 package se.medborgardialog.intake.tracking;
 
+import java.util.Set;
 import java.util.UUID;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -89,8 +90,18 @@ class CaseStatusProjection {
                 new HistoryEntry("registrerad", opened.openedAt(), NO_REF, diarienummer));
     }
 
+    /**
+     * The clocks whose due date is the answer a citizen is promised: a synpunkt's or felanmälan's first answer and
+     * the nämnd's answer to an e-förslag. Other clocks (an avvikelse's legal steps, later a guarantee's
+     * acknowledgement) are staff's business and must not overwrite the date the citizen was told.
+     */
+    static final Set<String> ANSWER_CLOCKS = Set.of("first-answer", "namnd-answer");
+
     @EventListener
     void on(DeadlineScheduled scheduled) {
+        if (!ANSWER_CLOCKS.contains(scheduled.clock())) {
+            return;
+        }
         store.apply(scheduled.caseId().value(), CaseStatusStore.fields()
                         .set("answerBy", scheduled.dueDate() == null ? null : scheduled.dueDate().toString()),
                 null);

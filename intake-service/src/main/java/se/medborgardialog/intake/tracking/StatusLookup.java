@@ -4,6 +4,8 @@ import java.util.List;
 import java.util.Optional;
 import org.springframework.stereotype.Component;
 import se.medborgardialog.intake.category.CategoryCatalogue;
+import se.medborgardialog.intake.category.UnitNames;
+import se.medborgardialog.intake.felanmalan.FelanmalanProperties;
 import se.medborgardialog.intake.web.FieldViolation;
 import se.medborgardialog.intake.web.InvalidRequestException;
 
@@ -15,11 +17,12 @@ class StatusLookup {
             + TrackingCodeFormat.EXAMPLE + ".";
 
     private final CaseStatusStore store;
-    private final CategoryCatalogue catalogue;
+    private final PublicNames names;
 
-    StatusLookup(CaseStatusStore store, CategoryCatalogue catalogue) {
+    StatusLookup(CaseStatusStore store, CategoryCatalogue synpunktCategories,
+            FelanmalanProperties felanmalanCategories, UnitNames units) {
         this.store = store;
-        this.catalogue = catalogue;
+        this.names = new PublicNames(synpunktCategories, felanmalanCategories, units);
     }
 
     /**
@@ -30,7 +33,7 @@ class StatusLookup {
         String code = TrackingCodeFormat.canonical(typed).orElseThrow(() -> new InvalidRequestException(
                 List.of(new FieldViolation("trackingCode", MALFORMED))));
         Optional<CaseStatus> status = store.findByCode(code);
-        return status.map(found -> StatusView.of(code, found, catalogue))
+        return status.map(found -> StatusView.of(code, found, names))
                 .orElseThrow(UnknownTrackingCodeException::new);
     }
 }

@@ -7,8 +7,6 @@ import java.time.format.DateTimeFormatter;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import se.medborgardialog.intake.category.Category;
-import se.medborgardialog.intake.category.CategoryCatalogue;
 
 /**
  * What GET /api/v1/status/{trackingCode} answers and the status page shows: no personal data, only kind,
@@ -28,6 +26,7 @@ public record StatusView(
         String statusText,
         String diarienummer,
         String unit,
+        String unitName,
         Instant receivedAt,
         String answerBy,
         Instant answeredAt,
@@ -66,13 +65,11 @@ public record StatusView(
             "FORSLAG", "Förslag",
             "FRAGA", "Fråga");
 
-    static StatusView of(String trackingCode, CaseStatus status, CategoryCatalogue catalogue) {
-        String categoryName = status.category() == null ? null : catalogue.categories().stream()
-                .filter(category -> category.id().equals(status.category()))
-                .map(Category::name).findFirst().orElse(status.category());
-        return new StatusView(trackingCode, status.caseType(), status.kind(), status.category(), categoryName,
+    static StatusView of(String trackingCode, CaseStatus status, PublicNames names) {
+        return new StatusView(trackingCode, status.caseType(), status.kind(), status.category(),
+                names.category(status.caseType(), status.category()),
                 status.state().name().toLowerCase(Locale.ROOT).replace('_', '-'), status.stateInWords(),
-                status.diarienummer(), status.unit(), status.receivedAt(), status.answerBy(), status.answeredAt(),
+                status.diarienummer(), status.unit(), names.unit(status.unit()), status.receivedAt(), status.answerBy(), status.answeredAt(),
                 status.closedAt(), status.outcome(),
                 status.history().stream().map(entry -> new Step(entry.type(), entry.at(), words(entry))).toList());
     }

@@ -8,7 +8,7 @@ import java.util.Optional;
  * groups, and with the letters Crockford base32 reads as digits (O as 0, I and L as 1). The canonical form is
  * the one intake hands out (submission/TrackingCodes): 16 characters in groups of four, e.g. {@code 7KQF-3M9X-WD2P-8HNA}.
  */
-final class TrackingCodeFormat {
+public final class TrackingCodeFormat {
 
     static final String ALPHABET = "0123456789ABCDEFGHJKMNPQRSTVWXYZ";
     static final int LENGTH = 16;
@@ -18,7 +18,7 @@ final class TrackingCodeFormat {
     }
 
     /** @return the canonical code, or empty when it cannot be a tracking code at all */
-    static Optional<String> canonical(String typed) {
+    public static Optional<String> canonical(String typed) {
         if (typed == null || typed.length() > 64) {
             return Optional.empty();
         }

@@ -13,6 +13,7 @@ import org.springframework.http.converter.HttpMessageNotReadableException;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
 import org.springframework.web.context.request.WebRequest;
+import org.springframework.web.multipart.MaxUploadSizeExceededException;
 import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExceptionHandler;
 import tools.jackson.core.JacksonException;
 import tools.jackson.core.exc.StreamReadException;
@@ -47,11 +48,29 @@ class ApiProblems extends ResponseEntityExceptionHandler {
                 "Begäran kunde inte läsas.", List.of(violation)));
     }
 
+    /**
+     * A multipart request over the servlet container's limits ({@code spring.servlet.multipart.*}, set to the
+     * whole request's limit so that a single file over its own limit is named by the attachment rules instead).
+     */
+    @Override
+    protected ResponseEntity<Object> handleMaxUploadSizeExceededException(MaxUploadSizeExceededException ex,
+            HttpHeaders headers, HttpStatusCode status, WebRequest request) {
+        return ResponseEntity.status(HttpStatus.CONTENT_TOO_LARGE).body(Problems.of(HttpStatus.CONTENT_TOO_LARGE,
+                "För stor begäran", "Filerna är tillsammans för stora.",
+                List.of(new FieldViolation("attachments", "Filerna är tillsammans för stora."))));
+    }
+
     private static FieldViolation describe(HttpMessageNotReadableException ex) {
         JacksonException jackson = find(ex, JacksonException.class);
         if (jackson == null) {
             return new FieldViolation("body", "Begäran saknar innehåll eller är inte JSON.");
         }
+        return describe(jackson);
+    }
+
+
+    /** The field a JSON reading failure is about ({@code body} when none), and what is wrong with it. */
+    static FieldViolation describe(JacksonException jackson) {
         String field = jackson.getPath().stream()
                 .map(reference -> reference.getPropertyName() != null
                         ? reference.getPropertyName() : "[" + reference.getIndex() + "]")

@@ -2,6 +2,7 @@ package se.medborgardialog.intake.web;
 
 import java.io.IOException;
 import java.util.List;
+import java.util.Locale;
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ReadListener;
 import jakarta.servlet.ServletException;
@@ -16,20 +17,25 @@ import tools.jackson.databind.json.JsonMapper;
 /**
  * Caps request bodies: a declared Content-Length over the limit is refused with 413 before anything is
  * read; a body without one (chunked) is cut off while it is read, which {@link ApiProblems} turns into 413.
+ * A {@code multipart/form-data} request (a submission with files) has the larger multipart limit; its JSON part
+ * is held to the JSON limit by {@link JsonParts}, and each file to its own by the attachment rules.
  */
 class RequestBodyLimitFilter extends OncePerRequestFilter {
 
-    private final long maxBytes;
+    private final long maxJsonBytes;
+    private final long maxMultipartBytes;
     private final JsonMapper jsonMapper;
 
-    RequestBodyLimitFilter(long maxBytes, JsonMapper jsonMapper) {
-        this.maxBytes = maxBytes;
+    RequestBodyLimitFilter(long maxJsonBytes, long maxMultipartBytes, JsonMapper jsonMapper) {
+        this.maxJsonBytes = maxJsonBytes;
+        this.maxMultipartBytes = maxMultipartBytes;
         this.jsonMapper = jsonMapper;
     }
 
     @Override
     protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
             throws ServletException, IOException {
+        long maxBytes = isMultipart(request) ? maxMultipartBytes : maxJsonBytes;
         if (request.getContentLengthLong() > maxBytes) {
             Problems.write(request, response, tooLarge(maxBytes), jsonMapper);
             return;
@@ -37,9 +43,15 @@ class RequestBodyLimitFilter extends OncePerRequestFilter {
         chain.doFilter(new LimitedRequest(request, maxBytes), response);
     }
 
+    private static boolean isMultipart(HttpServletRequest request) {
+        String contentType = request.getContentType();
+        return contentType != null && contentType.toLowerCase(Locale.ROOT).startsWith("multipart/form-data");
+    }
+
     static org.springframework.http.ProblemDetail tooLarge(long maxBytes) {
+        String limit = maxBytes >= 1024 * 1024 ? (maxBytes / (1024 * 1024)) + " MiB" : (maxBytes / 1024) + " KiB";
         return Problems.of(HttpStatus.CONTENT_TOO_LARGE, "För stor begäran",
-                "Begäran får vara högst " + (maxBytes / 1024) + " KiB.",
+                "Begäran får vara högst " + limit + ".",
                 List.of(new FieldViolation("body", "Begäran är för stor.")));
     }
 

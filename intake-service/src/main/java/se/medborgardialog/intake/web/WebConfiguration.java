@@ -16,16 +16,23 @@ import tools.jackson.databind.type.LogicalType;
 @Configuration(proxyBeanMethods = false)
 class WebConfiguration {
 
-    /** {@code intake.max-request-body}: the largest request body accepted (default 64 KB). */
+    /**
+     * @param maxRequestBody          {@code intake.max-request-body}: the largest JSON body (and JSON part of a
+     *                                multipart request) accepted (default 64 KB)
+     * @param maxMultipartRequestBody {@code intake.max-multipart-request-body}: the largest multipart request, a
+     *                                submission with its files (default 52 MB: five files of 10 MB and the form)
+     */
     @ConfigurationProperties("intake")
-    record WebProperties(@DefaultValue("64KB") DataSize maxRequestBody) {
+    record WebProperties(@DefaultValue("64KB") DataSize maxRequestBody,
+            @DefaultValue("52MB") DataSize maxMultipartRequestBody) {
     }
 
     @Bean
     FilterRegistrationBean<RequestBodyLimitFilter> requestBodyLimitFilter(WebProperties properties,
             JsonMapper jsonMapper) {
         var registration = new FilterRegistrationBean<>(
-                new RequestBodyLimitFilter(properties.maxRequestBody().toBytes(), jsonMapper));
+                new RequestBodyLimitFilter(properties.maxRequestBody().toBytes(),
+                        properties.maxMultipartRequestBody().toBytes(), jsonMapper));
         // Before Spring Security: an oversized body is refused whoever sends it.
         registration.setOrder(Ordered.HIGHEST_PRECEDENCE + 100);
         return registration;

@@ -85,6 +85,14 @@ class EforslagPageIntegrationTests extends IntakeIntegrationTestContext {
                 .andExpect(status().isOk()).andReturn().getResponse());
 
         assertThat(receipt.getElementById("tracking-code").text()).matches("[0-9A-Z]{4}(-[0-9A-Z]{4}){3}");
+        assertThat(receipt.getElementById("status-link").attr("href"))
+                .isEqualTo("/status?kod=" + receipt.getElementById("tracking-code").text());
+        assertThat(receipt.select("#next-steps li").eachText()).containsExactly(
+                "Vi granskar förslaget. Uppfyller det kriterierna publiceras det; annars får du veta varför inte.",
+                "När det är publicerat har det 90 dagar på sig att få " + eforslag.properties().signatureThreshold()
+                        + " underskrifter av personer som är "
+                        + "folkbokförda i kommunen.",
+                "Får det så många skickas det till nämnden, som besvarar det inom 6 månader.");
     }
 
     private UUID published(String title) throws Exception {

@@ -59,6 +59,21 @@ class ProposalTests {
     }
 
     @Test
+    void isAnsweredOnlyOnceWithTheNamnd() {
+        Proposal proposal = submitted();
+        proposal.publish(NOW, Period.ofDays(90), 50, "mona");
+        proposal.reachThreshold(NOW);
+        assertThatThrownBy(() -> proposal.answer(NOW)).isInstanceOf(IllegalProposalTransitionException.class);
+
+        proposal.sendToNamnd(NOW);
+        proposal.answer(NOW.plusSeconds(86_400));
+
+        assertThat(proposal.status()).isEqualTo(ProposalStatus.ANSWERED);
+        assertThat(proposal.answeredAt()).isEqualTo(NOW.plusSeconds(86_400));
+        assertThatThrownBy(() -> proposal.answer(NOW)).isInstanceOf(IllegalProposalTransitionException.class);
+    }
+
+    @Test
     void expiresOnlyOnceTheWindowHasClosed() {
         Proposal proposal = submitted();
         proposal.publish(NOW, Period.ofDays(90), 50, "mona");

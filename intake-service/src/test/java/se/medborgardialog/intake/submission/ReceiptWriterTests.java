@@ -69,6 +69,6 @@ class ReceiptWriterTests {
     private static SynpunktSubmitted submitted(String receivedAt, Contact contact) {
         return new SynpunktSubmitted(new SubmissionId(UUID.randomUUID()), new TrackingCode("7KQF-3M9X-WD2P-8HNA"),
                 SynpunktKind.KLAGOMAL, "gata-och-trafik", "Text", Channel.WEB, Instant.parse(receivedAt),
-                Instant.parse(receivedAt), contact, null, List.of());
+                Instant.parse(receivedAt), contact, null, List.of(), null);
     }
 }

@@ -2,6 +2,7 @@ package se.medborgardialog.intake.submission;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.multipart;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
 
 import jakarta.servlet.http.Cookie;
@@ -15,8 +16,10 @@ import org.jsoup.nodes.Document;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
 import org.springframework.mock.web.MockHttpServletResponse;
+import org.springframework.mock.web.MockMultipartFile;
 import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.request.MockHttpServletRequestBuilder;
+import org.springframework.test.web.servlet.request.MockMultipartHttpServletRequestBuilder;
 
 /**
  * A filled-in form as a browser posts it; start from a typical complaint and change what the test is about.
@@ -78,6 +81,20 @@ final class SynpunktFormPost {
                 .accept(MediaType.TEXT_HTML);
         fields.forEach(request::formField);
         return csrfCookie == null ? request : request.cookie(csrfCookie);
+    }
+
+    /** The form as the page sends it since it has a file input: multipart, with these files as attachments. */
+    MockMultipartHttpServletRequestBuilder multipartRequest(MockMultipartFile... files) {
+        MockMultipartHttpServletRequestBuilder request = multipart("/synpunkt");
+        for (MockMultipartFile file : files) {
+            request.file(file);
+        }
+        request.accept(MediaType.TEXT_HTML);
+        fields.forEach(request::param);
+        if (csrfCookie != null) {
+            request.cookie(csrfCookie);
+        }
+        return request;
     }
 
     /** The token cookie as a browser keeps it from the Set-Cookie header. */

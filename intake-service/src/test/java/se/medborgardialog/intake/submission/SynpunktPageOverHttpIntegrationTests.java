@@ -1,10 +1,12 @@
 package se.medborgardialog.intake.submission;
 
 import se.medborgardialog.intake.testing.IntakeServerIntegrationTestContext;
+import se.medborgardialog.intake.testing.SealedEvents;
 import se.medborgardialog.intake.testing.SubmissionsTopic;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.io.ByteArrayOutputStream;
 import java.net.URI;
 import java.net.URLEncoder;
 import java.net.http.HttpClient;
@@ -18,6 +20,7 @@ import org.jsoup.Jsoup;
 import org.jsoup.nodes.Document;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
+import se.medborgardialog.intake.attachments.TestFiles;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
@@ -62,8 +65,45 @@ class SynpunktPageOverHttpIntegrationTests extends IntakeServerIntegrationTestCo
                         && trackingCode.equals(event.get("trackingCode").asString()))
                 .toList();
         assertThat(events).hasSize(1);
-        assertThat(events.get(0).get("text").asString()).isEqualTo(text);
+        assertThat(SealedEvents.unsealed(jsonMapper.writeValueAsString(events.get(0))).get("text").asString())
+                .isEqualTo(text);
         assertThat(events.get(0).get("kind").asString()).isEqualTo("FORSLAG");
+    }
+
+    @Test
+    void theFormWithAFileIsReadFromARealMultipartBodyTokenIncludedAndTheReceiptListsTheFile() throws Exception {
+        HttpResponse<String> shown = http.send(HttpRequest.newBuilder(uri("/synpunkt")).GET().build(),
+                HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
+        String cookie = shown.headers().allValues("Set-Cookie").stream()
+                .filter(value -> value.startsWith("XSRF-TOKEN=")).findFirst().orElseThrow().split(";")[0];
+        Document form = Jsoup.parse(shown.body());
+        String boundary = "----formgrans" + System.nanoTime();
+        ByteArrayOutputStream body = new ByteArrayOutputStream();
+        Map<String, String> fields = new LinkedHashMap<>();
+        fields.put("_csrf", form.selectFirst("input[name=_csrf]").val());
+        fields.put("idempotencyKey", form.selectFirst("input[name=idempotencyKey]").val());
+        fields.put("kind", "klagomål");
+        fields.put("category", "gata-och-trafik");
+        fields.put("text", "Hålet i gatan vid Åvägen, se fotot.");
+        for (Map.Entry<String, String> field : fields.entrySet()) {
+            body.writeBytes(("--" + boundary + "\r\nContent-Disposition: form-data; name=\"" + field.getKey()
+                    + "\"\r\n\r\n" + field.getValue() + "\r\n").getBytes(StandardCharsets.UTF_8));
+        }
+        body.writeBytes(("--" + boundary + "\r\nContent-Disposition: form-data; name=\"attachments\"; "
+                + "filename=\"hål.png\"\r\nContent-Type: image/png\r\n\r\n").getBytes(StandardCharsets.UTF_8));
+        body.writeBytes(TestFiles.png(0x999999));
+        body.writeBytes(("\r\n--" + boundary + "--\r\n").getBytes(StandardCharsets.UTF_8));
+
+        HttpResponse<String> receipt = http.send(HttpRequest.newBuilder(uri("/synpunkt"))
+                        .header("Content-Type", "multipart/form-data; boundary=" + boundary)
+                        .header("Cookie", cookie)
+                        .POST(HttpRequest.BodyPublishers.ofByteArray(body.toByteArray())).build(),
+                HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
+
+        assertThat(receipt.statusCode()).isEqualTo(200);
+        Document page = Jsoup.parse(receipt.body());
+        assertThat(page.select("h1").eachText()).containsExactly("Tack för din synpunkt");
+        assertThat(page.select("ul#attachments li").eachText()).containsExactly("hål.png");
     }
 
     @Test

@@ -24,7 +24,9 @@ import se.medborgardialog.testsupport.InProcessMongo;
  * a different configuration costs a second context and broker.
  */
 @SpringBootTest(properties = {"spring.cloud.stream.kafka.binder.brokers=${spring.embedded.kafka.brokers}",
-        "intake.cors.allowed-origins=" + IntakeIntegrationTestContext.APP_ORIGIN})
+        "intake.cors.allowed-origins=" + IntakeIntegrationTestContext.APP_ORIGIN,
+        // MockMvc's requests come from 127.0.0.1; the rate-limit tests use addresses of their own.
+        "intake.rate-limit.unlimited-addresses=127.0.0.1"})
 @AutoConfigureMockMvc
 @Import(RecordedEvents.class)
 @EmbeddedKafka(partitions = 1, topics = {Topics.SUBMISSIONS, Topics.CASES, Topics.DEADLINES})

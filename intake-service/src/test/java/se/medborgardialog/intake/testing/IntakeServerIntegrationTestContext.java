@@ -19,7 +19,10 @@ import se.medborgardialog.testsupport.InProcessMongo;
  * no configuration of its own, so Spring starts it once for all of them.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
-        properties = "spring.cloud.stream.kafka.binder.brokers=${spring.embedded.kafka.brokers}")
+        properties = {"spring.cloud.stream.kafka.binder.brokers=${spring.embedded.kafka.brokers}",
+                // The browser and HTTP tests all come from this machine, at a clock that stands still, so no
+                // bucket would ever refill; abuse/ is tested in the MockMvc context from addresses of its own.
+                "intake.rate-limit.unlimited-addresses=127.0.0.1,0:0:0:0:0:0:0:1"})
 @EmbeddedKafka(partitions = 1, topics = {Topics.SUBMISSIONS, Topics.CASES, Topics.DEADLINES})
 public abstract class IntakeServerIntegrationTestContext {
 

@@ -88,6 +88,7 @@ class CaseStatusIntegrationTests extends IntakeIntegrationTestContext {
                 .andExpect(jsonPath("$.statusText").value("Avslutad"))
                 .andExpect(jsonPath("$.diarienummer").value(diarienummer))
                 .andExpect(jsonPath("$.unit").value("stadsmiljo"))
+                .andExpect(jsonPath("$.unitName").value("Stadsmiljö"))
                 .andExpect(jsonPath("$.kind").value("KLAGOMAL"))
                 .andExpect(jsonPath("$.category").value("gata-och-trafik"))
                 .andExpect(jsonPath("$.outcome").value("BESVARAT"))
@@ -105,6 +106,7 @@ class CaseStatusIntegrationTests extends IntakeIntegrationTestContext {
         assertThat(page.getElementById("status-text").text()).isEqualTo("Avslutad");
         assertThat(page.getElementById("diarienummer").text()).isEqualTo(diarienummer);
         assertThat(page.getElementById("case-category").text()).isEqualTo("Gata och trafik");
+        assertThat(page.getElementById("unit").text()).isEqualTo("Stadsmiljö");
         assertThat(page.getElementById("answer-by").text()).isEqualTo("onsdag 25 november 2026");
         assertThat(page.select("ol#history > li").eachText()).containsExactly(
                 "23 november 2026: Mottagen",
@@ -112,6 +114,45 @@ class CaseStatusIntegrationTests extends IntakeIntegrationTestContext {
                 "24 november 2026: Besvarad",
                 "25 november 2026: Avslutad (besvarat)");
         assertThat(page.text()).doesNotContain("Gatlampan", "Greta");
+    }
+
+    @Test
+    void onlyTheAnswerClockSetsTheDateTheCitizenIsPromised() throws Exception {
+        UUID caseId = UUID.randomUUID();
+        String code = newCode();
+        events.send(Topics.SUBMISSIONS, caseId.toString(), EventTypes.SYNPUNKT_SUBMITTED,
+                synpunkt(caseId, code, "gata-och-trafik"));
+        events.send(Topics.DEADLINES, caseId.toString(), EventTypes.DEADLINE_SCHEDULED, scheduled(caseId,
+                "first-answer", "2026-11-25"));
+        await().atMost(PATIENCE).untilAsserted(() -> api(code).andExpect(jsonPath("$.answerBy").value("2026-11-25")));
+
+        events.send(Topics.DEADLINES, caseId.toString(), EventTypes.DEADLINE_SCHEDULED, scheduled(caseId,
+                "lex-sarah-utredning", "2026-11-24"));
+        // The deadlines topic has one partition here: once a later event is read, the other clock has been too.
+        UUID marker = UUID.randomUUID();
+        String markerCode = newCode();
+        events.send(Topics.SUBMISSIONS, marker.toString(), EventTypes.SYNPUNKT_SUBMITTED,
+                synpunkt(marker, markerCode, "gata-och-trafik"));
+        awaitStatus(markerCode, "mottagen");
+        events.send(Topics.DEADLINES, marker.toString(), EventTypes.DEADLINE_SCHEDULED, scheduled(marker,
+                "first-answer", "2026-12-01"));
+        await().atMost(PATIENCE).untilAsserted(() -> api(markerCode)
+                .andExpect(jsonPath("$.answerBy").value("2026-12-01")));
+
+        api(code).andExpect(jsonPath("$.answerBy").value("2026-11-25"));
+    }
+
+    @Test
+    void aFelanmalanShowsTheNameOfItsFelanmalanCategory() throws Exception {
+        UUID caseId = UUID.randomUUID();
+        String code = newCode();
+
+        events.send(Topics.SUBMISSIONS, caseId.toString(), EventTypes.FELANMALAN_SUBMITTED,
+                felanmalan(caseId, code, null));
+
+        await().atMost(PATIENCE).untilAsserted(() -> api(code)
+                .andExpect(jsonPath("$.category").value("gatubelysning"))
+                .andExpect(jsonPath("$.categoryName").value("Gatubelysning")));
     }
 
     @Test
@@ -305,7 +346,13 @@ class CaseStatusIntegrationTests extends IntakeIntegrationTestContext {
     private static SynpunktSubmitted synpunkt(UUID caseId, String code, String category) {
         return new SynpunktSubmitted(new SubmissionId(caseId), new TrackingCode(code), SynpunktKind.KLAGOMAL,
                 category, "Gatlampan vid skolan är trasig.", Channel.WEB, RECEIVED, RECEIVED,
-                new Contact("Greta Exempel", "greta@example.se", null), null, List.of());
+                new Contact("Greta Exempel", "greta@example.se", null), null, List.of(), null);
+    }
+
+    private static DeadlineScheduled scheduled(UUID caseId, String clock, String dueDate) {
+        LocalDate due = LocalDate.parse(dueDate);
+        return new DeadlineScheduled(new CaseId(caseId), clock, "stadsmiljo", 2, RECEIVED, due,
+                due.plusDays(1).atStartOfDay(java.time.ZoneId.of("Europe/Stockholm")).toInstant().minusNanos(1));
     }
 
     private static CaseOpened opened(UUID caseId, String diarienummer) {
@@ -316,7 +363,7 @@ class CaseStatusIntegrationTests extends IntakeIntegrationTestContext {
 
     private static FelanmalanSubmitted felanmalan(UUID submissionId, String code, CaseId duplicateOf) {
         return new FelanmalanSubmitted(new SubmissionId(submissionId), new TrackingCode(code), "gatubelysning",
-                "Lampan är släckt.", null, List.of(), Channel.APP, RECEIVED, RECEIVED, null, duplicateOf);
+                "Lampan är släckt.", null, List.of(), Channel.APP, RECEIVED, RECEIVED, null, duplicateOf, null);
     }
 
     /** A fresh code in the format intake hands out. */

@@ -72,6 +72,18 @@ class EforslagController {
         return eforslag.published();
     }
 
+    @Operation(summary = "Proposals that reached their threshold: with the nämnd, or answered by it")
+    @GetMapping("/api/v1/e-forslag/hos-namnden")
+    List<ProposalView> withTheNamnd() {
+        return eforslag.withTheNamnd();
+    }
+
+    @Operation(summary = "Moderation: proposals awaiting moderation, the longest-waiting first (role OFFICER or MODERATOR)")
+    @GetMapping("/api/v1/e-forslag/moderering")
+    List<ProposalView> awaitingModeration() {
+        return eforslag.awaitingModeration();
+    }
+
     @Operation(summary = "Moderation: publish (role OFFICER or MODERATOR)")
     @PostMapping("/api/v1/e-forslag/{id}/publicering")
     ProposalView publish(@PathVariable UUID id, @Parameter(hidden = true) @AuthenticationPrincipal UserDetails user) {

@@ -1,9 +1,13 @@
 package se.medborgardialog.intake.eforslag.web;
 
 import jakarta.servlet.http.HttpServletResponse;
+import java.time.Period;
+import java.time.ZoneId;
+import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.UUID;
 import org.springframework.beans.factory.annotation.Value;
@@ -21,6 +25,7 @@ import se.medborgardialog.intake.category.CategoryCatalogue;
 import se.medborgardialog.intake.eforslag.EforslagService;
 import se.medborgardialog.intake.eforslag.ProposalReceipt;
 import se.medborgardialog.intake.eforslag.ProposalRequest;
+import se.medborgardialog.intake.eforslag.ProposalView;
 import se.medborgardialog.intake.eforslag.identity.DevelopmentIdentityProvider;
 import se.medborgardialog.intake.eforslag.identity.IdentityEvidence;
 import se.medborgardialog.intake.web.FieldViolation;
@@ -49,6 +54,13 @@ class EforslagPageController {
         static NewProposalForm blank() {
             return new NewProposalForm("", "", "");
         }
+    }
+
+    private static final DateTimeFormatter SWEDISH_DATE = DateTimeFormatter
+            .ofPattern("d MMMM yyyy", Locale.forLanguageTag("sv-SE")).withZone(ZoneId.of("Europe/Stockholm"));
+
+    /** A proposal that reached its threshold, with the day it was sent to, or answered by, the nämnd. */
+    record AtTheNamnd(ProposalView proposal, String day) {
     }
 
     private final EforslagService eforslag;
@@ -112,6 +124,9 @@ class EforslagPageController {
             ProposalReceipt receipt = eforslag.submit(new ProposalRequest(title, text, category, personnummer, kommun),
                     key);
             model.addAttribute("receipt", receipt);
+            model.addAttribute("threshold", eforslag.properties().signatureThreshold());
+            model.addAttribute("signingWindow", inWords(eforslag.properties().signingWindow()));
+            model.addAttribute("namndAnswerWithin", inWords(eforslag.properties().namndAnswerWithin()));
             return RECEIPT;
         } catch (InvalidRequestException invalid) {
             response.setStatus(HttpStatus.BAD_REQUEST.value());
@@ -124,6 +139,11 @@ class EforslagPageController {
 
     private String showList(Model model, UUID about, String notice, List<FormError> errors) {
         model.addAttribute("proposals", eforslag.published());
+        model.addAttribute("withTheNamnd", eforslag.withTheNamnd().stream()
+                .map(proposal -> new AtTheNamnd(proposal, SWEDISH_DATE.format(
+                        proposal.answeredAt() != null ? proposal.answeredAt() : proposal.sentAt() != null
+                                ? proposal.sentAt() : proposal.publishedAt())))
+                .toList());
         model.addAttribute("about", about == null ? null : about.toString());
         model.addAttribute("notice", notice);
         model.addAttribute("errors", errors);
@@ -139,6 +159,21 @@ class EforslagPageController {
         model.addAttribute("notice", notice);
         model.addAttribute("criteria", eforslag.properties().moderationCriteria());
         return NEW;
+    }
+
+    /** "90 dagar", "6 månader", "1 år och 6 månader": a period as the receipt says it. */
+    static String inWords(Period period) {
+        List<String> parts = new ArrayList<>();
+        if (period.getYears() > 0) {
+            parts.add(period.getYears() + " år");
+        }
+        if (period.getMonths() > 0) {
+            parts.add(period.getMonths() + (period.getMonths() == 1 ? " månad" : " månader"));
+        }
+        if (period.getDays() > 0 || parts.isEmpty()) {
+            parts.add(period.getDays() + (period.getDays() == 1 ? " dag" : " dagar"));
+        }
+        return String.join(" och ", parts);
     }
 
     private static List<FormError> errors(List<FieldViolation> violations, String idSuffix) {

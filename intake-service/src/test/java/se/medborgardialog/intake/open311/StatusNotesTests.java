@@ -1,0 +1,51 @@
+package se.medborgardialog.intake.open311;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.time.Instant;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+class StatusNotesTests {
+
+    private static final String CASE = "3f0c9a52-6a2e-4a7b-9d43-1c1f0f6a8e01";
+    private static final Instant AT = Instant.parse("2026-11-23T10:00:00Z");
+
+    @Test
+    void sayWhereTheCaseStandsInSwedish() {
+        assertThat(StatusNotes.of(null, CaseProgress.none(CASE)))
+                .isEqualTo("Felanmälan är mottagen och skickas till den som åtgärdar felet.");
+        assertThat(StatusNotes.of(null, progress("SBN 2026/77", AT, null, null, null)))
+                .isEqualTo("Ärendet är registrerat (diarienummer SBN 2026/77) och ligger hos den som åtgärdar felet.");
+        assertThat(StatusNotes.of(null, progress("SBN 2026/77", AT, AT, null, null)))
+                .isEqualTo("Ärendet är besvarat (diarienummer SBN 2026/77).");
+        assertThat(StatusNotes.of(null, progress("SBN 2026/77", AT, AT, AT, "ATGARDAT")))
+                .isEqualTo("Ärendet är avslutat: felet är åtgärdat.");
+        assertThat(StatusNotes.of(null, progress(null, null, null, AT, null))).isEqualTo("Ärendet är avslutat.");
+    }
+
+    @Test
+    void aLinkedReportSaysWhichRequestItFollows() {
+        assertThat(StatusNotes.of(CASE, progress("SBN 2026/77", AT, null, AT, "DUBBLETT")))
+                .isEqualTo("Samma fel som service request " + CASE + "; den här anmälan följer det ärendet. "
+                        + "Ärendet är avslutat: samma fel som en tidigare anmälan.");
+    }
+
+    @Test
+    void theExpectedTimeIsTheFirstAnswerDeadlineOrElseTheLatestClock() {
+        Instant first = Instant.parse("2026-11-25T22:59:59Z");
+        Instant other = Instant.parse("2026-12-25T22:59:59Z");
+        assertThat(withDeadlines(Map.of("first-answer", first, "atgard", other)).expectedAt()).isEqualTo(first);
+        assertThat(withDeadlines(Map.of("atgard", other, "besiktning", first)).expectedAt()).isEqualTo(other);
+        assertThat(withDeadlines(Map.of()).expectedAt()).isNull();
+    }
+
+    private static CaseProgress progress(String diarienummer, Instant opened, Instant answered, Instant closed,
+            String outcome) {
+        return new CaseProgress(CASE, diarienummer, "stadsmiljo", opened, answered, closed, outcome, Map.of(), null);
+    }
+
+    private static CaseProgress withDeadlines(Map<String, Instant> deadlines) {
+        return new CaseProgress(CASE, null, null, null, null, null, null, deadlines, null);
+    }
+}
