@@ -65,6 +65,7 @@ class SynpunktBrowserIntegrationTests extends IntakeServerIntegrationTestContext
         assertThat(new Select(browser.find("#category")).getFirstSelectedOption().getText()).isEqualTo("Park och natur");
         assertThat(browser.tabToVisiblyFocused().getDomAttribute("id")).isEqualTo("text");
         browser.press("Bänken vid dammen är trasig.");
+        assertThat(browser.tabToVisiblyFocused().getDomAttribute("id")).isEqualTo("attachments");
         assertThat(browser.tabToVisiblyFocused().getDomAttribute("id")).isEqualTo("name");
         browser.press("Åsa");
         assertThat(browser.tabToVisiblyFocused().getDomAttribute("id")).isEqualTo("email");
