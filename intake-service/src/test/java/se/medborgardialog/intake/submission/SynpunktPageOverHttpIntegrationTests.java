@@ -1,5 +1,6 @@
 package se.medborgardialog.intake.submission;
 
+import se.medborgardialog.intake.testing.IntakeServerIntegrationTestContext;
 import se.medborgardialog.intake.testing.SealedEvents;
 import se.medborgardialog.intake.testing.SubmissionsTopic;
 
@@ -19,38 +20,16 @@ import org.jsoup.Jsoup;
 import org.jsoup.nodes.Document;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.kafka.test.EmbeddedKafkaBroker;
-import org.springframework.kafka.test.context.EmbeddedKafka;
-import org.springframework.test.annotation.DirtiesContext;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
-import se.medborgardialog.contracts.Topics;
 import se.medborgardialog.intake.attachments.TestFiles;
-import se.medborgardialog.testsupport.InProcessMongo;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
  * The citizen pages through a real Tomcat and a plain HTTP client, as a browser without JavaScript uses them:
  * the CSRF cookie arrives with the form, Swedish letters survive the form encoding, and a post without the
- * token gets the Swedish 403 page from Boot's error handling.
+ * token gets the Swedish 403 page from Boot's error handling. (The same server the browser tests use.)
  */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
-        properties = "spring.cloud.stream.kafka.binder.brokers=${spring.embedded.kafka.brokers}")
-@EmbeddedKafka(partitions = 1, topics = Topics.SUBMISSIONS)
-@DirtiesContext // its own server and broker: free them for the classes that follow
-class SynpunktPageOverHttpIntegrationTests {
+class SynpunktPageOverHttpIntegrationTests extends IntakeServerIntegrationTestContext {
 
-    @DynamicPropertySource
-    static void mongo(DynamicPropertyRegistry registry) {
-        registry.add("spring.mongodb.uri", () -> InProcessMongo.uri("intake-page-http-it"));
-    }
-
-    @LocalServerPort
-    int port;
-    @Autowired
-    EmbeddedKafkaBroker broker;
     @Autowired
     JsonMapper jsonMapper;
 
@@ -82,7 +61,8 @@ class SynpunktPageOverHttpIntegrationTests {
         String trackingCode = page.selectFirst("code#tracking-code").text();
         var events = new SubmissionsTopic(broker.getBrokersAsString()).records().stream()
                 .map(record -> jsonMapper.readTree(record.value()))
-                .filter(event -> trackingCode.equals(event.get("trackingCode").asString()))
+                .filter(event -> event.hasNonNull("trackingCode")
+                        && trackingCode.equals(event.get("trackingCode").asString()))
                 .toList();
         assertThat(events).hasSize(1);
         assertThat(SealedEvents.unsealed(jsonMapper.writeValueAsString(events.get(0))).get("text").asString())
@@ -153,6 +133,6 @@ class SynpunktPageOverHttpIntegrationTests {
     }
 
     private URI uri(String path) {
-        return URI.create("http://localhost:" + port + path);
+        return URI.create(url(path));
     }
 }
