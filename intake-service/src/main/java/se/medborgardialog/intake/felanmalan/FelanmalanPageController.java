@@ -1,8 +1,11 @@
 package se.medborgardialog.intake.felanmalan;
 
+import java.time.LocalDate;
+import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import jakarta.servlet.http.HttpServletResponse;
 import org.slf4j.Logger;
@@ -33,6 +36,9 @@ import se.medborgardialog.intake.web.PayloadTooLargeException;
  */
 @Controller
 class FelanmalanPageController {
+
+    private static final DateTimeFormatter SWEDISH_DATE =
+            DateTimeFormatter.ofPattern("EEEE d MMMM yyyy", Locale.forLanguageTag("sv-SE"));
 
     private static final Logger log = LoggerFactory.getLogger(FelanmalanPageController.class);
 
@@ -110,6 +116,8 @@ class FelanmalanPageController {
             return showForm(model, form.withNewKey(), List.of());
         }
         model.addAttribute("receipt", receipt);
+        model.addAttribute("answerByWords", receipt.answerBy() == null ? null
+                : SWEDISH_DATE.format(LocalDate.parse(receipt.answerBy())));
         return RECEIPT;
     }
 

@@ -52,10 +52,12 @@ public class FelanmalanService {
     private final Clock clock;
     private final Attachments attachments;
     private final EventSeal seal;
+    private final SwedishCalendar calendar;
 
     FelanmalanService(FelanmalanValidator validator, FelanmalanReports reports, FelanmalanProperties properties,
             TrackingCodes trackingCodes, IdempotentPublishing idempotentPublishing, JsonMapper jsonMapper,
-            MeterRegistry meters, Clock clock, Attachments attachments, EventSeal seal) {
+            MeterRegistry meters, Clock clock, Attachments attachments, EventSeal seal, SwedishCalendar calendar) {
+        this.calendar = calendar;
         this.attachments = attachments;
         this.validator = validator;
         this.reports = reports;
@@ -140,8 +142,10 @@ public class FelanmalanService {
                 .map(report -> new CaseId(UUID.fromString(report.caseId())));
     }
 
-    private static FelanmalanReceipt receiptFor(FelanmalanSubmitted submitted) {
+    private FelanmalanReceipt receiptFor(FelanmalanSubmitted submitted) {
         boolean linked = submitted.duplicateOf() != null;
+        String answerBy = linked ? null : calendar.deadline(submitted.receivedAt(),
+                properties.answerWithinWorkingDays()).dueDate().toString();
         return new FelanmalanReceipt(
                 submitted.submissionId().toString(),
                 submitted.trackingCode().value(),
@@ -149,6 +153,7 @@ public class FelanmalanService {
                 linked,
                 linked ? submitted.duplicateOf().toString() : null,
                 linked ? LINKED_MESSAGE : NEW_MESSAGE,
-                submitted.photos().stream().map(AttachmentRef::fileName).toList());
+                submitted.photos().stream().map(AttachmentRef::fileName).toList(),
+                answerBy);
     }
 }

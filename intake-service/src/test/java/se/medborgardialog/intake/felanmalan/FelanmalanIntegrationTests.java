@@ -62,6 +62,8 @@ class FelanmalanIntegrationTests extends IntakeIntegrationTestContext {
                 .andExpect(jsonPath("$.receivedAt").value("2026-11-23T11:00:00+01:00"))
                 .andExpect(jsonPath("$.linked").value(false))
                 .andExpect(jsonPath("$.linkedCaseId").doesNotExist())
+                // Monday 23 November plus ten working days (sla-service's felanmälan clock).
+                .andExpect(jsonPath("$.answerBy").value("2026-12-07"))
                 .andExpect(jsonPath("$.message").value(FelanmalanService.NEW_MESSAGE)));
         String submissionId = receipt.get("submissionId").asString();
         assertThat(receipt.get("trackingCode").asString()).matches("[0-9A-HJKMNP-TV-Z]{4}(-[0-9A-HJKMNP-TV-Z]{4}){3}");
@@ -146,6 +148,7 @@ class FelanmalanIntegrationTests extends IntakeIntegrationTestContext {
         JsonNode receipt = receipt(submit(nearby).andExpect(status().isAccepted())
                 .andExpect(jsonPath("$.linked").value(true))
                 .andExpect(jsonPath("$.linkedCaseId").value(firstId))
+                .andExpect(jsonPath("$.answerBy").doesNotExist())
                 .andExpect(jsonPath("$.message").value(Matchers.containsString(
                         "Det finns redan en anmälan om detta i närheten"))));
         String secondId = receipt.get("submissionId").asString();

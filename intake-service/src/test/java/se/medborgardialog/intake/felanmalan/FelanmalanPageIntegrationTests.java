@@ -85,7 +85,10 @@ class FelanmalanPageIntegrationTests extends IntakeIntegrationTestContext {
         assertThat(receipt.title()).isEqualTo("Tack för din felanmälan – Exempelkommun");
         assertThat(receipt.select("h1").eachText()).containsExactly("Tack för din felanmälan");
         assertThat(receipt.getElementById("linked")).isNull();
+        assertThat(receipt.getElementById("answer").text())
+                .isEqualTo("Vi ska ha hanterat anmälan senast måndag 7 december 2026.");
         String trackingCode = receipt.selectFirst("code#tracking-code").text();
+        assertThat(receipt.getElementById("status-link").attr("href")).isEqualTo("/status?kod=" + trackingCode);
         assertThat(trackingCode).matches("[0-9A-HJKMNP-TV-Z]{4}(-[0-9A-HJKMNP-TV-Z]{4}){3}");
         List<ConsumerRecord<String, String>> records = topic.records().stream()
                 .filter(record -> record.value().contains(trackingCode)).toList();
@@ -112,6 +115,7 @@ class FelanmalanPageIntegrationTests extends IntakeIntegrationTestContext {
         assertThat(receipt.getElementById("linked").text()).isEqualTo("Det finns redan en anmälan om detta i "
                 + "närheten; din anmälan har kopplats till den och du kan följa den med din spårningskod.");
         assertThat(receipt.selectFirst("code#tracking-code").text()).isNotEqualTo(firstCode);
+        assertThat(receipt.getElementById("answer")).as("a linked report follows the case's own date").isNull();
     }
 
     @Test

@@ -13,7 +13,7 @@ class FelanmalanValidatorTests {
 
     private final FelanmalanValidator validator = new FelanmalanValidator(new FelanmalanProperties(
             List.of(new FelanmalanCategory("gatubelysning", "Gatubelysning", "Släckt lykta"),
-                    new FelanmalanCategory("potthal", "Potthål", "Hål i gatan")), 250));
+                    new FelanmalanCategory("potthal", "Potthål", "Hål i gatan")), 250, 10));
 
     private static FelanmalanRequest request(String category, Double latitude, Double longitude, String address) {
         return new FelanmalanRequest(category, "Lyktan är släckt",

@@ -36,7 +36,7 @@ class Open311IntakeTests {
     void anAcceptedPostAnswersTheSubmissionIdAndTheTrackingCodeAsToken() {
         when(felanmalningar.submit(any(), eq("open311:felanmalningsappen:nyckel-1"))).thenReturn(new FelanmalanReceipt(
                 "3f0c9a52-6a2e-4a7b-9d43-1c1f0f6a8e01", "7KQF-3M9X-WD2P-8HNA", "2026-11-23T11:00:00+01:00", true,
-                "c0ffee00-0000-4000-8000-000000000000", "Tack!", List.of()));
+                "c0ffee00-0000-4000-8000-000000000000", "Tack!", List.of(), null));
 
         Open311Views.Created created = intake.submit(APP.key(), POSTED, "nyckel-1");
 
