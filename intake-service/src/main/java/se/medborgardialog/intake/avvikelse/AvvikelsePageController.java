@@ -20,11 +20,9 @@ import org.springframework.web.bind.annotation.ModelAttribute;
 import org.springframework.web.bind.annotation.PostMapping;
 import se.medborgardialog.contracts.Law;
 import se.medborgardialog.contracts.LegalFlow;
-import se.medborgardialog.intake.publishing.EventNotAcknowledgedException;
-import se.medborgardialog.intake.publishing.IdempotencyConflictException;
 import se.medborgardialog.intake.submission.SynpunktPageProperties;
 import se.medborgardialog.intake.web.FieldViolation;
-import se.medborgardialog.intake.web.InvalidRequestException;
+import se.medborgardialog.intake.web.FormPosts;
 
 /**
  * The staff page for reporting an avvikelse (login required: HTTP Basic, see SecurityConfiguration), rendered on
@@ -96,27 +94,14 @@ class AvvikelsePageController {
     String submit(@ModelAttribute("submitted") AvvikelseForm posted, Model model, HttpServletResponse response,
             @AuthenticationPrincipal UserDetails user) {
         AvvikelseForm form = posted.withUsableKey();
-        AvvikelseReceipt receipt;
-        try {
-            receipt = avvikelser.report(form.toRequest(), reporters.of(user), form.storedIdempotencyKey());
-        } catch (InvalidRequestException invalid) {
-            response.setStatus(HttpStatus.BAD_REQUEST.value());
-            return showForm(model, form, invalid.errors());
-        } catch (UnitNotAllowedException notTheirUnit) {
-            response.setStatus(HttpStatus.FORBIDDEN.value());
-            return showForm(model, form, notTheirUnit.errors());
-        } catch (EventNotAcknowledgedException notAcknowledged) {
-            response.setStatus(HttpStatus.SERVICE_UNAVAILABLE.value());
-            notAcknowledged.headers().forEach((name, values) -> values.forEach(value -> response.addHeader(name, value)));
-            model.addAttribute("notReceived", true);
-            return showForm(model, form, List.of());
-        } catch (IdempotencyConflictException changedAfterSending) {
-            response.setStatus(HttpStatus.UNPROCESSABLE_CONTENT.value());
-            model.addAttribute("alreadySent", true);
-            return showForm(model, form.withNewKey(), List.of());
-        }
-        model.addAttribute("receipt", receipt);
-        return RECEIPT;
+        return FormPosts.answer(
+                () -> avvikelser.report(form.toRequest(), reporters.of(user), form.storedIdempotencyKey()),
+                receipt -> {
+                    model.addAttribute("receipt", receipt);
+                    return RECEIPT;
+                },
+                (errors, withNewKey) -> showForm(model, withNewKey ? form.withNewKey() : form, errors),
+                model, response);
     }
 
     /** Anything unexpected gets a Swedish page, never a stack trace; the log names no personal data. */

@@ -23,12 +23,9 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.multipart.MultipartFile;
 import se.medborgardialog.intake.attachments.AttachmentProperties;
 import se.medborgardialog.intake.attachments.Upload;
-import se.medborgardialog.intake.publishing.EventNotAcknowledgedException;
-import se.medborgardialog.intake.publishing.IdempotencyConflictException;
 import se.medborgardialog.intake.submission.SynpunktPageProperties;
 import se.medborgardialog.intake.web.FieldViolation;
-import se.medborgardialog.intake.web.InvalidRequestException;
-import se.medborgardialog.intake.web.PayloadTooLargeException;
+import se.medborgardialog.intake.web.FormPosts;
 
 /**
  * The citizen's felanmälan form and receipt, rendered on the server so they work without JavaScript. Posting goes
@@ -99,26 +96,16 @@ class FelanmalanPageController {
         List<Upload> uploads = Upload.of("photos", photos);
         // A browser cannot fill a file input in again: if the form comes back, the photos must be chosen again.
         model.addAttribute("chooseFilesAgain", !uploads.isEmpty());
-        FelanmalanReceipt receipt;
-        try {
-            receipt = felanmalningar.submit(form.toRequest(), uploads, form.storedIdempotencyKey());
-        } catch (InvalidRequestException | PayloadTooLargeException invalid) {
-            response.setStatus(invalid.status().value());
-            return showForm(model, form, invalid.errors());
-        } catch (EventNotAcknowledgedException notAcknowledged) {
-            response.setStatus(HttpStatus.SERVICE_UNAVAILABLE.value());
-            notAcknowledged.headers().forEach((name, values) -> values.forEach(value -> response.addHeader(name, value)));
-            model.addAttribute("notReceived", true);
-            return showForm(model, form, List.of());
-        } catch (IdempotencyConflictException changedAfterSending) {
-            response.setStatus(HttpStatus.UNPROCESSABLE_CONTENT.value());
-            model.addAttribute("alreadySent", true);
-            return showForm(model, form.withNewKey(), List.of());
-        }
-        model.addAttribute("receipt", receipt);
-        model.addAttribute("answerByWords", receipt.answerBy() == null ? null
-                : SWEDISH_DATE.format(LocalDate.parse(receipt.answerBy())));
-        return RECEIPT;
+        return FormPosts.answer(
+                () -> felanmalningar.submit(form.toRequest(), uploads, form.storedIdempotencyKey()),
+                receipt -> {
+                    model.addAttribute("receipt", receipt);
+                    model.addAttribute("answerByWords", receipt.answerBy() == null ? null
+                            : SWEDISH_DATE.format(LocalDate.parse(receipt.answerBy())));
+                    return RECEIPT;
+                },
+                (errors, withNewKey) -> showForm(model, withNewKey ? form.withNewKey() : form, errors),
+                model, response);
     }
 
     /** Anything unexpected gets a Swedish page rather than the API's problem JSON, and never a stack trace. */

@@ -24,11 +24,8 @@ import org.springframework.web.multipart.MultipartFile;
 import se.medborgardialog.intake.attachments.AttachmentProperties;
 import se.medborgardialog.intake.attachments.Upload;
 import se.medborgardialog.intake.category.CategoryCatalogue;
-import se.medborgardialog.intake.publishing.EventNotAcknowledgedException;
-import se.medborgardialog.intake.publishing.IdempotencyConflictException;
 import se.medborgardialog.intake.web.FieldViolation;
-import se.medborgardialog.intake.web.InvalidRequestException;
-import se.medborgardialog.intake.web.PayloadTooLargeException;
+import se.medborgardialog.intake.web.FormPosts;
 
 /**
  * The citizen's own pages: the form for a synpunkt and its receipt, rendered on the server so they work without
@@ -106,28 +103,16 @@ class SynpunktPageController {
         List<Upload> uploads = Upload.of("attachments", files);
         // A browser cannot fill a file input in again: if the form comes back, the files must be chosen again.
         model.addAttribute("chooseFilesAgain", !uploads.isEmpty());
-        Receipt receipt;
-        try {
-            receipt = submissions.submit(form.toRequest(), uploads, Caller.anonymous(), form.storedIdempotencyKey());
-        } catch (InvalidRequestException | PayloadTooLargeException invalid) {
-            response.setStatus(invalid.status().value());
-            return showForm(model, form, invalid.errors());
-        } catch (EventNotAcknowledgedException notAcknowledged) {
-            // Same values and the same key: sending again re-publishes the very same event, never a second one.
-            response.setStatus(HttpStatus.SERVICE_UNAVAILABLE.value());
-            notAcknowledged.headers().forEach((name, values) -> values.forEach(value -> response.addHeader(name, value)));
-            model.addAttribute("notReceived", true);
-            return showForm(model, form, List.of());
-        } catch (IdempotencyConflictException changedAfterSending) {
-            // This form was already sent, then changed (e.g. after Back): a new key makes the next send a new synpunkt.
-            response.setStatus(HttpStatus.UNPROCESSABLE_CONTENT.value());
-            model.addAttribute("alreadySent", true);
-            return showForm(model, form.withNewKey(), List.of());
-        }
-        model.addAttribute("receipt", receipt);
-        model.addAttribute("answerByWords", SWEDISH_DATE.format(LocalDate.parse(receipt.answerBy())));
-        model.addAttribute("receiptSentence", withoutThanks(receipt.message()));
-        return RECEIPT;
+        return FormPosts.answer(
+                () -> submissions.submit(form.toRequest(), uploads, Caller.anonymous(), form.storedIdempotencyKey()),
+                receipt -> {
+                    model.addAttribute("receipt", receipt);
+                    model.addAttribute("answerByWords", SWEDISH_DATE.format(LocalDate.parse(receipt.answerBy())));
+                    model.addAttribute("receiptSentence", withoutThanks(receipt.message()));
+                    return RECEIPT;
+                },
+                (errors, withNewKey) -> showForm(model, withNewKey ? form.withNewKey() : form, errors),
+                model, response);
     }
 
     /** Anything unexpected gets a Swedish page rather than the API's problem JSON, and never a stack trace. */
