@@ -42,8 +42,15 @@ public class FelanmalanReports {
 
     @EventListener
     void on(FelanmalanSubmitted sealed) {
-        // The description is public (Open311 shows it); the contact is not kept.
-        FelanmalanSubmitted submitted = seal.unseal(sealed);
+        record(seal.unseal(sealed));
+    }
+
+    /**
+     * Records a report once (an upsert that only inserts): from the topic read back, and also, by the request that
+     * published it, as soon as Kafka acknowledged it, so a second report of the same fault a moment later finds it
+     * without waiting for the read-back. The description is public (Open311 shows it); the contact is not kept.
+     */
+    void record(FelanmalanSubmitted submitted) {
         String submissionId = submitted.submissionId().toString();
         String duplicateOf = submitted.duplicateOf() == null ? null : submitted.duplicateOf().toString();
         Location location = submitted.location();
@@ -58,8 +65,10 @@ public class FelanmalanReports {
                 .setOnInsert("receivedAt", submitted.receivedAt())
                 .setOnInsert("duplicateOf", duplicateOf)
                 .setOnInsert("open", true);
-        mongo.upsert(Query.query(Criteria.where("_id").is(submissionId)), insertOnce, FelanmalanReport.class);
-        log.info("Felanmälan {} recorded (case {})", submissionId, duplicateOf != null ? duplicateOf : submissionId);
+        if (mongo.upsert(Query.query(Criteria.where("_id").is(submissionId)), insertOnce, FelanmalanReport.class)
+                .getUpsertedId() != null) {
+            log.info("Felanmälan {} recorded (case {})", submissionId, duplicateOf != null ? duplicateOf : submissionId);
+        }
     }
 
     /** Closes the case's own report and every report linked to it. */

@@ -167,6 +167,19 @@ class FelanmalanIntegrationTests extends IntakeIntegrationTestContext {
     }
 
     @Test
+    void aSecondReportSentTheMomentAfterTheFirstIsLinkedWithoutWaitingForTheReadBack() throws Exception {
+        FelanmalanJson first = FelanmalanJson.streetLightOut();
+        String firstId = receipt(submit(first).andExpect(status().isAccepted())).get("submissionId").asString();
+
+        // No waiting: the request that published the first report recorded it once Kafka had acknowledged it.
+        assertThat(reports.findAll(List.of(firstId))).as("recorded by the request itself").hasSize(1);
+        FelanmalanJson nearby = FelanmalanJson.streetLightOut().at(GeoTests.north(first.latitude(), 40), first.longitude());
+        submit(nearby).andExpect(status().isAccepted())
+                .andExpect(jsonPath("$.linked").value(true))
+                .andExpect(jsonPath("$.linkedCaseId").value(firstId));
+    }
+
+    @Test
     void aReportOfAnotherCategoryNearbyIsNotLinked() throws Exception {
         FelanmalanJson first = FelanmalanJson.streetLightOut();
         String firstId = receipt(submit(first).andExpect(status().isAccepted())).get("submissionId").asString();
