@@ -576,6 +576,11 @@ class CaseServiceIntegrationTests {
         assertThat(synpunktView.get("text").asString()).isEqualTo(plain.text());
         assertThat(synpunktView.get("contact").get("email").asString()).isEqualTo("greta@example.se");
         assertThat(synpunktView.get("anonymous").asBoolean()).isFalse();
+        // Opened from Kafka's seal, stored under the store's own: the document holds neither text nor contact.
+        Document stored = mongo.findById(synpunktId, Document.class, "cases");
+        assertThat(stored.getString("text")).startsWith("pd1:");
+        assertThat(stored.getString("contact")).startsWith("pd1:");
+        assertThat(stored.toJson()).doesNotContain("greta@example.se", "Greta", plain.text());
         JsonNode avvikelseView = get("/api/v1/cases/" + id, "anna").body();
         assertThat(avvikelseView.get("text").asString()).isEqualTo("Fel dos.");
         assertThat(avvikelseView.get("affectedPerson").get("name").asString()).isEqualTo("Vera Vård");
