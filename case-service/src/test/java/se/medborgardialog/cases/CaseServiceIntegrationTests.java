@@ -666,6 +666,9 @@ class CaseServiceIntegrationTests {
                 submission.trackingCode().value());
         await().atMost(PATIENCE).untilAsserted(() -> assertThat(
                 store.find(new CaseId(UUID.fromString(caseId))).orElseThrow().answerMail().sentAt()).isNotNull());
+        JsonNode view = get("/api/v1/cases/" + caseId, "anna").body();
+        assertThat(view.get("answer").get("text").asString()).contains("Gatlampan på Storgatan");
+        assertThat(view.get("answerMail").get("sentAt").isNull()).isFalse();
         assertThat(meters.counter("medborgardialog.mail.sent", "outcome", "sent").count()).isPositive();
     }
 
