@@ -13,6 +13,6 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param relayGrace    how old a pending mail must be before the relay takes it (leaves the request's own send alone)
  */
 @ConfigurationProperties("cases.mail")
-public record MailProperties(@DefaultValue("no-reply@exempelkommun.se") String from,
+public record AnswerMailProperties(@DefaultValue("no-reply@exempelkommun.se") String from,
         @DefaultValue("1m") Duration relayInterval, @DefaultValue("30s") Duration relayGrace) {
 }

@@ -39,12 +39,12 @@ public class AnswerMails {
 
     private final CaseStore store;
     private final ObjectProvider<JavaMailSender> senders;
-    private final MailProperties properties;
+    private final AnswerMailProperties properties;
     private final Clock clock;
     private final Counter sent;
     private final Counter failed;
 
-    AnswerMails(CaseStore store, ObjectProvider<JavaMailSender> senders, MailProperties properties, Clock clock,
+    AnswerMails(CaseStore store, ObjectProvider<JavaMailSender> senders, AnswerMailProperties properties, Clock clock,
             MeterRegistry meters) {
         this.store = store;
         this.senders = senders;
@@ -64,9 +64,15 @@ public class AnswerMails {
                 .register(meters);
     }
 
+    /** Runs in the answering request, after the answer is stored: nothing here may fail the answer. */
     @EventListener
     void on(AnswerMailQueued queued) {
-        store.find(queued.caseId()).ifPresent(this::deliver);
+        try {
+            store.find(queued.caseId()).ifPresent(this::deliver);
+        } catch (RuntimeException e) {
+            log.warn("Answer mail {} for case {} stays pending for the relay ({})", queued.mailId(), queued.caseId(),
+                    e.getClass().getSimpleName());
+        }
     }
 
     /** Retries mails pending longer than the grace period. */
@@ -118,7 +124,8 @@ public class AnswerMails {
         helper.setTo(aCase.contact().email().strip());
         helper.setSubject(text.subject());
         helper.setText(text.body(), false);
-        // the Message-ID is not ours to choose over SMTP; the mail id travels as a header for tracing
+        // Jakarta Mail assigns the Message-ID; the mail id travels in a header of its own, so a mail sent twice
+        // (at least once: a crash between acceptance and the mark) can be recognised as the same one
         message.setHeader("X-Medborgardialog-Mail-Id", aCase.answerMail().mailId());
         return message;
     }
