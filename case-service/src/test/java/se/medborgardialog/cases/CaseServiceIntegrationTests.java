@@ -5,6 +5,13 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.awaitility.Awaitility.await;
 import static se.medborgardialog.cases.Submissions.aSubmission;
 
+import com.icegreen.greenmail.junit5.GreenMailExtension;
+import com.icegreen.greenmail.util.ServerSetup;
+import jakarta.mail.internet.InternetAddress;
+import jakarta.mail.internet.MimeMessage;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.ServerSocket;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -39,6 +46,7 @@ import org.bson.Document;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
@@ -58,6 +66,7 @@ import se.medborgardialog.cases.casework.ConcurrentCaseChangeException;
 import se.medborgardialog.cases.messaging.CaseEventPublisher;
 import se.medborgardialog.contracts.CaseId;
 import se.medborgardialog.cases.casework.LinkedReport;
+import se.medborgardialog.cases.mail.AnswerMails;
 import se.medborgardialog.contracts.AffectedPerson;
 import se.medborgardialog.contracts.AvvikelsePersonalData;
 import se.medborgardialog.contracts.SynpunktPersonalData;
@@ -88,6 +97,8 @@ import tools.jackson.databind.json.JsonMapper;
         "spring.cloud.stream.kafka.binder.brokers=${spring.embedded.kafka.brokers}",
         // the relay is driven by hand in the crash test
         "cases.outbox.relay-interval=1h",
+        "cases.mail.relay-interval=1h",
+        "cases.mail.relay-grace=0s",
         "cases.metrics.open-cases-refresh=500ms"})
 @EmbeddedKafka(partitions = 1, topics = {Topics.SUBMISSIONS, Topics.CASES, Topics.DEADLINES,
         CaseServiceIntegrationTests.SUBMISSIONS_DLT, "medborgardialog.deadlines.v1.case-service.dlt"})
@@ -97,9 +108,26 @@ class CaseServiceIntegrationTests {
     private static final Duration PATIENCE = Duration.ofSeconds(60);
     private static final ZoneId STOCKHOLM = ZoneId.of("Europe/Stockholm");
 
+    /** Fixed for the class, so the SMTP server can be stopped and started again on the port the service knows. */
+    private static final int SMTP_PORT = freePort();
+
+    @RegisterExtension
+    static final GreenMailExtension smtp = new GreenMailExtension(
+            new ServerSetup(SMTP_PORT, "127.0.0.1", ServerSetup.PROTOCOL_SMTP)).withPerMethodLifecycle(false);
+
     @DynamicPropertySource
     static void store(DynamicPropertyRegistry registry) {
         registry.add("spring.mongodb.uri", () -> InProcessMongo.uri("cases-it"));
+        registry.add("spring.mail.host", () -> "127.0.0.1");
+        registry.add("spring.mail.port", () -> SMTP_PORT);
+    }
+
+    private static int freePort() {
+        try (ServerSocket socket = new ServerSocket(0)) {
+            return socket.getLocalPort();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
     }
 
     private static KafkaProducer<String, byte[]> producer;
@@ -118,6 +146,8 @@ class CaseServiceIntegrationTests {
     MongoTemplate mongo;
     @Autowired
     MeterRegistry meters;
+    @Autowired
+    AnswerMails mails;
     @LocalServerPort
     int port;
 
@@ -614,6 +644,99 @@ class CaseServiceIntegrationTests {
                 .isEqualTo("http://localhost:8081/api/v1/attachments/pdf-2");
         assertThat(get("/api/v1/cases/" + openCase(aSubmission().build()), "anna").body().get("attachments"))
                 .isEmpty();
+    }
+
+    @Test
+    void mailsTheAnswerToTheCitizensAddressInSwedishAndMarksItSentInTheCase() throws Exception {
+        String address = "svar-" + UUID.randomUUID() + "@example.se";
+        SynpunktSubmitted submission = aSubmission().withContact(new Contact("Åsa Öberg", address, null)).build();
+        String caseId = openCase(submission);
+
+        Response answered = post("/api/v1/cases/" + caseId + "/answer", "anna",
+                "{\"text\":\"Tack för din synpunkt! Gatlampan på Storgatan byts på måndag.\"}");
+
+        assertThat(answered.status()).isEqualTo(200);
+        MimeMessage mail = awaitMailsTo(address, 1).get(0);
+        String diarienummer = answered.body().get("diarienummer").asString();
+        assertThat(mail.getSubject()).isEqualTo("Svar på din synpunkt " + diarienummer);
+        assertThat(((InternetAddress) mail.getFrom()[0]).getAddress()).isEqualTo("no-reply@exempelkommun.se");
+        assertThat(mail.getContentType()).containsIgnoringCase("charset=UTF-8");
+        assertThat((String) mail.getContent()).contains("Hej Åsa Öberg!",
+                "Tack för din synpunkt! Gatlampan på Storgatan byts på måndag.", diarienummer,
+                submission.trackingCode().value());
+        await().atMost(PATIENCE).untilAsserted(() -> assertThat(
+                store.find(new CaseId(UUID.fromString(caseId))).orElseThrow().answerMail().sentAt()).isNotNull());
+        JsonNode view = get("/api/v1/cases/" + caseId, "anna").body();
+        assertThat(view.get("answer").get("text").asString()).contains("Gatlampan på Storgatan");
+        assertThat(view.get("answerMail").get("sentAt").isNull()).isFalse();
+        assertThat(meters.counter("medborgardialog.mail.sent", "outcome", "sent").count()).isPositive();
+    }
+
+    @Test
+    void queuesNoMailWhenTheCitizenGaveOnlyAPhoneNumber() throws Exception {
+        String caseId = openCase(aSubmission().withContact(new Contact("Per Persson", null, "070-123 45 67")).build());
+        int before = smtp.getReceivedMessages().length;
+
+        Response answered = post("/api/v1/cases/" + caseId + "/answer", "anna", "{\"text\":\"Vi ringer dig.\"}");
+
+        assertThat(answered.status()).isEqualTo(200);
+        assertThat(store.find(new CaseId(UUID.fromString(caseId))).orElseThrow().answerMail()).isNull();
+        assertThat(mails.relayPending()).isZero();
+        assertThat(smtp.getReceivedMessages()).hasSize(before);
+    }
+
+    @Test
+    void keepsTheMailPendingWhileTheSmtpServerIsDownAndTheRelayDeliversItOnceWhenItIsBack() throws Exception {
+        String address = "nere-" + UUID.randomUUID() + "@example.se";
+        String caseId = openCase(aSubmission().withContact(new Contact("Örjan Åkesson", address, null)).build());
+        CaseId id = new CaseId(UUID.fromString(caseId));
+        double failedBefore = meters.counter("medborgardialog.mail.sent", "outcome", "failed").count();
+
+        smtp.stop();
+        try {
+            Response answered = post("/api/v1/cases/" + caseId + "/answer", "anna",
+                    "{\"text\":\"Svaret kommer fram även när e-posten krånglar.\"}");
+            assertThat(answered.status()).isEqualTo(200);
+            Case stored = store.find(id).orElseThrow();
+            assertThat(stored.status()).isEqualTo(CaseStatus.ANSWERED);
+            assertThat(stored.answerMail().pending()).isTrue();
+            assertThat(meters.counter("medborgardialog.mail.sent", "outcome", "failed").count())
+                    .isGreaterThan(failedBefore);
+        } finally {
+            smtp.start();
+        }
+
+        await().atMost(PATIENCE).untilAsserted(() -> {
+            mails.relayPending();
+            assertThat(store.find(id).orElseThrow().answerMail().pending()).isFalse();
+        });
+        mails.relayPending();
+        List<MimeMessage> delivered = awaitMailsTo(address, 1);
+        assertThat((String) delivered.get(0).getContent()).contains("Svaret kommer fram även när e-posten krånglar.");
+    }
+
+    /** Waits for {@code count} mails to {@code address}, and checks no more than that arrived. */
+    private static List<MimeMessage> awaitMailsTo(String address, int count) {
+        await().atMost(PATIENCE).until(() -> mailsTo(address).size() >= count);
+        List<MimeMessage> received = mailsTo(address);
+        assertThat(received).hasSize(count);
+        return received;
+    }
+
+    private static List<MimeMessage> mailsTo(String address) {
+        List<MimeMessage> found = new ArrayList<>();
+        for (MimeMessage message : smtp.getReceivedMessages()) {
+            try {
+                for (jakarta.mail.Address to : message.getAllRecipients()) {
+                    if (to instanceof InternetAddress internet && address.equals(internet.getAddress())) {
+                        found.add(message);
+                    }
+                }
+            } catch (jakarta.mail.MessagingException e) {
+                throw new IllegalStateException(e);
+            }
+        }
+        return found;
     }
 
     private String openCase(SynpunktSubmitted submission) throws Exception {

@@ -29,6 +29,10 @@ public record Submissions(UUID id, String category, Contact contact, Instant rec
         return new Submissions(id, category, null, receivedAt, attachments);
     }
 
+    public Submissions withContact(Contact newContact) {
+        return new Submissions(id, category, newContact, receivedAt, attachments);
+    }
+
     public Submissions receivedAt(Instant instant) {
         return new Submissions(id, category, contact, instant, attachments);
     }

@@ -50,6 +50,7 @@ public final class LocalStack implements AutoCloseable {
     private final Map<Service, Instant> lastStart = new EnumMap<>(Service.class);
     private ChildProcess broker;
     private ChildProcess store;
+    private MailCatcher mail;
     private volatile boolean stopping;
 
     private LocalStack(StackSettings settings) {
@@ -126,6 +127,7 @@ public final class LocalStack implements AutoCloseable {
         for (Service service : Service.values()) {
             jars.add(serviceJar(service));
         }
+        mail = MailCatcher.start(settings.smtpPort(), settings.mailPort());
         startStore();
         startBroker();
         createTopics();
@@ -148,6 +150,16 @@ public final class LocalStack implements AutoCloseable {
 
     public String storeUri() {
         return "mongodb://127.0.0.1:" + settings.storePort();
+    }
+
+    /** The development SMTP server case-service sends answer mails to. */
+    public int smtpPort() {
+        return mail.smtpPort();
+    }
+
+    /** {@code GET} lists the mails the SMTP server received, as JSON. */
+    public URI mailApi() {
+        return mail.mailApi();
     }
 
     public URI url(Service service) {
@@ -304,6 +316,10 @@ public final class LocalStack implements AutoCloseable {
                 "--server.port=" + settings.port(service),
                 "--spring.mongodb.uri=" + storeUri() + "/" + service.database(),
                 "--spring.cloud.stream.kafka.binder.brokers=" + kafkaBootstrapServers()));
+        if (service == Service.CASE) {
+            command.add("--spring.mail.host=127.0.0.1");
+            command.add("--spring.mail.port=" + mail.smtpPort());
+        }
         command.addAll(settings.arguments(service));
         return command;
     }
@@ -357,7 +373,12 @@ public final class LocalStack implements AutoCloseable {
     private void checkPortsFree() {
         List<Integer> ports = new ArrayList<>(List.of(settings.kafkaPort(), settings.controllerPort(), settings.storePort()));
         ports.addAll(settings.servicePorts().values());
+        ports.add(settings.smtpPort());
+        ports.add(settings.mailPort());
         for (int port : ports) {
+            if (port == 0) {
+                continue; // a free one is taken at start
+            }
             try (ServerSocket socket = new ServerSocket()) {
                 socket.bind(new InetSocketAddress("127.0.0.1", port));
             } catch (IOException e) {
@@ -376,6 +397,8 @@ public final class LocalStack implements AutoCloseable {
         }
         System.out.printf("  %-18s %-24s pid %-7d log %s%n", "kafka (KRaft)", kafkaBootstrapServers(), broker.pid(), broker.log());
         System.out.printf("  %-18s %-24s pid %-7d log %s%n", "store (MongoDB)", storeUri(), store.pid(), store.log());
+        System.out.printf("  %-18s %-24s (in this process; development only)%n", "smtp (GreenMail)", "127.0.0.1:" + smtpPort());
+        System.out.printf("  %-18s %-24s (answer mails received; read-only)%n", "mail API", mailApi());
         System.out.println();
         System.out.println("Try: curl -i -X POST " + url(Service.INTAKE) + "/api/v1/synpunkter -H 'Content-Type: application/json' \\");
         System.out.println("       -d '{\"kind\":\"klagomål\",\"category\":\"gata-och-trafik\",\"text\":\"Trasig gatlykta på Storgatan\",\"channel\":\"web\"}'");
@@ -396,6 +419,9 @@ public final class LocalStack implements AutoCloseable {
         }
         if (broker != null) {
             broker.stop(60);
+        }
+        if (mail != null) {
+            mail.close();
         }
     }
 

@@ -13,6 +13,8 @@ import java.util.Map;
  * @param dataDir   broker log, store file and process logs; kept across restarts
  * @param supervise restart a service process that dies (for example after {@code kill -9})
  * @param serviceArguments more Spring Boot arguments per service ({@code --key=value}), after the stack's own
+ * @param smtpPort  the development SMTP server case-service sends answer mails to; 0 picks a free port at start
+ * @param mailPort  the HTTP API that lists what the SMTP server received ({@code GET /api/mail}); 0 picks a free port
  */
 public record StackSettings(
         Path home,
@@ -22,16 +24,31 @@ public record StackSettings(
         int storePort,
         Map<Service, Integer> servicePorts,
         boolean supervise,
-        Map<Service, List<String>> serviceArguments) {
+        Map<Service, List<String>> serviceArguments,
+        int smtpPort,
+        int mailPort) {
 
     public StackSettings {
         servicePorts = Map.copyOf(servicePorts);
         serviceArguments = Map.copyOf(serviceArguments);
     }
 
+    /** Without mail ports: the SMTP server and its API take free ports when the stack starts. */
     public StackSettings(Path home, Path dataDir, int kafkaPort, int controllerPort, int storePort,
             Map<Service, Integer> servicePorts, boolean supervise) {
         this(home, dataDir, kafkaPort, controllerPort, storePort, servicePorts, supervise, Map.of());
+    }
+
+    /** Without mail ports: the SMTP server and its API take free ports when the stack starts. */
+    public StackSettings(Path home, Path dataDir, int kafkaPort, int controllerPort, int storePort,
+            Map<Service, Integer> servicePorts, boolean supervise, Map<Service, List<String>> serviceArguments) {
+        this(home, dataDir, kafkaPort, controllerPort, storePort, servicePorts, supervise, serviceArguments, 0, 0);
+    }
+
+    /** The same stack, with the SMTP server and its mail API on these ports (0: a free one). */
+    public StackSettings withMailPorts(int smtp, int mail) {
+        return new StackSettings(home, dataDir, kafkaPort, controllerPort, storePort, servicePorts, supervise,
+                serviceArguments, smtp, mail);
     }
 
     /** The same stack, with {@code arguments} given to {@code service} as well. */
@@ -43,7 +60,8 @@ public record StackSettings(
             all.addAll(added);
             return List.copyOf(all);
         });
-        return new StackSettings(home, dataDir, kafkaPort, controllerPort, storePort, servicePorts, supervise, more);
+        return new StackSettings(home, dataDir, kafkaPort, controllerPort, storePort, servicePorts, supervise, more,
+                smtpPort, mailPort);
     }
 
     public List<String> arguments(Service service) {
@@ -55,7 +73,7 @@ public record StackSettings(
         for (Service service : Service.values()) {
             ports.put(service, service.defaultPort());
         }
-        return new StackSettings(home, home.resolve("data"), 9092, 9093, 27017, ports, true);
+        return new StackSettings(home, home.resolve("data"), 9092, 9093, 27017, ports, true).withMailPorts(3025, 8025);
     }
 
     public int port(Service service) {
@@ -63,13 +81,16 @@ public record StackSettings(
     }
 
     /** Reads {@code --data-dir=}, {@code --kafka-port=}, {@code --controller-port=}, {@code --store-port=},
-     * {@code --intake-port=}, {@code --case-port=}, {@code --sla-port=}, {@code --reporting-port=}, {@code --no-restart}. */
+     * {@code --intake-port=}, {@code --case-port=}, {@code --sla-port=}, {@code --reporting-port=}, {@code --smtp-port=},
+     * {@code --mail-port=}, {@code --no-restart}. */
     public static StackSettings fromArgs(Path home, String[] args) {
         StackSettings s = defaults(home);
         Path dataDir = s.dataDir();
         int kafka = s.kafkaPort();
         int controller = s.controllerPort();
         int store = s.storePort();
+        int smtp = s.smtpPort();
+        int mail = s.mailPort();
         boolean supervise = true;
         Map<Service, Integer> ports = new EnumMap<>(s.servicePorts());
         for (String arg : args) {
@@ -85,13 +106,15 @@ public record StackSettings(
                 case "--case-port" -> ports.put(Service.CASE, port(key, value));
                 case "--sla-port" -> ports.put(Service.SLA, port(key, value));
                 case "--reporting-port" -> ports.put(Service.REPORTING, port(key, value));
+                case "--smtp-port" -> smtp = port(key, value);
+                case "--mail-port" -> mail = port(key, value);
                 case "--no-restart" -> supervise = false;
                 default -> throw new IllegalArgumentException("unknown option " + arg
                         + " (known: --data-dir= --kafka-port= --controller-port= --store-port= --intake-port="
-                        + " --case-port= --sla-port= --reporting-port= --no-restart)");
+                        + " --case-port= --sla-port= --reporting-port= --smtp-port= --mail-port= --no-restart)");
             }
         }
-        return new StackSettings(home, dataDir, kafka, controller, store, ports, supervise);
+        return new StackSettings(home, dataDir, kafka, controller, store, ports, supervise).withMailPorts(smtp, mail);
     }
 
     private static int port(String key, String value) {

@@ -91,6 +91,15 @@ class EndToEndIntegrationTests {
                 {"text": "Tack! Lyktan byts i morgon."}""");
         assertThat(answered.status()).as(answered.body()).isBetween(200, 202);
 
+        // the answer reached Eva by e-mail: the stack's SMTP server has it, in Swedish with the diarienummer
+        String trackingCode = receipt.json().get("trackingCode").asString();
+        String subject = "Svar på din synpunkt " + queued.get("diarienummer").asString();
+        await().atMost(PATIENCE).untilAsserted(() -> {
+            JsonNode mail = mailTo("eva@example.se", subject);
+            assertThat(mail).as("an answer mail to eva@example.se: " + subject).isNotNull();
+            assertThat(mail.get("body").asString()).contains("Tack! Lyktan byts i morgon.", trackingCode);
+        });
+
         await().atMost(PATIENCE).untilAsserted(() -> assertThat(deadlineStatus("anna", caseId)).isEqualTo("MET"));
         String today = LocalDate.now(STOCKHOLM).toString();
         await().atMost(PATIENCE).untilAsserted(() -> {
@@ -280,6 +289,16 @@ class EndToEndIntegrationTests {
         JsonNode array = node.isArray() ? node
                 : StreamSupport.stream(node.spliterator(), false).filter(JsonNode::isArray).findFirst().orElseThrow();
         return StreamSupport.stream(array.spliterator(), false).toList();
+    }
+
+    /** The mail the stack's SMTP server received for {@code address} with {@code subject} (its mail API); null if none. */
+    private JsonNode mailTo(String address, String subject) {
+        for (JsonNode mail : http.get(stack.mailApi(), null).json()) {
+            if (address.equals(mail.get("to").asString()) && subject.equals(mail.get("subject").asString())) {
+                return mail;
+            }
+        }
+        return null;
     }
 
     private static URI intake(String path) {

@@ -81,6 +81,8 @@ public final class Case {
     private boolean anonymous;
     private CaseStatus status;
     private Answer answer;
+    /** The answer's e-mail to the citizen; null when the contact has no e-mail address. */
+    private AnswerMail answerMail;
     private Closure closure;
     private CaseDeadline deadline;
     private List<HistoryEntry> history = new ArrayList<>();
@@ -190,6 +192,9 @@ public final class Case {
                     "Ärendet är anonymt och kan inte besvaras; avsluta det i stället.");
         }
         answer = new Answer(Objects.requireNonNull(answerText, "answerText"), now, officer);
+        if (contact != null && !isBlank(contact.email())) {
+            answerMail = AnswerMail.queued(id, now);
+        }
         status = CaseStatus.ANSWERED;
         history.add(new HistoryEntry("besvarat", officer, now));
         return new CaseAnswered(caseId(), unit, now, officer);
@@ -322,6 +327,11 @@ public final class Case {
 
     public Answer answer() {
         return answer;
+    }
+
+    /** Null when there is no e-mail to send (no address, or not answered yet). */
+    public AnswerMail answerMail() {
+        return answerMail;
     }
 
     public Closure closure() {

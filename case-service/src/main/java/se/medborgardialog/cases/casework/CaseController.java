@@ -83,7 +83,8 @@ class CaseController {
             boolean anonymous, String text, Contact contact, Answer answer, ClosureView closure,
             LocalDate dueDate, Instant dueAt, String deadlineStatus, List<HistoryEntry> history,
             String caseType, String legalFlow, Location location, List<AttachmentView> photos,
-            List<LinkedReport> linkedReports, AffectedPerson affectedPerson, List<AttachmentView> attachments) {
+            List<LinkedReport> linkedReports, AffectedPerson affectedPerson, List<AttachmentView> attachments,
+            AnswerMail answerMail) {
     }
 
     /** A file sent with the submission, and where the officer's browser downloads it from intake-service. */
@@ -138,7 +139,7 @@ class CaseController {
                 DeadlineLabel.of(aCase, clock.instant(), deadlines.dueSoon()), aCase.history(),
                 aCase.caseType().name(), aCase.legalFlow() == null ? null : aCase.legalFlow().name(),
                 aCase.location(), links(aCase.photos()), aCase.linkedReports(), affectedPerson(aCase),
-                links(aCase.attachments()));
+                links(aCase.attachments()), aCase.answerMail());
     }
 
     private List<AttachmentView> links(List<AttachmentRef> refs) {

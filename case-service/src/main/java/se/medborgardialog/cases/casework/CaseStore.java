@@ -28,7 +28,7 @@ import se.medborgardialog.contracts.CaseId;
 public class CaseStore {
 
     /** Queue rows never carry personal data, so it is not even read. */
-    private static final String[] PERSONAL_AND_BULKY = {"text", "contact", "affectedPersonEncrypted", "photos", "linkedReports", "answer", "history", "outbox"};
+    private static final String[] PERSONAL_AND_BULKY = {"text", "contact", "affectedPersonEncrypted", "photos", "linkedReports", "answer", "answerMail", "history", "outbox"};
 
     private final MongoTemplate mongo;
 
@@ -62,7 +62,23 @@ public class CaseStore {
      * @throws ConcurrentCaseChangeException with the current case when somebody else won
      */
     public void commit(Case aCase, PendingEvent event) {
-        Update update = new Update()
+        commit(aCase, event, new Update());
+    }
+
+    /**
+     * {@link #commit} for an answer: the answer's e-mail, when there is one, is queued in the same update. Only here,
+     * so a later command never writes an already sent mail back as pending.
+     */
+    public void commitAnswer(Case aCase, PendingEvent event) {
+        Update update = new Update();
+        if (aCase.answerMail() != null) {
+            update.set("answerMail", aCase.answerMail());
+        }
+        commit(aCase, event, update);
+    }
+
+    private void commit(Case aCase, PendingEvent event, Update update) {
+        update
                 .set("status", aCase.status())
                 .set("answer", aCase.answer())
                 .set("closure", aCase.closure())
@@ -93,6 +109,23 @@ public class CaseStore {
     public void markPublished(CaseId caseId, String eventId) {
         mongo.updateFirst(query(where("_id").is(caseId.toString())),
                 new Update().pull("outbox", new Document("eventId", eventId)), Case.class);
+    }
+
+    /**
+     * The SMTP server accepted the answer's e-mail.
+     *
+     * @return false when it was already marked sent (or is not this case's mail); nothing was written
+     */
+    public boolean markMailSent(CaseId caseId, String mailId, Instant sentAt) {
+        return mongo.updateFirst(query(where("_id").is(caseId.toString()).and("answerMail.mailId").is(mailId)
+                        .and("answerMail.sentAt").is(null)),
+                new Update().set("answerMail.sentAt", sentAt), Case.class).getModifiedCount() > 0;
+    }
+
+    /** Cases whose answer's e-mail was queued before {@code cutoff} and is still not accepted by an SMTP server. */
+    public List<Case> withMailPendingSince(Instant cutoff) {
+        return mongo.find(query(where("answerMail.mailId").exists(true).and("answerMail.sentAt").is(null)
+                .and("answerMail.queuedAt").lt(cutoff)), Case.class);
     }
 
     /** Sets the deadline view; does nothing when the case is not opened yet (opening applies it later). */

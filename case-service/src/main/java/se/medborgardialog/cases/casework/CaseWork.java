@@ -5,6 +5,7 @@ import java.time.Instant;
 import java.util.Set;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
 import se.medborgardialog.cases.messaging.CaseEventPublisher;
 import se.medborgardialog.cases.messaging.PendingEvent;
@@ -24,12 +25,15 @@ public class CaseWork {
     private final CaseOutbox outbox;
     private final CaseEventPublisher events;
     private final Clock clock;
+    private final ApplicationEventPublisher inProcess;
 
-    CaseWork(CaseStore store, CaseOutbox outbox, CaseEventPublisher events, Clock clock) {
+    CaseWork(CaseStore store, CaseOutbox outbox, CaseEventPublisher events, Clock clock,
+            ApplicationEventPublisher inProcess) {
         this.store = store;
         this.outbox = outbox;
         this.events = events;
         this.clock = clock;
+        this.inProcess = inProcess;
     }
 
     /** The outcome of a command: the case as written, and whether Kafka already has the event. */
@@ -47,7 +51,14 @@ public class CaseWork {
         Case aCase = caseFor(caseId, officerUnits);
         Instant now = clock.instant();
         CaseAnswered answered = aCase.answer(text, officer, now);
-        return commitAndPublish(aCase, events.pending(caseId, EventTypes.CASE_ANSWERED, answered, now));
+        PendingEvent event = events.pending(caseId, EventTypes.CASE_ANSWERED, answered, now);
+        store.commitAnswer(aCase, event);
+        Done done = published(aCase);
+        if (aCase.answerMail() != null) {
+            // stored with the answer; sent now by the mail feature, or later by its relay
+            inProcess.publishEvent(new AnswerMailQueued(caseId, aCase.answerMail().mailId()));
+        }
+        return done;
     }
 
     public Done close(CaseId caseId, CaseOutcome outcome, String officer, Set<String> officerUnits) {
@@ -59,6 +70,10 @@ public class CaseWork {
 
     private Done commitAndPublish(Case aCase, PendingEvent event) {
         store.commit(aCase, event);
+        return published(aCase);
+    }
+
+    private Done published(Case aCase) {
         log.info("Case {} is now {}", aCase.caseId(), aCase.status());
         Case written = store.find(aCase.caseId()).orElse(aCase);
         // earlier events still pending (a broker outage) go first, so consumers see the case's events in order

@@ -10,6 +10,7 @@ import se.medborgardialog.contracts.CaseAnswered;
 import se.medborgardialog.contracts.CaseClosed;
 import se.medborgardialog.contracts.CaseOpened;
 import se.medborgardialog.contracts.CaseOutcome;
+import se.medborgardialog.contracts.Contact;
 import se.medborgardialog.contracts.Diarienummer;
 
 class CaseTests {
@@ -53,6 +54,31 @@ class CaseTests {
             assertThat(step.who()).isEqualTo("anna");
             assertThat(step.what()).isEqualTo("besvarat");
         });
+    }
+
+    @Test
+    void queuesOneAnswerMailWithAnIdDerivedFromTheCaseWhenTheContactHasAnEmailAddress() {
+        Case aCase = openCase();
+        Case same = Case.open(aSubmission().build(), new Diarienummer("2026-000001"), "stadsmiljo", NOW);
+        assertThat(aCase.answerMail()).isNull();
+
+        aCase.answer("Vi lagar lampan i veckan.", "anna", LATER);
+
+        assertThat(aCase.answerMail().pending()).isTrue();
+        assertThat(aCase.answerMail().queuedAt()).isEqualTo(LATER);
+        assertThat(aCase.answerMail().mailId()).isEqualTo(AnswerMail.queued(aCase.caseId().toString(), NOW).mailId())
+                .isNotEqualTo(AnswerMail.queued(same.caseId().toString(), NOW).mailId());
+    }
+
+    @Test
+    void queuesNoAnswerMailForAContactWithOnlyAPhoneNumber() {
+        Case aCase = Case.open(aSubmission().withContact(new Contact("Per", " ", "070-123 45 67")).build(),
+                new Diarienummer("2026-000002"), "stadsmiljo", NOW);
+
+        aCase.answer("Vi ringer dig.", "anna", LATER);
+
+        assertThat(aCase.status()).isEqualTo(CaseStatus.ANSWERED);
+        assertThat(aCase.answerMail()).isNull();
     }
 
     @Test
