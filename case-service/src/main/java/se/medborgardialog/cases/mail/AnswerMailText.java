@@ -16,7 +16,7 @@ record AnswerMailText(String subject, String body) {
                 .append(".\n\n")
                 .append(aCase.answer().text().strip()).append("\n\n");
         if (aCase.trackingCode() != null) {
-            body.append("Med din ärendekod ").append(aCase.trackingCode().value())
+            body.append("Med din spårningskod ").append(aCase.trackingCode().value())
                     .append(" kan du följa ärendet på kommunens webbplats.\n\n");
         }
         body.append("Med vänliga hälsningar\n")

@@ -25,7 +25,7 @@ class AnswerMailTextTests {
         assertThat(text.body())
                 .startsWith("Hej Åsa Öberg!\n\nHär är svaret på din synpunkt med diarienummer 2026-000123.\n\n"
                         + "Gatlampan på Storgatan byts på måndag.\n\n")
-                .contains("ärendekod " + submission.trackingCode().value())
+                .contains("spårningskod " + submission.trackingCode().value())
                 .doesNotContain("asa@example.se", "anna");
     }
 
