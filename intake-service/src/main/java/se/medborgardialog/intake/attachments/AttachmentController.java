@@ -9,9 +9,7 @@ import io.swagger.v3.oas.annotations.security.SecurityRequirement;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
-import java.util.HashSet;
 import java.util.List;
-import java.util.Set;
 import org.bson.Document;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -30,6 +28,7 @@ import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 import se.medborgardialog.intake.security.SecurityProperties;
+import se.medborgardialog.intake.tracking.CaseProgressLookup;
 import se.medborgardialog.intake.web.ProblemException;
 
 /**
@@ -48,12 +47,12 @@ class AttachmentController {
     static final int MAX_REASON_LENGTH = 500;
 
     private final AttachmentStore store;
-    private final AttachmentReadBack cases;
+    private final CaseProgressLookup cases;
     private final SecurityProperties security;
     private final MongoTemplate mongo;
     private final Clock clock;
 
-    AttachmentController(AttachmentStore store, AttachmentReadBack cases, SecurityProperties security,
+    AttachmentController(AttachmentStore store, CaseProgressLookup cases, SecurityProperties security,
             MongoTemplate mongo, Clock clock) {
         this.store = store;
         this.cases = cases;
@@ -77,7 +76,7 @@ class AttachmentController {
             String reasonHeader,
             @Parameter(hidden = true) @AuthenticationPrincipal UserDetails user) {
         StoredAttachment attachment = store.find(id)
-                .filter(found -> cases.unitOf(found.caseId()).filter(unitsOf(user)::contains).isPresent())
+                .filter(found -> cases.unitOf(found.caseId()).filter(security.unitsOf(user.getUsername())::contains).isPresent())
                 .orElseThrow(NotFound::new);
         String why = reason != null ? reason : reasonHeader;
         mongo.insert(new Document()
@@ -98,14 +97,6 @@ class AttachmentController {
                 .header("Content-Security-Policy", "default-src 'none'; sandbox")
                 .cacheControl(CacheControl.noStore())
                 .body(bytes);
-    }
-
-    private Set<String> unitsOf(UserDetails user) {
-        Set<String> units = new HashSet<>();
-        security.users().stream()
-                .filter(staff -> staff.username().equals(user.getUsername()))
-                .forEach(staff -> units.addAll(staff.units()));
-        return units;
     }
 
     /** The same answer for a file that does not exist and one the caller may not see. */

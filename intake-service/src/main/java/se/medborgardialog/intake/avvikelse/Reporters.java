@@ -1,6 +1,5 @@
 package se.medborgardialog.intake.avvikelse;
 
-import java.util.HashSet;
 import java.util.Set;
 import java.util.stream.Collectors;
 import org.springframework.security.core.GrantedAuthority;
@@ -23,10 +22,6 @@ class Reporters {
                 .map(GrantedAuthority::getAuthority)
                 .map(authority -> authority.startsWith("ROLE_") ? authority.substring(5) : authority)
                 .collect(Collectors.toSet());
-        Set<String> units = new HashSet<>();
-        security.users().stream()
-                .filter(staff -> staff.username().equals(user.getUsername()))
-                .forEach(staff -> units.addAll(staff.units()));
-        return new Reporter(user.getUsername(), roles, units);
+        return new Reporter(user.getUsername(), roles, security.unitsOf(user.getUsername()));
     }
 }

@@ -13,6 +13,8 @@ import se.medborgardialog.intake.felanmalan.FelanmalanReport;
 import se.medborgardialog.intake.felanmalan.FelanmalanReports;
 import se.medborgardialog.intake.open311.Open311Views.ServiceRequest;
 import se.medborgardialog.intake.open311.RequestFilter.Status;
+import se.medborgardialog.intake.tracking.CaseProgress;
+import se.medborgardialog.intake.tracking.CaseProgressLookup;
 import se.medborgardialog.intake.tracking.TrackingCodeFormat;
 
 /**
@@ -24,11 +26,11 @@ import se.medborgardialog.intake.tracking.TrackingCodeFormat;
 class ServiceRequests {
 
     private final FelanmalanReports reports;
-    private final CaseProgressProjection progress;
+    private final CaseProgressLookup progress;
     private final FelanmalanProperties catalogue;
     private final Open311Properties properties;
 
-    ServiceRequests(FelanmalanReports reports, CaseProgressProjection progress, FelanmalanProperties catalogue,
+    ServiceRequests(FelanmalanReports reports, CaseProgressLookup progress, FelanmalanProperties catalogue,
             Open311Properties properties) {
         this.reports = reports;
         this.progress = progress;
@@ -74,7 +76,7 @@ class ServiceRequests {
     }
 
     private List<ServiceRequest> views(List<FelanmalanReport> page) {
-        Map<String, CaseProgress> cases = progress.findAll(page.stream().map(FelanmalanReport::caseId).distinct()
+        Map<String, CaseProgress> cases = progress.find(page.stream().map(FelanmalanReport::caseId).distinct()
                 .toList());
         return page.stream()
                 .map(report -> view(report, cases.getOrDefault(report.caseId(), CaseProgress.none(report.caseId()))))

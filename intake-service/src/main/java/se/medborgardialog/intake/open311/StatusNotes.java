@@ -1,6 +1,7 @@
 package se.medborgardialog.intake.open311;
 
 import java.util.Locale;
+import se.medborgardialog.intake.tracking.CaseProgress;
 
 /** The Swedish {@code status_notes} of a service request: where its case stands, and whether it is a duplicate. */
 final class StatusNotes {

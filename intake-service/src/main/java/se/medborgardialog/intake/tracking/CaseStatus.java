@@ -11,7 +11,8 @@ import org.springframework.data.mongodb.core.mapping.Document;
  * its own fields, and the status is derived from which of them are present, so the order in which events arrive
  * does not matter. Holds no personal data: no names, no text of the submission, no answer.
  *
- * @param answerBy the last day of the answer promise, ISO-8601 local date (Europe/Stockholm)
+ * @param answerBy   the last day of the answer promise, ISO-8601 local date (Europe/Stockholm)
+ * @param answerByAt the instant that promise ends (the answer clock's {@code dueAt})
  */
 @Document(CaseStatus.COLLECTION)
 record CaseStatus(
@@ -31,7 +32,8 @@ record CaseStatus(
         Instant expiredAt,
         Instant sentToNamndAt,
         String namnd,
-        List<HistoryEntry> history) {
+        List<HistoryEntry> history,
+        Instant answerByAt) {
 
     static final String COLLECTION = "case_status";
 

@@ -103,7 +103,8 @@ class CaseStatusProjection {
             return;
         }
         store.apply(scheduled.caseId().value(), CaseStatusStore.fields()
-                        .set("answerBy", scheduled.dueDate() == null ? null : scheduled.dueDate().toString()),
+                        .set("answerBy", scheduled.dueDate() == null ? null : scheduled.dueDate().toString())
+                        .set("answerByAt", scheduled.dueAt()),
                 null);
     }
 

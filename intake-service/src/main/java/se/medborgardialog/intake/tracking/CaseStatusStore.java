@@ -1,5 +1,7 @@
 package se.medborgardialog.intake.tracking;
 
+import java.util.Collection;
+import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 import org.springframework.dao.DuplicateKeyException;
@@ -45,7 +47,12 @@ class CaseStatusStore {
                 .map(code -> Optional.ofNullable(mongo.findById(code.caseId(), CaseStatus.class))
                         // The code is known, but nothing about its case has been read yet.
                         .orElseGet(() -> new CaseStatus(code.caseId(), null, null, null, null, null, null, null,
-                                null, null, null, null, null, null, null, null, null)));
+                                null, null, null, null, null, null, null, null, null, null)));
+    }
+
+    /** The views of these cases, by case id; a case nothing has been read about is missing. */
+    List<CaseStatus> findAll(Collection<String> caseIds) {
+        return mongo.find(Query.query(Criteria.where("_id").in(caseIds)), CaseStatus.class);
     }
 
     /** Two first upserts of one id can race; the loser finds the document on its second try. */

@@ -3,8 +3,8 @@ package se.medborgardialog.intake.open311;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.Instant;
-import java.util.Map;
 import org.junit.jupiter.api.Test;
+import se.medborgardialog.intake.tracking.CaseProgress;
 
 class StatusNotesTests {
 
@@ -31,21 +31,8 @@ class StatusNotesTests {
                         + "Ärendet är avslutat: samma fel som en tidigare anmälan.");
     }
 
-    @Test
-    void theExpectedTimeIsTheFirstAnswerDeadlineOrElseTheLatestClock() {
-        Instant first = Instant.parse("2026-11-25T22:59:59Z");
-        Instant other = Instant.parse("2026-12-25T22:59:59Z");
-        assertThat(withDeadlines(Map.of("first-answer", first, "atgard", other)).expectedAt()).isEqualTo(first);
-        assertThat(withDeadlines(Map.of("atgard", other, "besiktning", first)).expectedAt()).isEqualTo(other);
-        assertThat(withDeadlines(Map.of()).expectedAt()).isNull();
-    }
-
     private static CaseProgress progress(String diarienummer, Instant opened, Instant answered, Instant closed,
             String outcome) {
-        return new CaseProgress(CASE, diarienummer, "stadsmiljo", opened, answered, closed, outcome, Map.of(), null);
-    }
-
-    private static CaseProgress withDeadlines(Map<String, Instant> deadlines) {
-        return new CaseProgress(CASE, null, null, null, null, null, null, deadlines, null);
+        return new CaseProgress(CASE, diarienummer, "stadsmiljo", opened, answered, closed, outcome, null, null);
     }
 }

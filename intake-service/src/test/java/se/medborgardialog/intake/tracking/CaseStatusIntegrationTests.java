@@ -14,6 +14,7 @@ import java.nio.charset.StandardCharsets;
 import java.security.SecureRandom;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.UUID;
@@ -22,6 +23,7 @@ import org.jsoup.Jsoup;
 import org.jsoup.nodes.Document;
 import org.jsoup.nodes.Element;
 import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
 import org.springframework.mock.web.MockHttpServletResponse;
@@ -50,6 +52,9 @@ import se.medborgardialog.intake.testing.IntakeIntegrationTestContext;
 
 /** The citizen's status view, built only from contract events sent to Kafka as the other services send them. */
 class CaseStatusIntegrationTests extends IntakeIntegrationTestContext {
+
+    @Autowired
+    CaseProgressLookup progress;
 
     private static final Duration PATIENCE = Duration.ofSeconds(30);
     private static final Instant RECEIVED = NOW;
@@ -96,6 +101,12 @@ class CaseStatusIntegrationTests extends IntakeIntegrationTestContext {
                         Matchers.contains("mottagen", "registrerad", "besvarad", "avslutad")))
                 .andReturn().getResponse().getContentAsString(StandardCharsets.UTF_8);
         assertThat(json).doesNotContain("Gatlampan", "Greta", "greta@example.se", "anna");
+        assertThat(progress.unitOf(caseId.toString())).contains("stadsmiljo");
+        CaseProgress read = progress.find(List.of(caseId.toString())).get(caseId.toString());
+        assertThat(read.diarienummer()).isEqualTo(diarienummer);
+        assertThat(read.openedAt()).isEqualTo(OPENED);
+        assertThat(read.closed()).isTrue();
+        assertThat(read.updatedAt()).isEqualTo(CLOSED);
 
         // The page, with the code typed in lower case and without dashes.
         Document page = page(mvc.perform(get("/status").param("kod", code.toLowerCase().replace("-", "")))
@@ -140,6 +151,10 @@ class CaseStatusIntegrationTests extends IntakeIntegrationTestContext {
                 .andExpect(jsonPath("$.answerBy").value("2026-12-01")));
 
         api(code).andExpect(jsonPath("$.answerBy").value("2026-11-25"));
+        // The same promise is what other features read (Open311's expected_datetime).
+        assertThat(progress.find(List.of(caseId.toString())).get(caseId.toString()).expectedAt())
+                // MongoDB keeps instants to the millisecond
+                .isEqualTo(scheduled(caseId, "first-answer", "2026-11-25").dueAt().truncatedTo(ChronoUnit.MILLIS));
     }
 
     @Test
