@@ -18,9 +18,19 @@ public final class EventTypes {
     public static final String CASE_ANSWERED = "se.medborgardialog.case.answered.v1";
     public static final String CASE_CLOSED = "se.medborgardialog.case.closed.v1";
     public static final String DUPLICATE_REPORT_LINKED = "se.medborgardialog.case.duplicate-linked.v1";
+    public static final String CASE_ASSIGNED = "se.medborgardialog.case.assigned.v1";
+    public static final String CASE_FORWARDED = "se.medborgardialog.case.forwarded.v1";
+    public static final String CITIZEN_INFO_REQUESTED = "se.medborgardialog.case.citizen-info-requested.v1";
+    public static final String CITIZEN_INFO_RECEIVED = "se.medborgardialog.case.citizen-info-received.v1";
+    public static final String CASE_REOPENED = "se.medborgardialog.case.reopened.v1";
+    public static final String CASES_LINKED = "se.medborgardialog.case.linked.v1";
+    public static final String AVVIKELSE_STEP_RECORDED = "se.medborgardialog.avvikelse.step-recorded.v1";
+    public static final String CITIZEN_REPLIED = "se.medborgardialog.citizen.replied.v1";
     public static final String DEADLINE_SCHEDULED = "se.medborgardialog.deadline.scheduled.v1";
     public static final String DEADLINE_MET = "se.medborgardialog.deadline.met.v1";
     public static final String DEADLINE_BREACHED = "se.medborgardialog.deadline.breached.v1";
+    public static final String DEADLINE_PAUSED = "se.medborgardialog.deadline.paused.v1";
+    public static final String DEADLINE_RESUMED = "se.medborgardialog.deadline.resumed.v1";
 
     /** CloudEvents {@code source} attributes, one per producing service. */
     public static final String SOURCE_INTAKE = "/medborgardialog/intake-service";

@@ -9,15 +9,20 @@ public final class Topics {
     /**
      * Submissions accepted by intake-service: {@link SynpunktSubmitted}, {@link FelanmalanSubmitted},
      * {@link AvvikelseReported}, and the e-förslag lifecycle ({@link EforslagSubmitted}, {@link EforslagPublished},
-     * {@link EforslagRejected}, {@link EforslagExpired}, {@link EforslagSentToNamnd}).
+     * {@link EforslagRejected}, {@link EforslagExpired}, {@link EforslagSentToNamnd}), and the citizen's
+     * reply to an officer's question ({@link CitizenReplied}).
      */
     public static final String SUBMISSIONS = "medborgardialog.submissions.v1";
 
-    /** Case lifecycle published by case-service: {@link CaseOpened}, {@link CaseAnswered}, {@link CaseClosed},
-     * {@link DuplicateReportLinked}. */
+    /**
+     * Case lifecycle published by case-service: {@link CaseOpened}, {@link CaseAssigned}, {@link CaseForwarded},
+     * {@link CitizenInfoRequested}, {@link CitizenInfoReceived}, {@link CaseAnswered}, {@link CaseClosed},
+     * {@link CaseReopened}, {@link CasesLinked}, {@link DuplicateReportLinked}, {@link AvvikelseStepRecorded}.
+     */
     public static final String CASES = "medborgardialog.cases.v1";
 
-    /** Deadline clocks published by sla-service: {@link DeadlineScheduled}, {@link DeadlineMet}, {@link DeadlineBreached}. */
+    /** Deadline clocks published by sla-service: {@link DeadlineScheduled}, {@link DeadlineMet}, {@link DeadlineBreached},
+     * {@link DeadlinePaused}, {@link DeadlineResumed}. */
     public static final String DEADLINES = "medborgardialog.deadlines.v1";
 
     private Topics() {
