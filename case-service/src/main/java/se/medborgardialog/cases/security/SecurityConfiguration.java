@@ -6,6 +6,7 @@ import java.util.function.Function;
 import java.util.stream.Collectors;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.core.annotation.Order;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
@@ -18,15 +19,18 @@ import org.springframework.security.web.AuthenticationEntryPoint;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.access.AccessDeniedHandler;
 
-/** HTTP Basic for staff; officers and managers work cases, administrators read the audit log. */
+/**
+ * The API ({@code /api/**}): HTTP Basic for staff, stateless, problem+json 401/403; officers and managers work cases,
+ * administrators read the audit log. Everything else is the officers' pages ({@link StaffPagesSecurity}).
+ */
 @Configuration
 class SecurityConfiguration {
 
     @Bean
+    @Order(1)
     SecurityFilterChain api(HttpSecurity http) throws Exception {
-        http.authorizeHttpRequests(requests -> requests
-                        .requestMatchers("/actuator/health/**", "/actuator/info", "/actuator/prometheus", "/error")
-                        .permitAll()
+        http.securityMatcher("/api/**")
+                .authorizeHttpRequests(requests -> requests
                         .requestMatchers("/api/v1/audit/**").hasRole("ADMINISTRATOR")
                         .requestMatchers("/api/**").hasAnyRole("OFFICER", "MANAGER")
                         .anyRequest().denyAll())
