@@ -6,6 +6,7 @@ import java.util.Set;
 import org.springframework.security.core.GrantedAuthority;
 import org.springframework.security.core.authority.SimpleGrantedAuthority;
 import org.springframework.security.core.userdetails.UserDetails;
+import se.medborgardialog.staff.StaffIdentity;
 
 /** A signed-in staff member and the units whose cases they may see. */
 public final class StaffUser implements UserDetails {
@@ -22,6 +23,14 @@ public final class StaffUser implements UserDetails {
                 .map(role -> (GrantedAuthority) new SimpleGrantedAuthority("ROLE_" + role))
                 .toList();
         this.units = user.units();
+    }
+
+    /** A user signed in with the OIDC provider's token: no password here. */
+    StaffUser(StaffIdentity identity) {
+        this.username = identity.username();
+        this.password = null;
+        this.authorities = identity.authorities();
+        this.units = identity.units();
     }
 
     public Set<String> units() {
