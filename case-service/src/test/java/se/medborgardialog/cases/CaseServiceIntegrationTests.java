@@ -23,25 +23,13 @@ import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.Base64;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CountDownLatch;
 import java.util.function.Predicate;
-import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.apache.kafka.clients.consumer.KafkaConsumer;
-import org.apache.kafka.clients.producer.KafkaProducer;
-import org.apache.kafka.clients.producer.ProducerConfig;
-import org.apache.kafka.clients.producer.ProducerRecord;
-import org.apache.kafka.common.TopicPartition;
-import org.apache.kafka.common.header.Header;
-import org.apache.kafka.common.serialization.ByteArrayDeserializer;
-import org.apache.kafka.common.serialization.ByteArraySerializer;
-import org.apache.kafka.common.serialization.StringDeserializer;
-import org.apache.kafka.common.serialization.StringSerializer;
 import org.bson.Document;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -130,7 +118,7 @@ class CaseServiceIntegrationTests {
         }
     }
 
-    private static KafkaProducer<String, byte[]> producer;
+    private static KafkaProbe kafka;
 
     @Autowired
     EmbeddedKafkaBroker broker;
@@ -155,17 +143,12 @@ class CaseServiceIntegrationTests {
 
     @BeforeAll
     static void producer(@Autowired EmbeddedKafkaBroker broker) {
-        Map<String, Object> props = new HashMap<>();
-        props.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, broker.getBrokersAsString());
-        props.put(ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG, StringSerializer.class);
-        props.put(ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG, ByteArraySerializer.class);
-        props.put(ProducerConfig.ACKS_CONFIG, "all");
-        producer = new KafkaProducer<>(props);
+        kafka = new KafkaProbe(broker.getBrokersAsString());
     }
 
     @AfterAll
     static void closeProducer() {
-        producer.close();
+        kafka.close();
     }
 
     @Test
@@ -450,7 +433,7 @@ class CaseServiceIntegrationTests {
     }
 
     private static List<ConsumerRecord<String, byte[]>> ofType(List<ConsumerRecord<String, byte[]>> records, String type) {
-        return records.stream().filter(record -> type.equals(header(record, "ce_type"))).toList();
+        return KafkaProbe.ofType(records, type);
     }
 
     @Test
@@ -532,7 +515,7 @@ class CaseServiceIntegrationTests {
     void opensAnAvvikelseInItsUnitWithTheLegalFlowAndTheAffectedPersonEncrypted() throws Exception {
         UUID id = UUID.randomUUID();
         AvvikelseReported report = new AvvikelseReported(new SubmissionId(id), new TrackingCode("AV-" + id.toString().substring(0, 8)),
-                Law.SOL, LegalFlow.LEX_SARAH, "stadsmiljo", "Brukaren fick fel medicin.", REPORTED, REPORTED,
+                Law.SOL, LegalFlow.LEX_SARAH, "omsorg", "Brukaren fick fel medicin.", REPORTED, REPORTED,
                 "Läkare kontaktad.", new AffectedPerson("Sven Svensson", "19121212-1212", false), "personal", REPORTED, null);
         String caseId = id.toString();
 
@@ -543,7 +526,7 @@ class CaseServiceIntegrationTests {
         JsonNode opened = json.readTree(openedRecord.value());
         assertThat(opened.get("caseType").asString()).isEqualTo("AVVIKELSE");
         assertThat(opened.get("legalFlow").asString()).isEqualTo("LEX_SARAH");
-        assertThat(opened.get("unit").asString()).isEqualTo("stadsmiljo");
+        assertThat(opened.get("unit").asString()).isEqualTo("omsorg");
         assertThat(new String(openedRecord.value(), StandardCharsets.UTF_8)).doesNotContain("Sven", "19121212");
         awaitBarrier();
         assertThat(ofType(recordsFor(Topics.CASES, caseId), EventTypes.CASE_OPENED)).hasSize(1);
@@ -552,7 +535,8 @@ class CaseServiceIntegrationTests {
         assertThat(stored.getString("affectedPersonEncrypted")).startsWith("pd1:");
         assertThat(stored.toJson()).doesNotContain("Sven", "19121212");
 
-        JsonNode view = get("/api/v1/cases/" + caseId, "anna").body();
+        // an avvikelse is seen with its law's role: sara (LEX_SARAH in omsorg)
+        JsonNode view = get("/api/v1/cases/" + caseId, "sara").body();
         assertThat(view.get("affectedPerson").get("name").asString()).isEqualTo("Sven Svensson");
         assertThat(view.get("legalFlow").asString()).isEqualTo("LEX_SARAH");
         assertThat(mongo.count(Query.query(Criteria.where("caseId").is(caseId)), "audit_log")).isPositive();
@@ -594,7 +578,7 @@ class CaseServiceIntegrationTests {
                 eventKey.encrypt(json.writeValueAsString(new SynpunktPersonalData(plain.text(), plain.contact()))));
         UUID id = UUID.randomUUID();
         AvvikelseReported avvikelse = new AvvikelseReported(new SubmissionId(id), new TrackingCode("AV-S"), Law.LSS,
-                LegalFlow.LEX_SARAH, "stadsmiljo", null, REPORTED, REPORTED, null, null, "personal", REPORTED,
+                LegalFlow.LEX_SARAH, "omsorg", null, REPORTED, REPORTED, null, null, "personal", REPORTED,
                 eventKey.encrypt(json.writeValueAsString(new AvvikelsePersonalData("Fel dos.", "Läkare kontaktad.",
                         new AffectedPerson("Vera Vård", "19121212-1212", true)))));
 
@@ -611,7 +595,7 @@ class CaseServiceIntegrationTests {
         assertThat(stored.getString("text")).startsWith("pd1:");
         assertThat(stored.getString("contact")).startsWith("pd1:");
         assertThat(stored.toJson()).doesNotContain("greta@example.se", "Greta", plain.text());
-        JsonNode avvikelseView = get("/api/v1/cases/" + id, "anna").body();
+        JsonNode avvikelseView = get("/api/v1/cases/" + id, "sara").body();
         assertThat(avvikelseView.get("text").asString()).isEqualTo("Fel dos.");
         assertThat(avvikelseView.get("affectedPerson").get("name").asString()).isEqualTo("Vera Vård");
     }
@@ -763,39 +747,15 @@ class CaseServiceIntegrationTests {
     }
 
     private void send(String topic, String key, String type, byte[] payload) throws Exception {
-        ProducerRecord<String, byte[]> record = new ProducerRecord<>(topic, key, payload);
-        record.headers()
-                .add("ce_specversion", bytes("1.0"))
-                .add("ce_id", bytes(UUID.randomUUID().toString()))
-                .add("ce_source", bytes(EventTypes.SOURCE_INTAKE))
-                .add("ce_type", bytes(type))
-                .add("ce_time", bytes(Instant.now().toString()))
-                .add("ce_subject", bytes(key))
-                .add("content-type", bytes("application/json"));
-        producer.send(record).get();
-    }
-
-    private static byte[] bytes(String value) {
-        return value.getBytes(StandardCharsets.UTF_8);
+        kafka.send(topic, key, type, payload);
     }
 
     private static String header(ConsumerRecord<String, byte[]> record, String name) {
-        Header header = record.headers().lastHeader(name);
-        return header == null ? null : new String(header.value(), StandardCharsets.UTF_8);
+        return KafkaProbe.header(record, name);
     }
 
     private static long sequence(Diarienummer diarienummer) {
         return Long.parseLong(diarienummer.value().substring(5));
-    }
-
-    private KafkaConsumer<String, byte[]> consumer() {
-        Map<String, Object> props = new HashMap<>();
-        props.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, broker.getBrokersAsString());
-        props.put(ConsumerConfig.GROUP_ID_CONFIG, "probe-" + UUID.randomUUID());
-        props.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false);
-        props.put(ConsumerConfig.KEY_DESERIALIZER_CLASS_CONFIG, StringDeserializer.class);
-        props.put(ConsumerConfig.VALUE_DESERIALIZER_CLASS_CONFIG, ByteArrayDeserializer.class);
-        return new KafkaConsumer<>(props);
     }
 
     private ConsumerRecord<String, byte[]> awaitRecord(String topic, String key, String type) {
@@ -803,39 +763,12 @@ class CaseServiceIntegrationTests {
     }
 
     private ConsumerRecord<String, byte[]> awaitRecord(String topic, Predicate<ConsumerRecord<String, byte[]>> wanted) {
-        try (KafkaConsumer<String, byte[]> consumer = consumer()) {
-            List<TopicPartition> partitions = partitions(consumer, topic);
-            consumer.assign(partitions);
-            consumer.seekToBeginning(partitions);
-            List<ConsumerRecord<String, byte[]>> seen = new ArrayList<>();
-            await().atMost(PATIENCE).until(() -> {
-                consumer.poll(Duration.ofMillis(200)).forEach(seen::add);
-                return seen.stream().anyMatch(wanted);
-            });
-            return seen.stream().filter(wanted).findFirst().orElseThrow();
-        }
+        return kafka.awaitRecord(topic, wanted);
     }
 
     /** Everything on the topic for this key right now (reads up to the current end). */
     private List<ConsumerRecord<String, byte[]>> recordsFor(String topic, String key) {
-        try (KafkaConsumer<String, byte[]> consumer = consumer()) {
-            List<TopicPartition> partitions = partitions(consumer, topic);
-            consumer.assign(partitions);
-            consumer.seekToBeginning(partitions);
-            Map<TopicPartition, Long> end = consumer.endOffsets(partitions);
-            List<ConsumerRecord<String, byte[]>> seen = new ArrayList<>();
-            await().atMost(PATIENCE).until(() -> {
-                consumer.poll(Duration.ofMillis(200)).forEach(seen::add);
-                return partitions.stream().allMatch(partition -> consumer.position(partition) >= end.get(partition));
-            });
-            return seen.stream().filter(record -> key.equals(record.key())).toList();
-        }
-    }
-
-    private static List<TopicPartition> partitions(KafkaConsumer<String, byte[]> consumer, String topic) {
-        return consumer.partitionsFor(topic).stream()
-                .map(info -> new TopicPartition(topic, info.partition()))
-                .toList();
+        return kafka.recordsFor(topic, key);
     }
 
     private Response get(String path, String user) throws Exception {

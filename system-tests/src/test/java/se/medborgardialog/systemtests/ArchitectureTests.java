@@ -49,6 +49,15 @@ class ArchitectureTests {
     }
 
     @Test
+    void theStaffIdentityLibraryKnowsNothingOfServicesOrEvents() {
+        noClasses().that().resideInAPackage("se.medborgardialog.staff..")
+                .should().dependOnClassesThat().resideInAnyPackage("se.medborgardialog.contracts..",
+                        "se.medborgardialog.intake..", "se.medborgardialog.cases..", "se.medborgardialog.sla..",
+                        "se.medborgardialog.reporting..")
+                .check(classes);
+    }
+
+    @Test
     void theCalendarLibraryKnowsNothingOfServicesOrSpring() {
         noClasses().that().resideInAPackage("se.medborgardialog.workingdays..")
                 .should().dependOnClassesThat().resideInAnyPackage("org.springframework..", "se.medborgardialog.contracts..",

@@ -8,7 +8,11 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.concurrent.TimeUnit;
+import java.util.ArrayList;
+import java.util.List;
 import org.junit.jupiter.api.Test;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
 
 /**
  * The production stack cannot run here (no Docker engine), but its compose file is validated with
@@ -42,6 +46,37 @@ class ComposeFileTests {
             assertThat(home.resolve(service).resolve("Dockerfile")).exists();
             assertThat(Files.readString(home.resolve(service).resolve("Dockerfile"))).contains("HEALTHCHECK");
         }
+    }
+
+    @Test
+    void composeStackSignsStaffInWithKeycloaksRealmOfUnitsAndRolesAndTheServicesCheckItsTokens() throws Exception {
+        String compose = Files.readString(home.resolve("docker-compose.yml"));
+        assertThat(compose).contains("image: quay.io/keycloak/keycloak:", "--import-realm",
+                "./keycloak/medborgardialog-realm.json:/opt/keycloak/data/import/",
+                "SPRING_SECURITY_OAUTH2_RESOURCESERVER_JWT_ISSUERURI: http://localhost:8180/realms/medborgardialog",
+                "SPRING_SECURITY_OAUTH2_RESOURCESERVER_JWT_AUDIENCES: medborgardialog");
+        for (String service : new String[] {"case-service", "sla-service", "reporting-service"}) {
+            assertThat(compose).contains("build: ./" + service + "\n    environment:\n      <<: [*service-env, *staff-tokens]");
+        }
+
+        JsonNode realm = JsonMapper.builder().build().readTree(home.resolve("keycloak/medborgardialog-realm.json").toFile());
+        assertThat(realm.get("realm").asString()).isEqualTo("medborgardialog");
+        assertThat(values(realm.at("/roles/realm"), "name")).contains("officer", "manager", "statistician",
+                "administrator", "lex-sarah", "lex-maria", "skollagen");
+        assertThat(realm.at("/groups/0/name").asString()).isEqualTo("enheter");
+        assertThat(values(realm.at("/groups/0/subGroups"), "name"))
+                .contains("stadsmiljo", "medborgarservice", "omsorg", "utbildning");
+        for (JsonNode client : realm.get("clients")) {
+            assertThat(values(client.get("protocolMappers"), "protocolMapper"))
+                    .as(client.get("clientId").asString())
+                    .contains("oidc-group-membership-mapper", "oidc-audience-mapper");
+        }
+    }
+
+    private static List<String> values(JsonNode array, String field) {
+        List<String> values = new ArrayList<>();
+        array.forEach(element -> values.add(element.get(field).asString()));
+        return values;
     }
 
     private static boolean onPath(String command) {

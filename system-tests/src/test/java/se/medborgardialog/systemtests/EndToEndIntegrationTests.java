@@ -162,19 +162,20 @@ class EndToEndIntegrationTests {
     @Test
     void anAvvikelseUnderSolOpensALexSarahCaseInItsUnitWithItsLegalClock() {
         OffsetDateTime happened = OffsetDateTime.now(STOCKHOLM).minusHours(2).truncatedTo(ChronoUnit.SECONDS);
-        var receipt = http.post(intake("/api/v1/avvikelser"), "anna", """
-                {"law": "SOL", "unit": "stadsmiljo", "whatHappened": "Brukaren föll i trappan vid utflykten.",
+        var receipt = http.post(intake("/api/v1/avvikelser"), "sara", """
+                {"law": "SOL", "unit": "omsorg", "whatHappened": "Brukaren föll i trappan vid utflykten.",
                  "occurredAt": "%s", "noticedAt": "%s", "immediateMeasures": "Brukaren undersöktes av sjuksköterska.",
                  "affectedPerson": {"name": "Brukare B", "personnummer": "19121212-1212"}}"""
                 .formatted(happened.toInstant(), happened.plusMinutes(30).toInstant()));
         assertThat(receipt.status()).as(receipt.body()).isEqualTo(202);
         String caseId = receipt.json().get("submissionId").asString();
 
-        JsonNode queued = await().atMost(PATIENCE).until(() -> queueEntry("anna", caseId), entry -> entry != null
+        // an avvikelse is seen only with its law's role: sara is LEX_SARAH in omsorg
+        JsonNode queued = await().atMost(PATIENCE).until(() -> queueEntry("sara", caseId), entry -> entry != null
                 && entry.hasNonNull("dueDate"));
         assertThat(queued.get("caseType").asString()).isEqualTo("AVVIKELSE");
         assertThat(queued.get("legalFlow").asString()).isEqualTo("LEX_SARAH");
-        await().atMost(PATIENCE).untilAsserted(() -> assertThat(clockStatus("anna", caseId, "lex-sarah-utredning"))
+        await().atMost(PATIENCE).untilAsserted(() -> assertThat(clockStatus("sara", caseId, "lex-sarah-utredning"))
                 .isEqualTo("RUNNING"));
     }
 

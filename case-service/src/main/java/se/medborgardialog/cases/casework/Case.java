@@ -3,6 +3,7 @@ package se.medborgardialog.cases.casework;
 import se.medborgardialog.contracts.CaseType;
 import java.time.Instant;
 import se.medborgardialog.cases.messaging.PendingEvent;
+import se.medborgardialog.cases.avvikelse.Avvikelse;
 import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.List;
@@ -68,6 +69,8 @@ public final class Case {
     private List<LinkedReport> linkedReports = new ArrayList<>();
     /** Avvikelse: the affected person, encrypted at rest ({@code PersonalDataCipher}); null when none. */
     private String affectedPersonEncrypted;
+    /** Avvikelse: its legal steps recorded so far (investigation, decisions, IVO report, Skollagen chain); may be null. */
+    private Avvikelse avvikelse;
     private String category;
     private String unit;
     private Channel channel;
@@ -291,6 +294,11 @@ public final class Case {
     /** Ciphertext; decrypt only in an audited read. */
     public String affectedPersonEncrypted() {
         return affectedPersonEncrypted;
+    }
+
+    /** Changed only by the avvikelse feature's guarded steps; null until its first step. */
+    public Avvikelse avvikelse() {
+        return avvikelse;
     }
 
     public String category() {

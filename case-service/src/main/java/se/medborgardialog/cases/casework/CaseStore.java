@@ -5,6 +5,7 @@ import static org.springframework.data.mongodb.core.query.Query.query;
 
 import java.time.Instant;
 import se.medborgardialog.cases.messaging.PendingEvent;
+import se.medborgardialog.cases.avvikelse.Avvikelse;
 import java.util.Collection;
 import java.util.HashMap;
 import java.util.List;
@@ -89,6 +90,25 @@ public class CaseStore {
                 query(where("_id").is(aCase.caseId().toString()).and("version").is(aCase.version())),
                 update, Case.class);
         if (result.getMatchedCount() == 0) {
+            throw new ConcurrentCaseChangeException(find(aCase.caseId()).orElse(aCase));
+        }
+    }
+
+    /**
+     * Writes an avvikelse's legal step: its recorded state ({@code avvikelse}), the step's history entry and, when the
+     * step is announced, its pending {@code AvvikelseStepRecorded}, only if nobody changed the case in between
+     * (optimistic locking on {@code version}, as {@link #commit}).
+     *
+     * @param event null when the step publishes nothing
+     * @throws ConcurrentCaseChangeException with the current case when somebody else won
+     */
+    public void commitAvvikelse(Case aCase, Avvikelse avvikelse, HistoryEntry step, PendingEvent event) {
+        Update update = new Update().set("avvikelse", avvikelse).push("history", step).inc("version", 1);
+        if (event != null) {
+            update.push("outbox", event);
+        }
+        if (mongo.updateFirst(query(where("_id").is(aCase.caseId().toString()).and("version").is(aCase.version())),
+                update, Case.class).getMatchedCount() == 0) {
             throw new ConcurrentCaseChangeException(find(aCase.caseId()).orElse(aCase));
         }
     }

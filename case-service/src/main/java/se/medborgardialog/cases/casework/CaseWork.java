@@ -9,6 +9,7 @@ import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
 import se.medborgardialog.cases.messaging.CaseEventPublisher;
 import se.medborgardialog.cases.messaging.PendingEvent;
+import se.medborgardialog.cases.security.CaseAccess;
 import se.medborgardialog.contracts.CaseAnswered;
 import se.medborgardialog.contracts.CaseClosed;
 import se.medborgardialog.contracts.CaseId;
@@ -40,10 +41,13 @@ public class CaseWork {
     public record Done(Case aCase, boolean published) {
     }
 
-    /** A case of a unit the caller does not work in is reported as missing, so its existence does not leak. */
+    /**
+     * A case the caller may not see (another unit's; an avvikelse without the law's role, {@link CaseAccess}) is
+     * reported as missing, so its existence does not leak.
+     */
     public Case caseFor(CaseId caseId, Set<String> callerUnits) {
         return store.find(caseId)
-                .filter(aCase -> callerUnits.contains(aCase.unit()))
+                .filter(aCase -> CaseAccess.maySee(callerUnits, aCase))
                 .orElseThrow(() -> new CaseNotFoundException(caseId.toString()));
     }
 

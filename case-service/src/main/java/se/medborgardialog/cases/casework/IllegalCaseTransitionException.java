@@ -5,7 +5,7 @@ public class IllegalCaseTransitionException extends RuntimeException {
 
     private final transient Case current;
 
-    IllegalCaseTransitionException(Case current, String swedishMessage) {
+    public IllegalCaseTransitionException(Case current, String swedishMessage) {
         super(swedishMessage);
         this.current = current;
     }

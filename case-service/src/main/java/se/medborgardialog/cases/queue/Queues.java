@@ -15,6 +15,7 @@ import se.medborgardialog.cases.casework.CaseStatus;
 import se.medborgardialog.cases.casework.CaseStore;
 import se.medborgardialog.cases.casework.DeadlineLabel;
 import se.medborgardialog.cases.casework.DeadlineProperties;
+import se.medborgardialog.cases.security.CaseAccess;
 import se.medborgardialog.cases.web.InvalidFieldException;
 
 /** Units' queues, most urgent first (by {@code dueAt}, cases without a deadline yet last). */
@@ -39,6 +40,7 @@ class Queues {
     List<QueueEntry> queue(Collection<String> units, String statusFilter) {
         Instant now = clock.instant();
         return store.queue(units, statuses(statusFilter)).stream()
+                .filter(aCase -> CaseAccess.maySee(units, aCase))
                 .map(aCase -> entry(aCase, now))
                 .sorted(MOST_URGENT_FIRST)
                 .toList();

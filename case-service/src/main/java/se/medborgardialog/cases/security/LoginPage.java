@@ -1,6 +1,8 @@
 package se.medborgardialog.cases.security;
 
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
+import org.springframework.security.oauth2.jwt.JwtDecoder;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -9,11 +11,18 @@ import se.medborgardialog.cases.web.StaffPage;
 
 /**
  * The development login form ({@link StaffPagesSecurity#login}); Spring Security takes its post. {@code ?fel} after a
- * failed attempt, {@code ?utloggad} after logging out.
+ * failed attempt, {@code ?utloggad} after logging out. With an OIDC provider configured it only says that password
+ * login is off.
  */
 @Controller
 @StaffPage
 class LoginPage {
+
+    private final ObjectProvider<JwtDecoder> oidc;
+
+    LoginPage(ObjectProvider<JwtDecoder> oidc) {
+        this.oidc = oidc;
+    }
 
     @GetMapping(StaffPagesSecurity.LOGIN_PAGE)
     String login(@RequestParam(name = "fel", required = false) String failed,
@@ -22,6 +31,7 @@ class LoginPage {
         if (user != null) {
             return "redirect:/arenden";
         }
+        model.addAttribute("passwordLogin", StaffPagesSecurity.passwordLogin(oidc));
         model.addAttribute("failed", failed != null);
         model.addAttribute("loggedOut", loggedOut != null);
         return "logga-in";

@@ -4,10 +4,10 @@ import java.nio.charset.StandardCharsets;
 import java.util.Map;
 import java.util.function.Function;
 import java.util.stream.Collectors;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.annotation.Order;
-import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.http.SessionCreationPolicy;
@@ -15,28 +15,34 @@ import org.springframework.security.core.userdetails.UserDetailsService;
 import org.springframework.security.core.userdetails.UsernameNotFoundException;
 import org.springframework.security.crypto.factory.PasswordEncoderFactories;
 import org.springframework.security.crypto.password.PasswordEncoder;
+import org.springframework.security.oauth2.jwt.JwtDecoder;
 import org.springframework.security.web.AuthenticationEntryPoint;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.access.AccessDeniedHandler;
+import se.medborgardialog.staff.StaffSignIn;
 
 /**
- * The API ({@code /api/**}): HTTP Basic for staff, stateless, problem+json 401/403; officers and managers work cases,
- * administrators read the audit log. Everything else is the officers' pages ({@link StaffPagesSecurity}).
+ * The API ({@code /api/**}): stateless, problem+json 401/403; officers and managers work cases, administrators read
+ * the audit log. Staff authenticate with the OIDC provider's bearer tokens when one is configured (a {@link JwtDecoder}
+ * exists: {@code spring.security.oauth2.resourceserver.jwt.*}), otherwise, in the local stack and the tests, with a
+ * development user's password over HTTP Basic. Everything else is the officers' pages ({@link StaffPagesSecurity}).
  */
 @Configuration
 class SecurityConfiguration {
 
     @Bean
     @Order(1)
-    SecurityFilterChain api(HttpSecurity http) throws Exception {
+    SecurityFilterChain api(HttpSecurity http, ObjectProvider<JwtDecoder> oidc, SecurityProperties properties)
+            throws Exception {
+        String challenge = StaffSignIn.apply(http, oidc, properties.claims(), StaffUser::new,
+                SecurityConfiguration::unauthenticated);
         http.securityMatcher("/api/**")
                 .authorizeHttpRequests(requests -> requests
                         .requestMatchers("/api/v1/audit/**").hasRole("ADMINISTRATOR")
                         .requestMatchers("/api/**").hasAnyRole("OFFICER", "MANAGER")
                         .anyRequest().denyAll())
-                .httpBasic(basic -> basic.authenticationEntryPoint(unauthenticated()))
                 .exceptionHandling(handling -> handling
-                        .authenticationEntryPoint(unauthenticated())
+                        .authenticationEntryPoint(unauthenticated(challenge))
                         .accessDeniedHandler(forbidden()))
                 .csrf(csrf -> csrf.disable())
                 .sessionManagement(session -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS));
@@ -62,11 +68,8 @@ class SecurityConfiguration {
         return PasswordEncoderFactories.createDelegatingPasswordEncoder();
     }
 
-    private static AuthenticationEntryPoint unauthenticated() {
-        return (request, response, exception) -> {
-            response.setHeader(HttpHeaders.WWW_AUTHENTICATE, "Basic realm=\"medborgardialog\"");
-            writeProblem(response, 401, "Inloggning krävs", "Logga in för att se ärenden.");
-        };
+    private static AuthenticationEntryPoint unauthenticated(String challenge) {
+        return StaffSignIn.unauthenticated(challenge, "Logga in för att se ärenden.");
     }
 
     private static AccessDeniedHandler forbidden() {

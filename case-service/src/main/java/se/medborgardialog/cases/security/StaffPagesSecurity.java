@@ -1,19 +1,25 @@
 package se.medborgardialog.cases.security;
 
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.annotation.Order;
 import org.springframework.security.config.Customizer;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
+import org.springframework.security.oauth2.jwt.JwtDecoder;
 import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.authentication.LoginUrlAuthenticationEntryPoint;
 import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter.ReferrerPolicy;
 
 /**
  * The officers' pages (everything outside {@code /api/**}): a session after a login, CSRF tokens on every form
  * post, strict security headers.
  *
- * <p>The login is the one thing production swaps (for OIDC, a later step): it is configured in {@link #login} only,
- * and the pages see nothing of it but the {@link StaffUser} principal.
+ * <p>The login is the one thing production swaps: it is configured in {@link #login} only, and the pages see nothing
+ * of it but the {@link StaffUser} principal. The password form is for the development users, so like them it exists
+ * only while no OIDC provider is configured (no {@link JwtDecoder}); with one, the pages wait for their OIDC login
+ * (a later step: {@code oauth2Login} with the realm's {@code medborgardialog-staff} client, mapping the ID token's
+ * claims with {@code StaffIdentity} to a {@code StaffUser}, as the API does with its bearer tokens).
  */
 @Configuration(proxyBeanMethods = false)
 class StaffPagesSecurity {
@@ -30,7 +36,7 @@ class StaffPagesSecurity {
 
     @Bean
     @Order(2)
-    SecurityFilterChain staffPages(HttpSecurity http) throws Exception {
+    SecurityFilterChain staffPages(HttpSecurity http, ObjectProvider<JwtDecoder> oidc) throws Exception {
         http.authorizeHttpRequests(requests -> requests
                         .requestMatchers("/actuator/health/**", "/actuator/info", "/actuator/prometheus", "/error",
                                 LOGIN_PAGE, "/css/**")
@@ -45,19 +51,29 @@ class StaffPagesSecurity {
                         .referrerPolicy(referrer -> referrer.policy(ReferrerPolicy.SAME_ORIGIN))
                         .permissionsPolicyHeader(permissions -> permissions.policy(
                                 "camera=(), microphone=(), geolocation=(), payment=()")));
-        login(http);
+        login(http, passwordLogin(oidc));
         return http.build();
+    }
+
+    /** The development users' password form is on: no OIDC provider is configured. */
+    static boolean passwordLogin(ObjectProvider<JwtDecoder> oidc) {
+        return oidc.getIfAvailable() == null;
     }
 
     /**
      * Development and test: the built-in login form at {@value #LOGIN_PAGE} against {@code cases.security.users}.
-     * Production replaces this with {@code http.oauth2Login(...)} and a user service that maps the token's claims to
-     * a {@link StaffUser}.
+     * With an OIDC provider there is no password login: a page without a session goes to {@value #LOGIN_PAGE}, which
+     * says so. The pages' OIDC login replaces this with {@code http.oauth2Login(...)}.
      */
-    private static void login(HttpSecurity http) throws Exception {
-        http.formLogin(form -> form
-                .loginPage(LOGIN_PAGE)
-                .failureUrl(LOGIN_PAGE + "?fel")
-                .defaultSuccessUrl("/arenden"));
+    private static void login(HttpSecurity http, boolean password) throws Exception {
+        if (password) {
+            http.formLogin(form -> form
+                    .loginPage(LOGIN_PAGE)
+                    .failureUrl(LOGIN_PAGE + "?fel")
+                    .defaultSuccessUrl("/arenden"));
+        } else {
+            http.exceptionHandling(handling -> handling
+                    .authenticationEntryPoint(new LoginUrlAuthenticationEntryPoint(LOGIN_PAGE)));
+        }
     }
 }

@@ -4,16 +4,16 @@ import java.util.Collection;
 import java.util.List;
 import java.util.Set;
 import org.springframework.security.core.GrantedAuthority;
-import org.springframework.security.core.authority.SimpleGrantedAuthority;
 import org.springframework.security.core.userdetails.UserDetails;
+import se.medborgardialog.staff.StaffIdentity;
 
 /**
  * A signed-in staff member and the units whose cases they may see: the one principal every API endpoint and page
- * works with, whatever the login was (HTTP Basic for the API, the form login for the pages).
+ * works with, whatever the login was (a bearer token or HTTP Basic for the API, the form login for the pages).
  *
- * <p>Its constructor is the one place where who someone is (a username, roles, units) becomes a {@code StaffUser}:
- * the development users of {@code cases.security.users} come through it, and an OIDC login (a later step) maps its
- * token's claims to the same three things and through the same constructor, so the pages and the API need not change
+ * <p>Who someone is becomes a {@code StaffUser} in one place: a {@link StaffIdentity} (user name, roles, units), read
+ * from an OIDC token's claims or, for the development users of {@code cases.security.users}, from the configuration.
+ * An OIDC login for the pages (a later step) maps its ID token the same way, so neither the pages nor the API change
  * when the login does.
  */
 public final class StaffUser implements UserDetails {
@@ -23,18 +23,21 @@ public final class StaffUser implements UserDetails {
     private final List<GrantedAuthority> authorities;
     private final Set<String> units;
 
-    /** @param roles OFFICER (handläggare), MANAGER (enhetschef), ADMINISTRATOR, without the {@code ROLE_} prefix */
-    StaffUser(String username, String password, Set<String> roles, Set<String> units) {
-        this.username = username;
-        this.password = password;
-        this.authorities = roles.stream()
-                .map(role -> (GrantedAuthority) new SimpleGrantedAuthority("ROLE_" + role))
-                .toList();
-        this.units = Set.copyOf(units);
+    /** A user signed in with the OIDC provider's token: no password here. */
+    StaffUser(StaffIdentity identity) {
+        this(identity, null);
     }
 
+    /** A development user, who signs in with the password of the configuration. */
     StaffUser(SecurityProperties.User user) {
-        this(user.username(), user.password(), user.roles(), user.units());
+        this(new StaffIdentity(user.username(), user.roles(), user.units()), user.password());
+    }
+
+    private StaffUser(StaffIdentity identity, String password) {
+        this.username = identity.username();
+        this.password = password;
+        this.authorities = identity.authorities();
+        this.units = identity.units();
     }
 
     public Set<String> units() {

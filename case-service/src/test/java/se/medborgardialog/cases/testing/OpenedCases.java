@@ -2,18 +2,13 @@ package se.medborgardialog.cases.testing;
 
 import static org.awaitility.Awaitility.await;
 
-import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.time.ZoneId;
 import java.util.List;
-import java.util.Map;
 import java.util.UUID;
-import org.apache.kafka.clients.producer.KafkaProducer;
-import org.apache.kafka.clients.producer.ProducerConfig;
-import org.apache.kafka.clients.producer.ProducerRecord;
-import org.apache.kafka.common.serialization.ByteArraySerializer;
-import org.apache.kafka.common.serialization.StringSerializer;
+import se.medborgardialog.cases.KafkaProbe;
 import se.medborgardialog.cases.casework.Case;
 import se.medborgardialog.cases.casework.CaseStore;
 import se.medborgardialog.contracts.AttachmentRef;
@@ -33,7 +28,7 @@ import tools.jackson.databind.json.JsonMapper;
 
 /**
  * Test cases opened as in production: intake's submission events, and sla-service's deadlines, sent to the broker as
- * CloudEvents; each call waits until the service has stored what it sent.
+ * CloudEvents ({@link KafkaProbe}); each call waits until the service has stored what it sent.
  */
 public final class OpenedCases implements AutoCloseable {
 
@@ -44,17 +39,14 @@ public final class OpenedCases implements AutoCloseable {
     public static final String MEDBORGARSERVICE_CATEGORY = "ovrigt";
     public static final Contact GRETA = new Contact("Greta Gatsten", "greta@example.se", "070-123 45 67");
 
-    private final KafkaProducer<String, byte[]> producer;
+    private final KafkaProbe kafka;
     private final JsonMapper json;
     private final CaseStore store;
 
     OpenedCases(String brokers, JsonMapper json, CaseStore store) {
         this.json = json;
         this.store = store;
-        this.producer = new KafkaProducer<>(Map.of(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, brokers,
-                ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG, StringSerializer.class,
-                ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG, ByteArraySerializer.class,
-                ProducerConfig.ACKS_CONFIG, "all"));
+        this.kafka = new KafkaProbe(brokers);
     }
 
     /** A klagomål from the web form, received a day before {@code NOW}. */
@@ -99,7 +91,7 @@ public final class OpenedCases implements AutoCloseable {
 
     /** sla-service's first-answer clock for the case, due at {@code dueAt}; waits until the case shows it. */
     public void deadline(CaseId caseId, String unit, Instant dueAt) {
-        LocalDate dueDate = dueAt.atZone(java.time.ZoneId.of("Europe/Stockholm")).toLocalDate();
+        LocalDate dueDate = dueAt.atZone(ZoneId.of("Europe/Stockholm")).toLocalDate();
         send(Topics.DEADLINES, caseId.toString(), EventTypes.DEADLINE_SCHEDULED, new DeadlineScheduled(caseId,
                 "first-answer", unit, 2, CaseServerIntegrationTestContext.NOW, dueDate, dueAt));
         await().atMost(PATIENCE).until(() -> find(caseId).deadline() != null);
@@ -117,28 +109,15 @@ public final class OpenedCases implements AutoCloseable {
     }
 
     private void send(String topic, String key, String type, Object event) {
-        ProducerRecord<String, byte[]> record = new ProducerRecord<>(topic, key, json.writeValueAsBytes(event));
-        record.headers()
-                .add("ce_specversion", bytes("1.0"))
-                .add("ce_id", bytes(UUID.randomUUID().toString()))
-                .add("ce_source", bytes(Topics.DEADLINES.equals(topic) ? EventTypes.SOURCE_SLA : EventTypes.SOURCE_INTAKE))
-                .add("ce_type", bytes(type))
-                .add("ce_time", bytes(CaseServerIntegrationTestContext.NOW.toString()))
-                .add("ce_subject", bytes(key))
-                .add("content-type", bytes("application/json"));
         try {
-            producer.send(record).get();
+            kafka.send(topic, key, type, json.writeValueAsBytes(event));
         } catch (Exception e) {
             throw new IllegalStateException("Could not send " + type + " for " + key, e);
         }
     }
 
-    private static byte[] bytes(String value) {
-        return value.getBytes(StandardCharsets.UTF_8);
-    }
-
     @Override
     public void close() {
-        producer.close();
+        kafka.close();
     }
 }

@@ -2,6 +2,7 @@ package se.medborgardialog.reporting.security;
 
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.http.HttpStatus;
@@ -12,13 +13,20 @@ import org.springframework.security.core.userdetails.User;
 import org.springframework.security.core.userdetails.UserDetails;
 import org.springframework.security.core.userdetails.UserDetailsService;
 import org.springframework.security.provisioning.InMemoryUserDetailsManager;
+import org.springframework.security.oauth2.jwt.JwtDecoder;
+import org.springframework.security.web.AuthenticationEntryPoint;
 import org.springframework.security.web.SecurityFilterChain;
+import se.medborgardialog.staff.StaffSignIn;
 
 @Configuration(proxyBeanMethods = false)
 class SecurityConfiguration {
 
+    /** Bearer tokens with an OIDC provider configured, else the development users over HTTP Basic (StaffSignIn). */
     @Bean
-    SecurityFilterChain securityFilterChain(HttpSecurity http) throws Exception {
+    SecurityFilterChain securityFilterChain(HttpSecurity http, ObjectProvider<JwtDecoder> oidc,
+            StaffProperties properties) throws Exception {
+        String challenge = StaffSignIn.apply(http, oidc, properties.claims(), identity -> identity,
+                SecurityConfiguration::unauthenticated);
         return http
                 .authorizeHttpRequests(requests -> requests
                         .requestMatchers("/actuator/health", "/actuator/health/**", "/actuator/info",
@@ -26,16 +34,16 @@ class SecurityConfiguration {
                         // Officers work cases; aggregates are for statisticians and managers.
                         .requestMatchers("/api/v1/statistics/**").hasAnyRole(StaffDirectory.STATISTICIAN, StaffDirectory.MANAGER)
                         .anyRequest().authenticated())
-                .httpBasic(basic -> basic.authenticationEntryPoint((request, response, e) -> {
-                    response.setHeader("WWW-Authenticate", "Basic realm=\"medborgardialog\"");
-                    problem(response, HttpStatus.UNAUTHORIZED, "Inloggning krävs", "Logga in för att se statistiken.");
-                }))
-                .exceptionHandling(handling -> handling.accessDeniedHandler((request, response, e) ->
+                .exceptionHandling(handling -> handling.authenticationEntryPoint(unauthenticated(challenge)).accessDeniedHandler((request, response, e) ->
                         problem(response, HttpStatus.FORBIDDEN, "Åtkomst nekad", "Din roll ger inte tillgång till statistiken.")))
-                // A stateless API with Basic credentials on every request: no session, no CSRF token.
+                // A stateless API with credentials on every request: no session, no CSRF token.
                 .csrf(csrf -> csrf.disable())
                 .sessionManagement(session -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
                 .build();
+    }
+
+    private static AuthenticationEntryPoint unauthenticated(String challenge) {
+        return StaffSignIn.unauthenticated(challenge, "Logga in för att se statistiken.");
     }
 
     @Bean

@@ -1,5 +1,6 @@
 package se.medborgardialog.reporting.security;
 
+import java.util.Collection;
 import java.util.Map;
 import java.util.Set;
 import java.util.function.Function;
@@ -7,6 +8,7 @@ import java.util.stream.Collectors;
 import org.springframework.security.core.Authentication;
 import org.springframework.stereotype.Component;
 import se.medborgardialog.reporting.statistics.UnitScope;
+import se.medborgardialog.staff.StaffIdentity;
 
 /** Whose figures a signed-in reader may see: a statistician every unit's, a manager only her own units'. */
 @Component
@@ -23,13 +25,20 @@ public class StaffDirectory {
     }
 
     public UnitScope scopeOf(Authentication reader) {
+        if (reader.getPrincipal() instanceof StaffIdentity identity) {
+            return scopeOf(identity.roles(), identity.units());
+        }
         StaffProperties.User user = users.get(reader.getName());
         if (user == null) {
             return UnitScope.only(Set.of());
         }
-        if (user.roles().contains(STATISTICIAN)) {
+        return scopeOf(user.roles(), user.units());
+    }
+
+    private static UnitScope scopeOf(Collection<String> roles, Set<String> units) {
+        if (roles.contains(STATISTICIAN)) {
             return UnitScope.all();
         }
-        return user.roles().contains(MANAGER) ? UnitScope.only(user.units()) : UnitScope.only(Set.of());
+        return roles.contains(MANAGER) ? UnitScope.only(units) : UnitScope.only(Set.of());
     }
 }

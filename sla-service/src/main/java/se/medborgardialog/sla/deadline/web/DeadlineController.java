@@ -53,7 +53,7 @@ class DeadlineController {
         CaseId id = parse(caseId);
         List<Deadline> deadlines = clocks.clocksOf(id);
         // A case of another unit answers exactly like a case that does not exist.
-        if (deadlines.isEmpty() || !staff.maySee(authentication.getName(), deadlines.get(0).unit())) {
+        if (deadlines.isEmpty() || !staff.maySee(authentication, deadlines.get(0).unit())) {
             ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.NOT_FOUND, "Ärendet finns inte.");
             problem.setTitle("Hittades inte");
             throw new ErrorResponseException(HttpStatus.NOT_FOUND, problem, null);
