@@ -8,7 +8,6 @@ import org.springframework.core.annotation.Order;
 import org.springframework.http.HttpStatus;
 import org.springframework.web.bind.annotation.ControllerAdvice;
 import org.springframework.web.bind.annotation.ExceptionHandler;
-import org.springframework.web.bind.annotation.ModelAttribute;
 import org.springframework.web.method.annotation.MethodArgumentTypeMismatchException;
 import org.springframework.web.servlet.ModelAndView;
 
@@ -23,12 +22,6 @@ class StaffPageErrors {
 
     private static final Logger log = LoggerFactory.getLogger(StaffPageErrors.class);
 
-    /** Who is signed in, for every page's header. */
-    @ModelAttribute("signedIn")
-    String signedIn(Principal user) {
-        return user == null ? null : user.getName();
-    }
-
     @ExceptionHandler({NotFoundException.class, MethodArgumentTypeMismatchException.class})
     ModelAndView notFound(Principal user) {
         return page("error/404", HttpStatus.NOT_FOUND, user);
@@ -42,7 +35,7 @@ class StaffPageErrors {
 
     private ModelAndView page(String view, HttpStatus status, Principal user) {
         ModelAndView page = new ModelAndView(view, status);
-        page.addObject("signedIn", signedIn(user));
+        page.addObject("signedIn", SignedIn.name(user));
         return page;
     }
 }

@@ -60,4 +60,17 @@ class LoginBrowserIntegrationTests extends CaseServerIntegrationTestContext {
         browser.open(url("/arenden"));
         assertThat(browser.driver().getCurrentUrl()).isEqualTo(url("/logga-in"));
     }
+
+    @Test
+    void anAdministratorIsRefusedThePagesInSwedishAndCanStillLogOut() {
+        signIn(browser, "ada");
+
+        browser.assertSwedishPage("Åtkomst nekad – Medborgardialog");
+        assertThat(browser.find("main").getText()).contains("Din roll ger inte tillgång till sidan");
+        assertThat(browser.find("#inloggad").getText()).isEqualTo("ada");
+        browser.assertAccessible();
+
+        browser.clickAndWaitForNextPage(".site-nav button[type=submit]");
+        assertThat(browser.driver().getCurrentUrl()).isEqualTo(url("/logga-in?utloggad"));
+    }
 }
