@@ -66,7 +66,7 @@ import se.medborgardialog.cases.casework.ConcurrentCaseChangeException;
 import se.medborgardialog.cases.messaging.CaseEventPublisher;
 import se.medborgardialog.contracts.CaseId;
 import se.medborgardialog.cases.casework.LinkedReport;
-import se.medborgardialog.cases.mail.AnswerMails;
+import se.medborgardialog.cases.mail.CaseMails;
 import se.medborgardialog.contracts.AffectedPerson;
 import se.medborgardialog.contracts.AvvikelsePersonalData;
 import se.medborgardialog.contracts.SynpunktPersonalData;
@@ -147,7 +147,7 @@ class CaseServiceIntegrationTests {
     @Autowired
     MeterRegistry meters;
     @Autowired
-    AnswerMails mails;
+    CaseMails mails;
     @LocalServerPort
     int port;
 
