@@ -33,6 +33,13 @@ public class CaseStore {
             "affectedPersonEncrypted", "photos", "linkedReports", "answer", "answers", "answerMail", "mails", "history",
             "outbox", "questions", "replies", "notes", "forwardings"};
 
+    /**
+     * The writers of fields no transition rewrites (the outbox's and the mails' marks, the deadline view) name the
+     * collection, not the class: Spring Data would otherwise bump the version, and an officer's command read just
+     * before such a mark would fail as a concurrent change although nothing it writes had changed.
+     */
+    private static final String COLLECTION = "cases";
+
     private final MongoTemplate mongo;
 
     CaseStore(MongoTemplate mongo) {
@@ -128,7 +135,7 @@ public class CaseStore {
     /** Kafka acknowledged the event: it leaves the document. */
     public void markPublished(CaseId caseId, String eventId) {
         mongo.updateFirst(query(where("_id").is(caseId.toString())),
-                new Update().pull("outbox", new Document("eventId", eventId)), Case.class);
+                new Update().pull("outbox", new Document("eventId", eventId)), COLLECTION);
     }
 
     /**
@@ -137,13 +144,24 @@ public class CaseStore {
      * @return false when it was already marked sent (or is not this case's mail); nothing was written
      */
     public boolean markMailSent(CaseId caseId, String mailId, Instant sentAt) {
-        boolean marked = mongo.updateFirst(query(where("_id").is(caseId.toString())
-                        .and("mails").elemMatch(where("mailId").is(mailId).and("sentAt").is(null))),
-                new Update().set("mails.$.sentAt", sentAt), Case.class).getModifiedCount() > 0;
+        // mails are only ever appended, so a mail's index stays its index; the update names it by index (and checks
+        // the id there) rather than with the positional operator, which the embedded store does not apply
+        Query ids = query(where("_id").is(caseId.toString()));
+        ids.fields().include("mails.mailId");
+        Document found = mongo.findOne(ids, Document.class, COLLECTION);
+        List<Document> mails = found == null ? List.of() : found.getList("mails", Document.class, List.of());
+        for (int index = 0; index < mails.size(); index++) {
+            if (mailId.equals(mails.get(index).getString("mailId"))) {
+                String at = "mails." + index;
+                return mongo.updateFirst(query(where("_id").is(caseId.toString()).and(at + ".mailId").is(mailId)
+                                .and(at + ".sentAt").is(null)),
+                        new Update().set(at + ".sentAt", sentAt), COLLECTION).getModifiedCount() > 0;
+            }
+        }
         // a mail queued before mails were a list
-        return marked || mongo.updateFirst(query(where("_id").is(caseId.toString()).and("answerMail.mailId")
-                        .is(mailId).and("answerMail.sentAt").is(null)),
-                new Update().set("answerMail.sentAt", sentAt), Case.class).getModifiedCount() > 0;
+        return mongo.updateFirst(query(where("_id").is(caseId.toString()).and("answerMail.mailId").is(mailId)
+                        .and("answerMail.sentAt").is(null)),
+                new Update().set("answerMail.sentAt", sentAt), COLLECTION).getModifiedCount() > 0;
     }
 
     /** Cases with a mail queued before {@code cutoff} and still not accepted by an SMTP server. */
@@ -157,7 +175,7 @@ public class CaseStore {
     /** Sets the deadline view; does nothing when the case is not opened yet (opening applies it later). */
     public boolean applyDeadline(CaseId caseId, CaseDeadline deadline) {
         return mongo.updateFirst(query(where("_id").is(caseId.toString())),
-                new Update().set("deadline", deadline), Case.class).getMatchedCount() > 0;
+                new Update().set("deadline", deadline), COLLECTION).getMatchedCount() > 0;
     }
 
     /** Cases whose events were staged before {@code cutoff} and still not acknowledged (a crash, a broker outage). */
@@ -179,7 +197,7 @@ public class CaseStore {
         Query query = query(where("status").is(CaseStatus.OPEN));
         query.fields().include("unit");
         Map<String, Long> counts = new HashMap<>();
-        for (Document row : mongo.find(query, Document.class, "cases")) {
+        for (Document row : mongo.find(query, Document.class, COLLECTION)) {
             counts.merge(row.getString("unit"), 1L, Long::sum);
         }
         return counts;
