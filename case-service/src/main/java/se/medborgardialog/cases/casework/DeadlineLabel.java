@@ -16,7 +16,8 @@ public final class DeadlineLabel {
 
     /** Null when no deadline is known yet. Uses the case's own answer when sla-service has not reported yet. */
     public static String of(Case aCase, Instant now, Duration dueSoon) {
-        Instant stoppedAt = aCase.answer() != null ? aCase.answer().answeredAt()
+        // the first answer stops the first-answer clock; a reopened case's later answers do not move it
+        Instant stoppedAt = aCase.firstAnswer() != null ? aCase.firstAnswer().answeredAt()
                 : aCase.closure() != null ? aCase.closure().closedAt() : null;
         return of(aCase.deadline(), stoppedAt, now, dueSoon);
     }
