@@ -10,10 +10,16 @@ import java.time.Instant;
  * @param eventId    the deterministic CloudEvents id: the same for every (re)publication
  * @param kind       which event
  * @param occurredAt when the transition happened (becomes {@code ce_time})
+ * @param pause      for {@code PAUSED} and {@code RESUMED}: which pause of the clock (1 for the first), whose
+ *                   facts the payload carries; null for the other kinds
  */
-public record PendingEvent(String eventId, Kind kind, Instant occurredAt) {
+public record PendingEvent(String eventId, Kind kind, Instant occurredAt, Integer pause) {
+
+    public PendingEvent(String eventId, Kind kind, Instant occurredAt) {
+        this(eventId, kind, occurredAt, null);
+    }
 
     public enum Kind {
-        SCHEDULED, MET, BREACHED
+        SCHEDULED, MET, BREACHED, PAUSED, RESUMED
     }
 }
