@@ -1,6 +1,7 @@
 package se.medborgardialog.sla.deadline;
 
 import java.time.Instant;
+import org.springframework.data.annotation.PersistenceCreator;
 
 /**
  * An event a transition produced that is not yet acknowledged by the broker (the outbox entry). It is
@@ -14,6 +15,11 @@ import java.time.Instant;
  *                   facts the payload carries; null for the other kinds
  */
 public record PendingEvent(String eventId, Kind kind, Instant occurredAt, Integer pause) {
+
+    /** The one the store reads with (a record with two constructors must name it). */
+    @PersistenceCreator
+    public PendingEvent {
+    }
 
     public PendingEvent(String eventId, Kind kind, Instant occurredAt) {
         this(eventId, kind, occurredAt, null);
