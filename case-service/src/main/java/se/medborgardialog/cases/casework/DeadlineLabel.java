@@ -3,13 +3,17 @@ package se.medborgardialog.cases.casework;
 import java.time.Duration;
 import java.time.Instant;
 
-/** The deadline words staff see: {@code i-tid}, {@code snart-forfallen}, {@code forfallen}, {@code uppfylld}. */
+/**
+ * The deadline words staff see: {@code i-tid}, {@code snart-forfallen}, {@code forfallen}, {@code uppfylld}, and
+ * {@code pausad} while the clock waits for the citizen (it does not count down then).
+ */
 public final class DeadlineLabel {
 
     public static final String ON_TRACK = "i-tid";
     public static final String DUE_SOON = "snart-forfallen";
     public static final String BREACHED = "forfallen";
     public static final String MET = "uppfylld";
+    public static final String PAUSED = "pausad";
 
     private DeadlineLabel() {
     }
@@ -32,6 +36,10 @@ public final class DeadlineLabel {
         }
         if (deadline.status() == DeadlineStatus.BREACHED) {
             return BREACHED;
+        }
+        if (deadline.isPaused()) {
+            // A clock cannot run late while it waits for the citizen: answered or closed meanwhile is in time.
+            return stoppedAt != null ? MET : PAUSED;
         }
         Instant dueAt = deadline.dueAt();
         if (dueAt == null) {
