@@ -8,8 +8,6 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
-import jakarta.servlet.http.Cookie;
-import java.net.HttpCookie;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
@@ -20,10 +18,7 @@ import org.jsoup.Jsoup;
 import org.jsoup.nodes.Document;
 import org.jsoup.nodes.Element;
 import org.junit.jupiter.api.Test;
-import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
-import org.springframework.mock.web.MockHttpServletResponse;
-import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.ResultActions;
 import org.springframework.test.web.servlet.request.MockHttpServletRequestBuilder;
 import se.medborgardialog.contracts.CaseId;
@@ -70,7 +65,7 @@ class CitizenReplyIntegrationTests extends IntakeIntegrationTestContext {
         assertThat(form.selectFirst("input[type=hidden][name=_csrf]").val()).isNotBlank();
         assertThat(page.getElementById("citizen-info-sent")).isNull();
 
-        Document receipt = page(mvc.perform(ReplyPost.to(mvc, code).text(REPLY).request()).andExpect(status().isOk()));
+        Document receipt = page(mvc.perform(ReplyFormPost.to(mvc, code).text(REPLY).request()).andExpect(status().isOk()));
 
         assertThat(receipt.title()).isEqualTo("Ditt svar har skickats – Exempelkommun");
         assertThat(receipt.select("h1").eachText()).containsExactly("Tack! Ditt svar har skickats till handläggaren.");
@@ -116,7 +111,7 @@ class CitizenReplyIntegrationTests extends IntakeIntegrationTestContext {
     void aDoubleSubmitOfTheFormSendsOneReplyAndShowsTheSameReceiptTwice() throws Exception {
         UUID caseId = UUID.randomUUID();
         String code = waitingCase(caseId);
-        ReplyPost reply = ReplyPost.to(mvc, code).text(REPLY);
+        ReplyFormPost reply = ReplyFormPost.to(mvc, code).text(REPLY);
 
         String first = mvc.perform(reply.request()).andExpect(status().isOk()).andReturn().getResponse()
                 .getContentAsString(StandardCharsets.UTF_8);
@@ -132,7 +127,7 @@ class CitizenReplyIntegrationTests extends IntakeIntegrationTestContext {
         UUID caseId = UUID.randomUUID();
         String code = waitingCase(caseId);
 
-        Document empty = page(mvc.perform(ReplyPost.to(mvc, code).text("   ").request())
+        Document empty = page(mvc.perform(ReplyFormPost.to(mvc, code).text("   ").request())
                 .andExpect(status().isBadRequest()));
         assertThat(empty.title()).isEqualTo("Fel: Följ ditt ärende – Exempelkommun");
         assertThat(empty.selectFirst(".error-summary a").attr("href")).isEqualTo("#svar-text");
@@ -141,7 +136,7 @@ class CitizenReplyIntegrationTests extends IntakeIntegrationTestContext {
         assertThat(empty.getElementById("svar-text").attr("aria-describedby")).contains("svar-text-error");
 
         String tooLong = "å".repeat(10_001);
-        Document long_ = page(mvc.perform(ReplyPost.to(mvc, code).text(tooLong).request())
+        Document long_ = page(mvc.perform(ReplyFormPost.to(mvc, code).text(tooLong).request())
                 .andExpect(status().isBadRequest()));
         assertThat(long_.getElementById("svar-text-error").text())
                 .isEqualTo("Fel: Svaret får vara högst 10 000 tecken.");
@@ -160,7 +155,7 @@ class CitizenReplyIntegrationTests extends IntakeIntegrationTestContext {
         assertThat(page.getElementById("reply-form")).isNull();
         assertThat(page.getElementById("citizen-info")).isNull();
 
-        Document refused = page(mvc.perform(ReplyPost.to(mvc, code).text(REPLY).request())
+        Document refused = page(mvc.perform(ReplyFormPost.to(mvc, code).text(REPLY).request())
                 .andExpect(status().isConflict()));
 
         assertThat(refused.getElementById("reply-refused").text())
@@ -172,7 +167,7 @@ class CitizenReplyIntegrationTests extends IntakeIntegrationTestContext {
     @Test
     void aReplyWithAnUnknownCodeIsNotFoundAtTheCodesField() throws Exception {
         String unknown = TestCodes.newCode();
-        ReplyPost post = ReplyPost.to(mvc, unknown).text(REPLY);
+        ReplyFormPost post = ReplyFormPost.to(mvc, unknown).text(REPLY);
 
         Document page = page(mvc.perform(post.request()).andExpect(status().isNotFound()));
 
@@ -260,7 +255,7 @@ class CitizenReplyIntegrationTests extends IntakeIntegrationTestContext {
         UUID caseId = UUID.randomUUID();
         String code = waitingCase(caseId);
 
-        mvc.perform(ReplyPost.to(mvc, code).text(REPLY).request().formField("webbadress", "http://spam.example")
+        mvc.perform(ReplyFormPost.to(mvc, code).text(REPLY).request().formField("webbadress", "http://spam.example")
                         .accept(MediaType.TEXT_HTML))
                 .andExpect(status().isBadRequest());
 
@@ -327,52 +322,5 @@ class CitizenReplyIntegrationTests extends IntakeIntegrationTestContext {
 
     private static Document page(ResultActions result) throws Exception {
         return Jsoup.parse(result.andReturn().getResponse().getContentAsString(StandardCharsets.UTF_8));
-    }
-
-    /**
-     * The reply form as a browser posts it: with the CSRF cookie and token and the form's own token of the status
-     * page; where the page has no reply form (a post from a page kept open), with those of the synpunkt form.
-     */
-    private static final class ReplyPost {
-        private final String code;
-        private final Cookie csrfCookie;
-        private final String csrfToken;
-        private final String formToken;
-        private String text;
-
-        private ReplyPost(String code, Cookie csrfCookie, String csrfToken, String formToken) {
-            this.code = code;
-            this.csrfCookie = csrfCookie;
-            this.csrfToken = csrfToken;
-            this.formToken = formToken;
-        }
-
-        static ReplyPost to(MockMvc mvc, String code) throws Exception {
-            MockHttpServletResponse shown = mvc.perform(get("/status").param("kod", code)).andReturn().getResponse();
-            Element form = Jsoup.parse(shown.getContentAsString(StandardCharsets.UTF_8)).getElementById("reply-form");
-            if (form == null) {
-                shown = mvc.perform(get("/synpunkt")).andReturn().getResponse();
-                form = Jsoup.parse(shown.getContentAsString(StandardCharsets.UTF_8)).getElementById("synpunkt-form");
-            }
-            HttpCookie cookie = HttpCookie.parse(shown.getHeaders(HttpHeaders.SET_COOKIE).stream()
-                    .filter(header -> header.startsWith("XSRF-TOKEN=")).findFirst().orElseThrow()).get(0);
-            return new ReplyPost(code, new Cookie(cookie.getName(), cookie.getValue()),
-                    form.selectFirst("input[name=_csrf]").val(), form.selectFirst("input[name=idempotencyKey]").val());
-        }
-
-        ReplyPost text(String typed) {
-            this.text = typed;
-            return this;
-        }
-
-        MockHttpServletRequestBuilder request() {
-            return post("/status/svar")
-                    .contentType(MediaType.APPLICATION_FORM_URLENCODED).accept(MediaType.TEXT_HTML)
-                    .cookie(csrfCookie)
-                    .formField("_csrf", csrfToken)
-                    .formField("kod", code)
-                    .formField("idempotencyKey", formToken)
-                    .formField("text", text);
-        }
     }
 }
