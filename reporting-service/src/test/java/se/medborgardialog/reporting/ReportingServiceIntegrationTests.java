@@ -23,6 +23,7 @@ import io.micrometer.core.instrument.MeterRegistry;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.LocalDate;
 import java.util.Arrays;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
@@ -45,9 +46,12 @@ import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.ResultActions;
+import se.medborgardialog.contracts.CaseForwarded;
 import se.medborgardialog.contracts.CaseId;
 import se.medborgardialog.contracts.CaseOpened;
 import se.medborgardialog.contracts.CaseType;
+import se.medborgardialog.contracts.DeadlinePaused;
+import se.medborgardialog.contracts.DeadlineResumed;
 import se.medborgardialog.contracts.EventTypes;
 import se.medborgardialog.contracts.SynpunktKind;
 import se.medborgardialog.contracts.Topics;
@@ -238,6 +242,45 @@ class ReportingServiceIntegrationTests {
                 .andExpect(jsonPath("$.totals.received").value(1))
                 .andExpect(jsonPath("$.totals.breached").value(1))
                 .andExpect(jsonPath("$.totals.answeredWithinDeadline").value(0)));
+    }
+
+    @Test
+    void aForwardedCaseCountsInTheUnitThatHasItAndNeitherARedeliveryNorAPauseMovesIt() throws Exception {
+        Instant received = Instant.parse("2026-03-13T09:00:00Z");
+        CaseId caseId = newCase();
+        CaseOpened opened = klagomal(caseId, "stadsmiljo", received);
+        events.send(opened);
+        events.send(scheduled(caseId, received));
+        CaseForwarded forwarded = new CaseForwarded(caseId, "stadsmiljo", "medborgarservice", "anna",
+                received.plusSeconds(3600));
+        CaseForwarded older = new CaseForwarded(caseId, "utbildning", "stadsmiljo", "anna", received.plusSeconds(60));
+
+        events.send(Topics.CASES, caseId, EventTypes.CASE_FORWARDED, json.writeValueAsBytes(forwarded));
+        events.send(Topics.CASES, caseId, EventTypes.CASE_FORWARDED, json.writeValueAsBytes(forwarded));
+        events.send(Topics.CASES, caseId, EventTypes.CASE_FORWARDED, json.writeValueAsBytes(older));
+        events.send(opened);
+        events.send(Topics.DEADLINES, caseId, EventTypes.DEADLINE_PAUSED, json.writeValueAsBytes(
+                new DeadlinePaused(caseId, EventStream.FIRST_ANSWER, "medborgarservice", received.plusSeconds(7200))));
+        events.send(Topics.DEADLINES, caseId, EventTypes.DEADLINE_RESUMED, json.writeValueAsBytes(
+                new DeadlineResumed(caseId, EventStream.FIRST_ANSWER, "medborgarservice", received.plusSeconds(86_400),
+                        LocalDate.parse("2026-03-18"), Instant.parse("2026-03-18T22:59:59.999999999Z"))));
+        awaitCasesBarrier();
+        awaitDeadlinesBarrier();
+
+        CaseFact fact = facts.find(caseId).orElseThrow();
+        assertThat(fact.unit()).isEqualTo("medborgarservice");
+        assertThat(fact.forwardedAt()).isEqualTo(forwarded.forwardedAt());
+        assertThat(fact.counts()).isEqualTo(new Counts(1, 0, 0, 0, 1));
+        // Paused and resumed clocks are not counted (yet): their events are ignored.
+        assertThat(fact.dueAt()).isEqualTo(scheduled(caseId, received).dueAt());
+        statistics("stina", "from", "2026-03-13", "to", "2026-03-13")
+                .andExpect(jsonPath("$.rows", hasSize(1)))
+                .andExpect(jsonPath("$.rows[0].unit").value("medborgarservice"))
+                .andExpect(jsonPath("$.rows[0].received").value(1));
+        statistics("maria", "from", "2026-03-13", "to", "2026-03-13", "unit", "stadsmiljo")
+                .andExpect(jsonPath("$.rows", hasSize(0)));
+        deadLettered.addAll(EventStream.poll(dltReader));
+        assertThat(deadLettered).noneMatch(r -> caseId.toString().equals(r.key()));
     }
 
     @Test

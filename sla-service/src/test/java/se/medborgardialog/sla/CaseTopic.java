@@ -70,6 +70,11 @@ final class CaseTopic implements AutoCloseable {
         send(event.caseId(), EventTypes.CASE_CLOSED, json.writeValueAsBytes(event));
     }
 
+    /** Any other case event, as JSON under its {@code ce_type}. */
+    void send(String type, CaseId caseId, Object event) {
+        send(caseId, type, json.writeValueAsBytes(event));
+    }
+
     static CaseClosed closed(CaseId caseId, Instant at) {
         return new CaseClosed(caseId, "stadsmiljo", CaseOutcome.BESVARAT, at, "anna");
     }

@@ -9,7 +9,6 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
-import io.micrometer.core.instrument.MeterRegistry;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
@@ -23,18 +22,7 @@ import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.context.TestConfiguration;
-import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
-import org.springframework.context.annotation.Bean;
-import org.springframework.context.annotation.Primary;
 import org.springframework.http.MediaType;
-import org.springframework.kafka.test.EmbeddedKafkaBroker;
-import org.springframework.kafka.test.context.EmbeddedKafka;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
-import org.springframework.test.web.servlet.MockMvc;
 import se.medborgardialog.contracts.CaseAnswered;
 import se.medborgardialog.contracts.CaseId;
 import se.medborgardialog.contracts.CaseOpened;
@@ -46,88 +34,31 @@ import se.medborgardialog.contracts.DeadlineScheduled;
 import se.medborgardialog.contracts.EventTypes;
 import se.medborgardialog.contracts.LegalFlow;
 import se.medborgardialog.contracts.SubmissionId;
-import se.medborgardialog.contracts.Topics;
 import se.medborgardialog.sla.deadline.Deadline;
-import se.medborgardialog.sla.deadline.DeadlineScanner;
 import se.medborgardialog.sla.deadline.DeadlineStatus;
-import se.medborgardialog.sla.deadline.DeadlineStore;
-import se.medborgardialog.testsupport.InProcessMongo;
-import se.medborgardialog.testsupport.MutableClock;
 import se.medborgardialog.workingdays.SwedishCalendar;
-import tools.jackson.databind.json.JsonMapper;
 
-/**
- * sla-service on a real in-process broker (spring-kafka 4 embeds Kafka in KRaft mode only, hence no
- * {@code kraft} attribute) and the in-process MongoDB wire-protocol store.
- */
-@SpringBootTest(properties = {
-        "spring.cloud.stream.kafka.binder.brokers=${spring.embedded.kafka.brokers}",
-        "sla.scan-interval=PT0.2S",
-        "sla.relay.interval=PT0.5S"})
-@AutoConfigureMockMvc
-@EmbeddedKafka(partitions = 1, topics = {Topics.CASES, Topics.DEADLINES, SlaServiceIntegrationTests.DLT})
-class SlaServiceIntegrationTests {
+/** The case lifecycle, the outbox relay and the calendar API (setup in {@link SlaIntegrationTestSupport}). */
+class SlaServiceIntegrationTests extends SlaIntegrationTestSupport {
 
-    static final String DLT = "medborgardialog.cases.v1.sla-service.dlt";
-    private static final Duration PATIENCE = Duration.ofSeconds(60);
-
-    /** Monday 23 November 2026, 10:00 in Stockholm: first answer due end of Wednesday 25 November. */
-    private static final Instant MONDAY = ZonedDateTime.of(2026, 11, 23, 10, 0, 0, 0, SwedishCalendar.STOCKHOLM).toInstant();
     private static final Instant END_OF_WEDNESDAY =
             ZonedDateTime.of(2026, 11, 25, 23, 59, 59, 999_999_999, SwedishCalendar.STOCKHOLM).toInstant();
 
-    private static final List<ConsumerRecord<String, byte[]>> published = new CopyOnWriteArrayList<>();
     private static final List<ConsumerRecord<String, byte[]>> deadLettered = new CopyOnWriteArrayList<>();
-    private static CaseTopic cases;
-    private static KafkaConsumer<String, byte[]> deadlinesReader;
     private static KafkaConsumer<String, byte[]> dltReader;
 
-    @TestConfiguration
-    static class MovableTime {
-
-        @Bean
-        @Primary
-        MutableClock mutableClock() {
-            return new MutableClock(MONDAY);
-        }
-    }
-
-    @DynamicPropertySource
-    static void store(DynamicPropertyRegistry registry) {
-        registry.add("spring.mongodb.uri", () -> InProcessMongo.uri("sla-integration"));
-    }
-
-    @Autowired
-    MutableClock clock;
-    @Autowired
-    MockMvc mvc;
-    @Autowired
-    JsonMapper json;
-    @Autowired
-    DeadlineScanner scanner;
-    @Autowired
-    MeterRegistry meters;
-    @Autowired
-    EmbeddedKafkaBroker broker;
-    @Autowired
-    DeadlineStore store;
-
     @BeforeEach
-    void connect() {
-        clock.set(MONDAY);
-        if (cases == null) {
-            cases = new CaseTopic(broker.getBrokersAsString(), json);
-            deadlinesReader = cases.reader(Topics.DEADLINES);
+    void connectDeadLetters() {
+        if (dltReader == null) {
             dltReader = cases.reader(DLT);
         }
     }
 
     @AfterAll
-    static void disconnect() {
-        if (cases != null) {
-            cases.close();
-            deadlinesReader.close();
+    static void disconnectDeadLetters() {
+        if (dltReader != null) {
             dltReader.close();
+            dltReader = null;
         }
     }
 
@@ -369,31 +300,5 @@ class SlaServiceIntegrationTests {
                 .andExpect(jsonPath("$.days[?(@.date == '2026-06-19')]").exists())
                 .andExpect(jsonPath("$.days[?(@.date == '2026-12-24')]").exists())
                 .andExpect(jsonPath("$.days[?(@.date == '2026-12-31')]").exists());
-    }
-
-    private static CaseId newCase() {
-        return new CaseId(UUID.randomUUID());
-    }
-
-    private ConsumerRecord<String, byte[]> awaitOne(CaseId caseId, String type) {
-        return await().atMost(PATIENCE).until(() -> eventsOf(caseId, type), list -> list.size() == 1).get(0);
-    }
-
-    /**
-     * Everything sla-service published before this call is read once a later event of another case is:
-     * the deadlines topic has one partition.
-     */
-    private void awaitBarrier() {
-        clock.set(MONDAY);
-        CaseId barrier = newCase();
-        cases.send(CaseTopic.opened(barrier, "medborgarservice", MONDAY));
-        awaitOne(barrier, EventTypes.DEADLINE_SCHEDULED);
-    }
-
-    private static List<ConsumerRecord<String, byte[]>> eventsOf(CaseId caseId, String type) {
-        published.addAll(CaseTopic.poll(deadlinesReader));
-        return published.stream()
-                .filter(r -> caseId.toString().equals(r.key()) && type.equals(CaseTopic.header(r, "ce_type")))
-                .toList();
     }
 }

@@ -8,13 +8,22 @@ import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
 import org.springframework.data.annotation.Id;
+import org.springframework.data.annotation.Transient;
 import org.springframework.data.annotation.Version;
 import org.springframework.data.mongodb.core.mapping.Document;
 import se.medborgardialog.contracts.CaseAnswered;
+import se.medborgardialog.contracts.CaseAssigned;
 import se.medborgardialog.contracts.CaseClosed;
+import se.medborgardialog.contracts.CaseForwarded;
+import se.medborgardialog.contracts.CaseLinkType;
+import se.medborgardialog.contracts.CaseReopened;
+import se.medborgardialog.contracts.CasesLinked;
+import se.medborgardialog.contracts.CitizenInfoReceived;
+import se.medborgardialog.contracts.CitizenInfoRequested;
 import se.medborgardialog.contracts.CaseId;
 import se.medborgardialog.contracts.CaseOpened;
 import se.medborgardialog.contracts.CaseOutcome;
@@ -83,9 +92,27 @@ public final class Case {
     /** Kept apart from the contact so the queue can show it without reading personal data. */
     private boolean anonymous;
     private CaseStatus status;
+    /** Read only: the single answer of cases stored before a case could be answered again; see {@link #answers()}. */
     private Answer answer;
-    /** The answer's e-mail to the citizen; null when the contact has no e-mail address. */
-    private AnswerMail answerMail;
+    /** Every answer given, oldest first (a reopened case can be answered again). */
+    private List<Answer> answers = new ArrayList<>();
+    /** Read only: the answer mail of cases stored before there were other mails; see {@link #mails()}. */
+    private CaseMail answerMail;
+    /** E-mails to the citizen (answers, questions); their {@code sentAt} is written by the mail feature only. */
+    private List<CaseMail> mails = new ArrayList<>();
+    /** Mails queued by a transition since the case was read: the store adds them, never rewrites the list. */
+    @Transient
+    private List<CaseMail> queuedMails = new ArrayList<>();
+    /** The officer responsible; null while the case is in the unit's queue. */
+    private String assignee;
+    /** Since when the case waits for the citizen's reply; null when it does not. */
+    private Instant waitingSince;
+    private List<CitizenQuestion> questions = new ArrayList<>();
+    private List<CitizenReply> replies = new ArrayList<>();
+    private List<InternalNote> notes = new ArrayList<>();
+    private List<Forwarding> forwardings = new ArrayList<>();
+    /** Links made from this case; links made from other cases to this one are found by a query. */
+    private List<CaseLink> links = new ArrayList<>();
     private Closure closure;
     private CaseDeadline deadline;
     private List<HistoryEntry> history = new ArrayList<>();
@@ -186,18 +213,20 @@ public final class Case {
                 category, channel, unit, receivedAt, openedAt, caseType(), legalFlow);
     }
 
+    /** Answers the citizen; also ends a wait for the citizen's reply (the answer may be what they needed). */
     public CaseAnswered answer(String answerText, String officer, Instant now) {
-        if (status != CaseStatus.OPEN) {
-            throw new IllegalCaseTransitionException(this, "Ärendet är " + status.swedish() + " och kan inte besvaras.");
+        if (status != CaseStatus.OPEN && status != CaseStatus.WAITING_FOR_CITIZEN) {
+            throw refused("Ärendet är " + status.swedish() + " och kan inte besvaras.");
         }
         if (isAnonymous() && caseType() != CaseType.E_FORSLAG) {
-            throw new IllegalCaseTransitionException(this,
-                    "Ärendet är anonymt och kan inte besvaras; avsluta det i stället.");
+            throw refused("Ärendet är anonymt och kan inte besvaras; avsluta det i stället.");
         }
-        answer = new Answer(Objects.requireNonNull(answerText, "answerText"), now, officer);
-        if (contact != null && !isBlank(contact.email())) {
-            answerMail = AnswerMail.queued(id, now);
+        List<Answer> all = answersForChange();
+        all.add(new Answer(Objects.requireNonNull(answerText, "answerText"), now, officer));
+        if (hasEmail()) {
+            queueMail(CaseMail.Purpose.ANSWER, all.size(), now);
         }
+        waitingSince = null;
         status = CaseStatus.ANSWERED;
         history.add(new HistoryEntry("besvarat", officer, now));
         return new CaseAnswered(caseId(), unit, now, officer);
@@ -206,14 +235,13 @@ public final class Case {
     public CaseClosed close(CaseOutcome outcome, String officer, Instant now) {
         Objects.requireNonNull(outcome, "outcome");
         switch (status) {
-            case CLOSED -> throw new IllegalCaseTransitionException(this, "Ärendet är redan avslutat.");
-            case OPEN -> {
+            case CLOSED -> throw refused("Ärendet är redan avslutat.");
+            case OPEN, WAITING_FOR_CITIZEN -> {
                 boolean allowed = CLOSABLE_UNANSWERED.contains(outcome)
                         || (isAnonymous() && outcome != CaseOutcome.BESVARAT);
                 if (!allowed) {
-                    throw new IllegalCaseTransitionException(this,
-                            "Ärendet är inte besvarat; utan svar kan det bara avslutas som dubblett, hänvisat eller "
-                                    + "ingen åtgärd (ett anonymt ärende även som åtgärdat).");
+                    throw refused("Ärendet är inte besvarat; utan svar kan det bara avslutas som dubblett, hänvisat "
+                            + "eller ingen åtgärd (ett anonymt ärende även som åtgärdat).");
                 }
             }
             case ANSWERED -> {
@@ -221,9 +249,240 @@ public final class Case {
             }
         }
         closure = new Closure(outcome, now, officer);
+        waitingSince = null;
         status = CaseStatus.CLOSED;
         history.add(new HistoryEntry("avslutat: " + Outcomes.toWire(outcome), officer, now));
         return new CaseClosed(caseId(), unit, outcome, now, officer);
+    }
+
+    /** The officer takes the case. Someone else's case is taken over with {@link #reassign}, never by a claim. */
+    public CaseAssigned claim(String officer, Instant now) {
+        refuseWhenClosed("tilldelas");
+        if (officer.equals(assignee)) {
+            throw refused("Du har redan ärendet.");
+        }
+        if (assignee != null) {
+            throw refused("Ärendet är redan tilldelat " + assignee + "; omfördela det om du ska ta över.");
+        }
+        return assignTo(officer, "tagit ärendet", officer, now);
+    }
+
+    /** Gives a case nobody has to a colleague of its unit (checked by the caller). */
+    public CaseAssigned assign(String colleague, String officer, Instant now) {
+        refuseWhenClosed("tilldelas");
+        if (colleague.equals(assignee)) {
+            throw refused(colleague + " har redan ärendet.");
+        }
+        if (assignee != null) {
+            throw refused("Ärendet är redan tilldelat " + assignee + "; omfördela det i stället.");
+        }
+        return assignTo(colleague, "tilldelat " + colleague, officer, now);
+    }
+
+    /** Moves a case someone has to another colleague of its unit (checked by the caller). */
+    public CaseAssigned reassign(String colleague, String officer, Instant now) {
+        refuseWhenClosed("omfördelas");
+        if (assignee == null) {
+            throw refused("Ärendet är inte tilldelat någon; tilldela det i stället.");
+        }
+        if (colleague.equals(assignee)) {
+            throw refused(colleague + " har redan ärendet.");
+        }
+        return assignTo(colleague, "omfördelat från " + assignee + " till " + colleague, officer, now);
+    }
+
+    /** Puts the case back in the unit's queue. */
+    public CaseAssigned release(String officer, Instant now) {
+        refuseWhenClosed("lämnas tillbaka");
+        if (assignee == null) {
+            throw refused("Ärendet är inte tilldelat någon.");
+        }
+        return assignTo(null, "tillbaka i enhetens kö (hade " + assignee + ")", officer, now);
+    }
+
+    private CaseAssigned assignTo(String newAssignee, String what, String officer, Instant now) {
+        assignee = newAssignee;
+        history.add(new HistoryEntry(what, officer, now));
+        return new CaseAssigned(caseId(), unit, newAssignee, officer, now);
+    }
+
+    /**
+     * Moves the case to another unit's queue (a known unit, checked by the caller). Its deadlines go on as they
+     * are; nobody in the new unit has it yet. The reason stays in the case, never in the history or the event.
+     */
+    public CaseForwarded forward(String toUnit, String reason, String officer, Instant now) {
+        refuseWhenClosed("lämnas över");
+        Objects.requireNonNull(toUnit, "toUnit");
+        if (toUnit.equals(unit)) {
+            throw refused("Ärendet ligger redan hos " + unit + ".");
+        }
+        String fromUnit = unit;
+        forwardings.add(new Forwarding(fromUnit, toUnit, reason, officer, now));
+        unit = toUnit;
+        assignee = null;
+        history.add(new HistoryEntry("överlämnat från " + fromUnit + " till " + toUnit, officer, now));
+        return new CaseForwarded(caseId(), fromUnit, toUnit, officer, now);
+    }
+
+    /** Asks the citizen for more: the case waits for their reply, mailed to them when they gave an e-mail address. */
+    public CitizenInfoRequested askCitizen(String question, String officer, Instant now) {
+        if (status != CaseStatus.OPEN) {
+            throw refused("Ärendet är " + status.swedish() + "; bara ett öppet ärende kan skicka en fråga till "
+                    + "medborgaren.");
+        }
+        if (isAnonymous()) {
+            throw refused("Ärendet är anonymt; det finns ingen att fråga.");
+        }
+        questions.add(new CitizenQuestion(stepId("question"), Objects.requireNonNull(question, "question"), officer,
+                now));
+        if (hasEmail()) {
+            queueMail(CaseMail.Purpose.QUESTION, questions.size(), now);
+        }
+        waitingSince = now;
+        status = CaseStatus.WAITING_FOR_CITIZEN;
+        history.add(new HistoryEntry("fråga till medborgaren", officer, now));
+        return new CitizenInfoRequested(caseId(), unit, officer, now);
+    }
+
+    /**
+     * The citizen's reply reached the case: the wait ends and the case is open again.
+     *
+     * @param registeredBy the officer who took it by phone or letter, or {@link CitizenReply#CITIZEN}
+     */
+    public CitizenInfoReceived receiveCitizenReply(String replyId, String text, String registeredBy,
+            Instant receivedAt, Instant now) {
+        if (status != CaseStatus.WAITING_FOR_CITIZEN) {
+            throw refused("Ärendet är " + status.swedish() + " och väntar inte på svar från medborgaren.");
+        }
+        replies.add(new CitizenReply(replyId, Objects.requireNonNull(text, "text"), registeredBy, receivedAt, false));
+        waitingSince = null;
+        status = CaseStatus.OPEN;
+        history.add(new HistoryEntry(CitizenReply.CITIZEN.equals(registeredBy) ? "svar från medborgaren"
+                : "svar från medborgaren registrerat", registeredBy, now));
+        return new CitizenInfoReceived(caseId(), unit, registeredBy, receivedAt);
+    }
+
+    /** A reply that came when the case was not waiting (the officer already registered one, or answered): kept. */
+    public void keepLateCitizenReply(String replyId, String text, Instant receivedAt, Instant now) {
+        replies.add(new CitizenReply(replyId, text, CitizenReply.CITIZEN, receivedAt, true));
+        history.add(new HistoryEntry("sent svar från medborgaren (ärendet väntade inte på det)",
+                CitizenReply.CITIZEN, now));
+    }
+
+    public boolean hasReply(String replyId) {
+        return replies.stream().anyMatch(reply -> reply.replyId().equals(replyId));
+    }
+
+    /** A note for colleagues, in any status. The history says a note was written, never what it says. */
+    public void addNote(String text, String author, Instant now) {
+        notes.add(new InternalNote(Objects.requireNonNull(text, "text"), author, now));
+        history.add(new HistoryEntry("intern anteckning", author, now));
+    }
+
+    /**
+     * Opens an answered or closed case again. The answers stay; the closure goes (it is in the history). The reason
+     * is kept as an internal note, so it is encrypted like any note.
+     */
+    public CaseReopened reopen(String reason, String officer, Instant now) {
+        if (status != CaseStatus.ANSWERED && status != CaseStatus.CLOSED) {
+            throw refused("Ärendet är " + status.swedish() + "; bara ett besvarat eller avslutat ärende kan "
+                    + "öppnas igen.");
+        }
+        closure = null;
+        status = CaseStatus.OPEN;
+        notes.add(new InternalNote("Återöppnat: " + Objects.requireNonNull(reason, "reason"), officer, now));
+        history.add(new HistoryEntry("återöppnat", officer, now));
+        return new CaseReopened(caseId(), unit, officer, now);
+    }
+
+    /** Links this case to another one about the same matter. */
+    public CasesLinked linkTo(Case other, String officer, Instant now) {
+        refuseSelfOrExistingLink(other);
+        return addLink(other, CaseLinkType.RELATED, "länkat till " + other.diarienummer, officer, now);
+    }
+
+    /** What a merge announces, in the order it is published. */
+    public record Merged(CasesLinked linked, CaseClosed closed) {
+    }
+
+    /** Merges this case into {@code other} as its duplicate: linked to it, and closed as a dubblett. */
+    public Merged mergeInto(Case other, String officer, Instant now) {
+        refuseSelfOrExistingLink(other);
+        if (status == CaseStatus.CLOSED) {
+            throw refused("Ärendet är avslutat och kan inte slås samman.");
+        }
+        other.links.stream().filter(link -> link.relation() == CaseLinkType.DUPLICATE_OF).findFirst()
+                .ifPresent(link -> {
+                    throw refused("Ärendet " + other.diarienummer + " är självt en dubblett av "
+                            + link.diarienummer() + "; slå samman med det i stället.");
+                });
+        CasesLinked linked = addLink(other, CaseLinkType.DUPLICATE_OF, "dubblett av " + other.diarienummer, officer,
+                now);
+        return new Merged(linked, close(CaseOutcome.DUBBLETT, officer, now));
+    }
+
+    private void refuseSelfOrExistingLink(Case other) {
+        if (other.id.equals(id)) {
+            throw refused("Ett ärende kan inte länkas till sig självt.");
+        }
+        if (isLinkedTo(other.id) || other.isLinkedTo(id)) {
+            throw refused("Ärendena " + diarienummer + " och " + other.diarienummer + " är redan länkade.");
+        }
+    }
+
+    private boolean isLinkedTo(String otherId) {
+        return links.stream().anyMatch(link -> link.caseId().equals(otherId));
+    }
+
+    private CasesLinked addLink(Case other, CaseLinkType relation, String what, String officer, Instant now) {
+        links.add(new CaseLink(other.id, other.diarienummer, relation, officer, now));
+        history.add(new HistoryEntry(what, officer, now));
+        return new CasesLinked(caseId(), unit, other.caseId(), relation, officer, now);
+    }
+
+    private void refuseWhenClosed(String what) {
+        if (status == CaseStatus.CLOSED) {
+            throw refused("Ärendet är avslutat och kan inte " + what + ".");
+        }
+    }
+
+    private IllegalCaseTransitionException refused(String swedishMessage) {
+        return new IllegalCaseTransitionException(this, swedishMessage);
+    }
+
+    /** An id for a step, the same for the same step of the same version (a retried command names the same step). */
+    private String stepId(String kind) {
+        return UUID.nameUUIDFromBytes((id + ":" + kind + ":" + version + ":" + history.size())
+                .getBytes(java.nio.charset.StandardCharsets.UTF_8)).toString();
+    }
+
+    private boolean hasEmail() {
+        return contact != null && !isBlank(contact.email());
+    }
+
+    private void queueMail(CaseMail.Purpose purpose, int number, Instant now) {
+        CaseMail mail = CaseMail.queued(id, purpose, number, now);
+        mailList().add(mail);
+        queuedMails.add(mail);
+    }
+
+    /** The answers as a list to change, with an answer stored before answers were a list moved into it. */
+    private List<Answer> answersForChange() {
+        if (answers == null) {
+            answers = new ArrayList<>();
+        }
+        if (answer != null) {
+            answers.add(0, answer);
+            answer = null;
+        }
+        return answers;
+    }
+
+    private List<CaseMail> mailList() {
+        if (mails == null) {
+            mails = new ArrayList<>();
+        }
+        return mails;
     }
 
     /** Anonymous means there is nobody to answer: no e-mail and no phone. */
@@ -237,10 +496,6 @@ public final class Case {
 
     void stage(PendingEvent event) {
         outbox.add(event);
-    }
-
-    HistoryEntry lastStep() {
-        return history.get(history.size() - 1);
     }
 
     private static boolean isBlank(String value) {
@@ -333,13 +588,83 @@ public final class Case {
         return status;
     }
 
+    /** The latest answer; null when the case was never answered. */
     public Answer answer() {
-        return answer;
+        List<Answer> all = answers();
+        return all.isEmpty() ? null : all.get(all.size() - 1);
     }
 
-    /** Null when there is no e-mail to send (no address, or not answered yet). */
-    public AnswerMail answerMail() {
-        return answerMail;
+    /** The first answer: when the citizen first heard from us (the first-answer clock stops there). */
+    public Answer firstAnswer() {
+        List<Answer> all = answers();
+        return all.isEmpty() ? null : all.get(0);
+    }
+
+    /** Every answer, oldest first. */
+    public List<Answer> answers() {
+        List<Answer> all = new ArrayList<>();
+        if (answer != null) {
+            all.add(answer);
+        }
+        if (answers != null) {
+            all.addAll(answers);
+        }
+        return List.copyOf(all);
+    }
+
+    /** The latest answer's e-mail; null when there is none (no address, or not answered yet). */
+    public CaseMail answerMail() {
+        return mails().stream().filter(mail -> mail.purposeOrAnswer() == CaseMail.Purpose.ANSWER)
+                .reduce((first, second) -> second).orElse(null);
+    }
+
+    /** Every e-mail to the citizen, oldest first. */
+    public List<CaseMail> mails() {
+        List<CaseMail> all = new ArrayList<>();
+        if (answerMail != null) {
+            all.add(answerMail);
+        }
+        if (mails != null) {
+            all.addAll(mails);
+        }
+        return List.copyOf(all);
+    }
+
+    public Optional<CaseMail> mail(String mailId) {
+        return mails().stream().filter(mail -> mail.mailId().equals(mailId)).findFirst();
+    }
+
+    /** Mails queued since the case was read, for the store to add. */
+    List<CaseMail> queuedMails() {
+        return List.copyOf(queuedMails);
+    }
+
+    public String assignee() {
+        return assignee;
+    }
+
+    public Instant waitingSince() {
+        return waitingSince;
+    }
+
+    public List<CitizenQuestion> questions() {
+        return questions == null ? List.of() : List.copyOf(questions);
+    }
+
+    public List<CitizenReply> replies() {
+        return replies == null ? List.of() : List.copyOf(replies);
+    }
+
+    public List<InternalNote> notes() {
+        return notes == null ? List.of() : List.copyOf(notes);
+    }
+
+    public List<Forwarding> forwardings() {
+        return forwardings == null ? List.of() : List.copyOf(forwardings);
+    }
+
+    public List<CaseLink> links() {
+        return links == null ? List.of() : List.copyOf(links);
     }
 
     public Closure closure() {

@@ -31,7 +31,8 @@ import se.medborgardialog.personaldata.PersonalDataCipher;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
- * One case: read it whole (audited: it holds personal data), answer it, close it.
+ * One case: read it whole (audited: it holds personal data: the text, contact, answers, questions, replies, notes and
+ * forwarding reasons), answer it, close it. The other actions are in {@link CaseActionsController}.
  *
  * <p>Commands answer 200 when the state change is stored and its event acknowledged by Kafka, and 202 when the
  * change is stored with its event still pending in the case document (broker unreachable): the relay publishes it
@@ -84,7 +85,9 @@ class CaseController {
             LocalDate dueDate, Instant dueAt, String deadlineStatus, List<HistoryEntry> history,
             String caseType, String legalFlow, Location location, List<AttachmentView> photos,
             List<LinkedReport> linkedReports, AffectedPerson affectedPerson, List<AttachmentView> attachments,
-            AnswerMail answerMail) {
+            CaseMail answerMail, String assignee, Instant waitingSince, List<Answer> answers,
+            List<CitizenQuestion> questions, List<CitizenReply> replies, List<InternalNote> notes,
+            List<Forwarding> forwardings, List<LinkView> links, List<CaseMail> mails) {
     }
 
     /** A file sent with the submission, and where the officer's browser downloads it from intake-service. */
@@ -117,7 +120,7 @@ class CaseController {
         return result(work.close(new CaseId(caseId), outcome, user.getUsername(), user.units()));
     }
 
-    private ResponseEntity<CommandResult> result(CaseWork.Done done) {
+    static ResponseEntity<CommandResult> result(CaseWork.Done done) {
         Case aCase = done.aCase();
         String message = done.published() ? "Klart." : "Ändringen är sparad; händelsen skickas så snart Kafka svarar.";
         return ResponseEntity.status(done.published() ? HttpStatus.OK : HttpStatus.ACCEPTED)
@@ -139,7 +142,9 @@ class CaseController {
                 DeadlineLabel.of(aCase, clock.instant(), deadlines.dueSoon()), aCase.history(),
                 aCase.caseType().name(), aCase.legalFlow() == null ? null : aCase.legalFlow().name(),
                 aCase.location(), links(aCase.photos()), aCase.linkedReports(), affectedPerson(aCase),
-                links(aCase.attachments()), aCase.answerMail());
+                links(aCase.attachments()), aCase.answerMail(), aCase.assignee(), aCase.waitingSince(),
+                aCase.answers(), aCase.questions(), aCase.replies(), aCase.notes(), aCase.forwardings(),
+                work.links(aCase), aCase.mails());
     }
 
     private List<AttachmentView> links(List<AttachmentRef> refs) {

@@ -6,11 +6,15 @@ import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.Size;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
+import java.util.EnumSet;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
-import java.util.UUID;
 import java.util.Optional;
+import java.util.Set;
+import java.util.UUID;
 import java.util.function.Function;
+import java.util.stream.Collectors;
 import org.springframework.http.ContentDisposition;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
@@ -26,11 +30,14 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 import se.medborgardialog.cases.audit.AuditLog;
+import se.medborgardialog.cases.security.CaseAccess;
 import se.medborgardialog.cases.security.StaffUser;
+import se.medborgardialog.cases.web.InvalidFieldException;
 import se.medborgardialog.cases.web.StaffPage;
 import se.medborgardialog.cases.web.Swedish;
 import se.medborgardialog.contracts.AffectedPerson;
 import se.medborgardialog.contracts.CaseId;
+import se.medborgardialog.contracts.CaseLinkType;
 import se.medborgardialog.contracts.CaseOutcome;
 import se.medborgardialog.personaldata.PersonalDataCipher;
 import tools.jackson.databind.json.JsonMapper;
@@ -42,8 +49,9 @@ import tools.jackson.databind.json.JsonMapper;
  * to somebody else's, comes back as a message on the page with the case as it is now. A case of another unit is
  * not found, for every URL below.
  *
- * <p>To add an action: a form record with its validation, a {@code @PostMapping} that hands a {@link Command} to
- * {@link #act}, and a fragment under {@code templates/arenden/atgarder/} included by {@code arende.html}.
+ * <p>To add an action: a form record (an {@link ActionForm}) with its validation, a {@code @PostMapping} that hands a
+ * {@link Command} to {@link #act}, a flag in {@link CasePageView.Actions}, and a fragment under {@code
+ * templates/arenden/atgarder/} included by {@code arende.html}.
  */
 @Controller
 @StaffPage
@@ -51,36 +59,104 @@ import tools.jackson.databind.json.JsonMapper;
 class CasePage {
 
     static final String PAGE = "GET /arenden/{caseId}";
-    static final String ANSWER = "POST /arenden/{caseId}/svar";
-    static final String CLOSE = "POST /arenden/{caseId}/avslut";
+    private static final String ACTION = "POST /arenden/{caseId}/";
+    private static final int MAX_TEXT = 10_000;
 
     private final CaseWork work;
+    private final CaseStore store;
     private final AuditLog audit;
     private final DeadlineProperties deadlines;
     private final AttachmentLinkProperties attachmentLinks;
+    private final KnownUnits units;
     private final PersonalDataCipher cipher;
     private final JsonMapper json;
     private final Clock clock;
 
-    CasePage(CaseWork work, AuditLog audit, DeadlineProperties deadlines, AttachmentLinkProperties attachmentLinks,
-            PersonalDataCipher cipher, JsonMapper json, Clock clock) {
+    CasePage(CaseWork work, CaseStore store, AuditLog audit, DeadlineProperties deadlines,
+            AttachmentLinkProperties attachmentLinks, KnownUnits units, PersonalDataCipher cipher, JsonMapper json,
+            Clock clock) {
         this.work = work;
+        this.store = store;
         this.audit = audit;
         this.deadlines = deadlines;
         this.attachmentLinks = attachmentLinks;
+        this.units = units;
         this.cipher = cipher;
         this.json = json;
         this.clock = clock;
     }
 
-    /** The answer form ({@code atgarder/svara.html}). */
-    record AnswerForm(
-            @NotBlank(message = "Skriv ett svar.")
-            @Size(max = 10_000, message = "Svaret får vara högst 10000 tecken.") String text) {
+    /** A form's fields by name, to put what the officer typed back into the form. */
+    interface ActionForm {
+
+        Map<String, String> fields();
     }
 
-    /** The close form ({@code atgarder/avsluta.html}): an outcome's wire word, e.g. {@code ingen-åtgärd}. */
-    record CloseForm(@NotBlank(message = "Välj ett utfall.") String outcome) {
+    /** {@code atgarder/svara.html}. */
+    record AnswerForm(@NotBlank(message = "Skriv ett svar.")
+            @Size(max = MAX_TEXT, message = "Svaret får vara högst 10000 tecken.") String text) implements ActionForm {
+
+        public Map<String, String> fields() {
+            return draft("text", text);
+        }
+    }
+
+    /** {@code atgarder/avsluta.html}: an outcome's wire word, e.g. {@code ingen-åtgärd}. */
+    record CloseForm(@NotBlank(message = "Välj ett utfall.") String outcome) implements ActionForm {
+
+        public Map<String, String> fields() {
+            return draft("outcome", outcome);
+        }
+    }
+
+    /** {@code atgarder/tilldela.html}. */
+    record AssignForm(@NotBlank(message = "Ange vem som ska ha ärendet.") String assignee) implements ActionForm {
+
+        public Map<String, String> fields() {
+            return draft("assignee", assignee);
+        }
+    }
+
+    /** {@code atgarder/skicka-vidare.html}. */
+    record ForwardForm(@NotBlank(message = "Välj enheten ärendet ska till.") String unit,
+            @Size(max = MAX_TEXT, message = "Motiveringen får vara högst 10000 tecken.") String reason)
+            implements ActionForm {
+
+        public Map<String, String> fields() {
+            return draft("unit", unit, "reason", reason);
+        }
+    }
+
+    /**
+     * The text of {@code atgarder/fraga.html} (the question), {@code medborgarsvar.html} (a reply taken by phone or
+     * letter), {@code anteckning.html} (an internal note) and {@code oppna-igen.html} (why it is opened again).
+     */
+    record TextForm(@NotBlank(message = "Skriv en text.")
+            @Size(max = MAX_TEXT, message = "Texten får vara högst 10000 tecken.") String text) implements ActionForm {
+
+        public Map<String, String> fields() {
+            return draft("text", text);
+        }
+    }
+
+    /** {@code atgarder/koppla.html}: the other case by its diarienummer, and {@code related} or {@code duplicate-of}. */
+    record LinkForm(@NotBlank(message = "Ange diarienumret på ärendet att koppla till.") String diarienummer,
+            @NotBlank(message = "Välj hur ärendena hänger ihop.") String relation) implements ActionForm {
+
+        public Map<String, String> fields() {
+            return draft("diarienummer", diarienummer, "relation", relation);
+        }
+    }
+
+    /** Names and values, in pairs; a field left out of the post is left out here too. */
+    private static Map<String, String> draft(String... namesAndValues) {
+        Map<String, String> fields = new LinkedHashMap<>();
+        for (int i = 0; i < namesAndValues.length; i += 2) {
+            if (namesAndValues[i + 1] != null) {
+                fields.put(namesAndValues[i], namesAndValues[i + 1]);
+            }
+        }
+        return fields;
     }
 
     @GetMapping
@@ -89,27 +165,108 @@ class CasePage {
     }
 
     @PostMapping("/svar")
-    String answer(@PathVariable UUID caseId, @Valid @ModelAttribute("answerForm") AnswerForm form,
-            BindingResult invalid, @AuthenticationPrincipal StaffUser user, Model model, RedirectAttributes flash,
+    String answer(@PathVariable UUID caseId, @Valid @ModelAttribute AnswerForm form, BindingResult invalid,
+            @AuthenticationPrincipal StaffUser user, Model model, RedirectAttributes flash,
             HttpServletResponse response) {
-        return act(new Command(ANSWER, "answer-", "Svaret är sparat.",
-                        id -> work.answer(id, form.text(), user.getUsername(), user.units()),
-                        // what the officer wrote survives a refusal: it is in the form again on the page
-                        () -> flash.addFlashAttribute("answerForm", form)),
-                new CaseId(caseId), user, invalid, model, flash, response);
+        return act(new Command("svar", "answer-", form, invalid, "Svaret är sparat.",
+                id -> work.answer(id, form.text(), user.getUsername(), user.units())),
+                caseId, user, model, flash, response);
     }
 
     @PostMapping("/avslut")
-    String close(@PathVariable UUID caseId, @Valid @ModelAttribute("closeForm") CloseForm form,
-            BindingResult invalid, @AuthenticationPrincipal StaffUser user, Model model, RedirectAttributes flash,
+    String close(@PathVariable UUID caseId, @Valid @ModelAttribute CloseForm form, BindingResult invalid,
+            @AuthenticationPrincipal StaffUser user, Model model, RedirectAttributes flash,
             HttpServletResponse response) {
         Optional<CaseOutcome> outcome = Optional.ofNullable(form.outcome()).flatMap(Outcomes::fromWire);
         if (!invalid.hasErrors() && outcome.isEmpty()) {
             invalid.rejectValue("outcome", "unknown", "Välj ett av utfallen i listan.");
         }
-        return act(new Command(CLOSE, "close-", "Ärendet är avslutat.",
-                        id -> work.close(id, outcome.orElseThrow(), user.getUsername(), user.units()), () -> { }),
-                new CaseId(caseId), user, invalid, model, flash, response);
+        return act(new Command("avslut", "close-", form, invalid, "Ärendet är avslutat.",
+                id -> work.close(id, outcome.orElseThrow(), user.getUsername(), user.units())),
+                caseId, user, model, flash, response);
+    }
+
+    /** The officer takes the case ({@code ta}), or puts it back in the unit's queue ({@code slapp}). */
+    @PostMapping("/{action:ta|slapp}")
+    String claimOrRelease(@PathVariable UUID caseId, @PathVariable String action,
+            @AuthenticationPrincipal StaffUser user, Model model, RedirectAttributes flash,
+            HttpServletResponse response) {
+        boolean claim = action.equals("ta");
+        return act(new Command(action, claim ? "claim-" : "release-", null, null,
+                        claim ? "Du har nu ärendet." : "Ärendet är tillbaka i enhetens kö.",
+                        id -> claim ? work.claim(id, user.getUsername(), user.units())
+                                : work.release(id, user.getUsername(), user.units())),
+                caseId, user, model, flash, response);
+    }
+
+    /** Gives the case to a colleague: assigns it when nobody has it, reassigns it when somebody does. */
+    @PostMapping("/tilldela")
+    String assign(@PathVariable UUID caseId, @Valid @ModelAttribute AssignForm form, BindingResult invalid,
+            @AuthenticationPrincipal StaffUser user, Model model, RedirectAttributes flash,
+            HttpServletResponse response) {
+        return act(new Command("tilldela", "assign-", form, invalid, "Ärendet är tilldelat " + form.assignee() + ".",
+                id -> work.caseFor(id, user.units()).assignee() == null
+                        ? work.assign(id, form.assignee(), user.getUsername(), user.units())
+                        : work.reassign(id, form.assignee(), user.getUsername(), user.units())),
+                caseId, user, model, flash, response);
+    }
+
+    /** Afterwards the officer sees the case only if they work in the unit it went to; otherwise the queue. */
+    @PostMapping("/skicka-vidare")
+    String forward(@PathVariable UUID caseId, @Valid @ModelAttribute ForwardForm form, BindingResult invalid,
+            @AuthenticationPrincipal StaffUser user, Model model, RedirectAttributes flash,
+            HttpServletResponse response) {
+        String page = act(new Command("skicka-vidare", "forward-", form, invalid,
+                        "Ärendet är skickat till " + Swedish.words(form.unit()) + ".",
+                        id -> work.forward(id, form.unit(), blankToNull(form.reason()), user.getUsername(),
+                                user.units())),
+                caseId, user, model, flash, response);
+        boolean gone = flash.getFlashAttributes().containsKey("notice") && !user.worksIn(form.unit());
+        return gone ? "redirect:/arenden" : page;
+    }
+
+    /**
+     * The actions that take one text: ask the citizen ({@code fraga}), register the citizen's reply taken by phone
+     * or letter ({@code medborgarsvar}), an internal note ({@code anteckning}), open the case again ({@code
+     * oppna-igen}, the text is why).
+     */
+    @PostMapping("/{action:fraga|medborgarsvar|anteckning|oppna-igen}")
+    String textAction(@PathVariable UUID caseId, @PathVariable String action, @Valid @ModelAttribute TextForm form,
+            BindingResult invalid, @AuthenticationPrincipal StaffUser user, Model model, RedirectAttributes flash,
+            HttpServletResponse response) {
+        String officer = user.getUsername();
+        Set<String> officerUnits = user.units();
+        Command command = switch (action) {
+            case "fraga" -> new Command(action, "question-", form, invalid,
+                    "Frågan är sparad och ärendet väntar på medborgaren.",
+                    id -> work.askCitizen(id, form.text(), officer, officerUnits));
+            case "medborgarsvar" -> new Command(action, "reply-", form, invalid, "Medborgarens svar är registrerat.",
+                    id -> work.registerCitizenReply(id, form.text(), officer, officerUnits));
+            case "anteckning" -> new Command(action, "note-", form, invalid, "Anteckningen är sparad.",
+                    id -> work.addNote(id, form.text(), officer, officerUnits));
+            default -> new Command(action, "reopen-", form, invalid, "Ärendet är öppnat igen.",
+                    id -> work.reopen(id, form.text(), officer, officerUnits));
+        };
+        return act(command, caseId, user, model, flash, response);
+    }
+
+    /** The other case is named by its diarienummer, as officers know it; it must be one the officer may see. */
+    @PostMapping("/koppla")
+    String link(@PathVariable UUID caseId, @Valid @ModelAttribute LinkForm form, BindingResult invalid,
+            @AuthenticationPrincipal StaffUser user, Model model, RedirectAttributes flash,
+            HttpServletResponse response) {
+        CaseLinkType relation = "duplicate-of".equals(form.relation()) ? CaseLinkType.DUPLICATE_OF
+                : "related".equals(form.relation()) ? CaseLinkType.RELATED : null;
+        if (relation == null && invalid.getFieldError("relation") == null) {
+            invalid.rejectValue("relation", "unknown", "Välj hur ärendena hänger ihop.");
+        }
+        String done = relation == CaseLinkType.DUPLICATE_OF
+                ? "Ärendet är sammanslaget med " + form.diarienummer() + " och avslutat som dubblett."
+                : "Ärendena är kopplade.";
+        return act(new Command("koppla", "link-", form, invalid, done,
+                        id -> work.link(id, caseNumbered(form.diarienummer(), user), relation, user.getUsername(),
+                                user.units())),
+                caseId, user, model, flash, response);
     }
 
     /** The history as CSV for Excel (UTF-8 with BOM, {@code ;}): tidpunkt, vem, vad. No personal data in it. */
@@ -125,73 +282,114 @@ class CasePage {
     }
 
     /**
-     * One action's command, for {@link #act}.
+     * One action's post, for {@link #act}.
      *
-     * @param what        the endpoint, for the audit log when the page is shown again with the form's errors
-     * @param fieldPrefix the action's prefix to its fields' ids on the page, e.g. {@code answer-} for {@code
-     *                    answer-text}
-     * @param done        the message on the page after it succeeded
-     * @param onRefused   what to keep for the page when the case refused it
+     * @param path    the action's path below the case, for the audit log when the page is shown again
+     * @param prefix  the action's prefix to its fields' ids on the page, e.g. {@code answer-} for {@code answer-text}
+     * @param form    what the officer sent; null for an action without fields
+     * @param invalid the form's validation; null for an action without fields
+     * @param done    the message on the page after it succeeded
      */
-    private record Command(String what, String fieldPrefix, String done, Function<CaseId, CaseWork.Done> run,
-            Runnable onRefused) {
+    private record Command(String path, String prefix, ActionForm form, BindingResult invalid, String done,
+            Function<CaseId, CaseWork.Done> run) {
+
+        Map<String, String> errors() {
+            Map<String, String> errors = new LinkedHashMap<>();
+            if (invalid != null) {
+                invalid.getFieldErrors().forEach(error -> errors.putIfAbsent(prefix + error.getField(),
+                        error.getDefaultMessage()));
+            }
+            return errors;
+        }
+
+        /** What the officer typed, by the fields' ids on the page. */
+        Map<String, String> drafts() {
+            return form == null ? Map.of() : form.fields().entrySet().stream()
+                    .collect(Collectors.toMap(field -> prefix + field.getKey(), Map.Entry::getValue));
+        }
     }
 
     /**
-     * An action's post: another unit's case is not found (before anything else is looked at); a form with errors
-     * shows the page again with them (400); otherwise the command runs and the officer goes back to the page
-     * (Post/Redirect/Get) with its message, or, when the case's rules refused it or somebody else's change won, with
-     * the Swedish reason.
+     * An action's post: another unit's case is not found (before anything else is looked at); a form with errors,
+     * or a value the work refuses (an unknown colleague or unit), shows the page again with them tied to their
+     * fields (400); otherwise the command runs and the officer goes back to the page (Post/Redirect/Get) with its
+     * message, or, when the case's rules refused it or somebody else's change won, with the Swedish reason and what
+     * they typed still in the form.
      */
-    private String act(Command command, CaseId id, StaffUser user, BindingResult invalid, Model model,
-            RedirectAttributes flash, HttpServletResponse response) {
+    private String act(Command command, UUID caseId, StaffUser user, Model model, RedirectAttributes flash,
+            HttpServletResponse response) {
+        CaseId id = new CaseId(caseId);
         Case aCase = work.caseFor(id, user.units());
-        if (invalid.hasErrors()) {
-            return invalid(aCase, user, command.what(), command.fieldPrefix(), invalid, model, response);
+        Map<String, String> errors = command.errors();
+        if (errors.isEmpty()) {
+            try {
+                command.run().apply(id);
+                flash.addFlashAttribute("notice", command.done());
+                return "redirect:/arenden/" + id;
+            } catch (IllegalCaseTransitionException | ConcurrentCaseChangeException refused) {
+                flash.addFlashAttribute("problem", refused.getMessage());
+                flash.addFlashAttribute("drafts", command.drafts());
+                return "redirect:/arenden/" + id;
+            } catch (InvalidFieldException wrongValue) {
+                errors.put(command.prefix() + wrongValue.field(), wrongValue.getMessage());
+            }
         }
-        try {
-            command.run().apply(id);
-            flash.addFlashAttribute("notice", command.done());
-        } catch (IllegalCaseTransitionException | ConcurrentCaseChangeException refused) {
-            flash.addFlashAttribute("problem", refused.getMessage());
-            command.onRefused().run();
-        }
-        return "redirect:/arenden/" + id;
+        model.addAttribute("errors", errors);
+        model.addAttribute("drafts", command.drafts());
+        response.setStatus(HttpServletResponse.SC_BAD_REQUEST);
+        return render(aCase, user, ACTION + command.path(), model);
     }
 
-    /** The page again with the form's errors (400), each tied to its field {@code prefix + field}. */
-    private String invalid(Case aCase, StaffUser user, String what, String prefix, BindingResult invalid, Model model,
-            HttpServletResponse response) {
-        Map<String, String> errors = new LinkedHashMap<>();
-        invalid.getFieldErrors().forEach(error -> errors.putIfAbsent(prefix + error.getField(),
-                error.getDefaultMessage()));
-        model.addAttribute("errors", errors);
-        response.setStatus(HttpServletResponse.SC_BAD_REQUEST);
-        return render(aCase, user, what, model);
+    /** The case with this diarienummer that the officer may see; else a 400 naming {@code diarienummer}. */
+    private CaseId caseNumbered(String diarienummer, StaffUser user) {
+        QueueFilter numbered = new QueueFilter(null, false, null, null, null, null, diarienummer);
+        return store.queue(user.units(), EnumSet.allOf(CaseStatus.class), numbered).stream()
+                .filter(other -> other.diarienummer().value().equalsIgnoreCase(diarienummer.strip()))
+                .filter(other -> CaseAccess.maySee(user, other))
+                .map(Case::caseId)
+                .findFirst()
+                .orElseThrow(() -> new InvalidFieldException("diarienummer",
+                        "Hittar inget ärende med diarienumret " + diarienummer.strip() + " i dina enheter."));
     }
 
     private String render(Case aCase, StaffUser user, String what, Model model) {
         // logged before anything is shown: no read of personal data without its trace
         audit.recordRead(user.getUsername(), aCase.caseId(), what);
+        List<LinkView> links = work.links(aCase);
         model.addAttribute("view", CasePageView.of(aCase, affectedPerson(aCase),
-                DeadlineLabel.of(aCase, clock.instant(), deadlines.dueSoon()), attachmentLinks));
+                DeadlineLabel.of(aCase, clock.instant(), deadlines.dueSoon()), attachmentLinks, links,
+                openable(links, user), user.getUsername()));
         model.addAttribute("outcomes", CasePageView.OUTCOMES.stream()
                 .map(outcome -> Map.entry(Outcomes.toWire(outcome), Swedish.outcome(outcome))).toList());
+        model.addAttribute("relations", CasePageView.RELATIONS);
+        model.addAttribute("units", units.all().stream()
+                .filter(unit -> !unit.equals(aCase.unit()))
+                .map(unit -> Map.entry(unit, Swedish.words(unit))).toList());
         if (!model.containsAttribute("errors")) {
             model.addAttribute("errors", Map.of());
         }
-        if (!model.containsAttribute("answerForm")) {
-            model.addAttribute("answerForm", new AnswerForm(""));
-        }
-        if (!model.containsAttribute("closeForm")) {
-            model.addAttribute("closeForm", new CloseForm(""));
+        if (!model.containsAttribute("drafts")) {
+            model.addAttribute("drafts", Map.of());
         }
         return "arenden/arende";
+    }
+
+    /** The linked cases the officer may open from the page. */
+    private Set<String> openable(List<LinkView> links, StaffUser user) {
+        return links.stream()
+                .filter(link -> store.find(new CaseId(UUID.fromString(link.caseId())))
+                        .filter(other -> CaseAccess.maySee(user, other)).isPresent())
+                .map(LinkView::caseId)
+                .collect(Collectors.toSet());
     }
 
     /** Decrypted only here, inside the audited read. */
     private AffectedPerson affectedPerson(Case aCase) {
         String stored = aCase.affectedPersonEncrypted();
         return stored == null ? null : json.readValue(cipher.decrypt(stored), AffectedPerson.class);
+    }
+
+    private static String blankToNull(String value) {
+        return value == null || value.isBlank() ? null : value;
     }
 }

@@ -3,6 +3,8 @@ package se.medborgardialog.cases.casework;
 import java.time.Instant;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
 import se.medborgardialog.cases.web.Swedish;
 import se.medborgardialog.cases.web.Swedish.DeadlineText;
 import se.medborgardialog.contracts.AffectedPerson;
@@ -18,9 +20,11 @@ import se.medborgardialog.contracts.Location;
  */
 record CasePageView(String caseId, String diarienummer, String trackingCode, String what, String category,
         String unit, String channel, Moment received, String status, String statusCode, boolean anonymous,
-        String text, Contact contact, AffectedPerson affectedPerson, Place place, List<Link> photos,
-        List<Link> attachments, List<Linked> linkedReports, List<Deadline> deadlines, AnswerView answer,
-        ClosureView closure, List<Step> history, boolean answerable, boolean closable) {
+        String assignee, Moment waitingSince, String text, Contact contact, AffectedPerson affectedPerson,
+        Place place, List<Link> photos, List<Link> attachments, List<Linked> linkedReports, List<Deadline> deadlines,
+        List<Written> answers, String answerMail, List<Written> questions, List<Written> replies,
+        List<Written> notes, List<Forwarded> forwardings, List<CaseLinkRow> links, ClosureView closure,
+        List<Step> history, Actions actions) {
 
     /** A time as shown and as {@code <time datetime>} wants it. */
     record Moment(String text, String iso) {
@@ -53,7 +57,43 @@ record CasePageView(String caseId, String diarienummer, String trackingCode, Str
     record Deadline(String clock, String dueDate, Moment dueAt, DeadlineText status) {
     }
 
-    record AnswerView(String text, Moment answeredAt, String answeredBy, String mail) {
+    /** Something an officer or the citizen wrote on the case: an answer, a question, a reply, a note. */
+    record Written(String text, Moment at, String by, boolean late) {
+    }
+
+    record Forwarded(String fromUnit, String toUnit, String reason, Moment at, String by) {
+    }
+
+    /** A link to another case; {@code caseId} is null when the other case is not the user's to open. */
+    record CaseLinkRow(String caseId, String diarienummer, String relation, Moment at, String by) {
+    }
+
+    /**
+     * Which action forms the page offers: those the case's state allows now (the case checks again on the post).
+     * Each flag belongs to one fragment under {@code templates/arenden/atgarder/}.
+     */
+    record Actions(boolean answer, boolean close, boolean claim, boolean assign, boolean reassign, boolean release,
+            boolean forward, boolean askCitizen, boolean registerReply, boolean reopen, boolean link, boolean note) {
+
+        static Actions of(Case aCase, String user) {
+            CaseStatus status = aCase.status();
+            boolean live = status != CaseStatus.CLOSED;
+            boolean working = status == CaseStatus.OPEN || status == CaseStatus.WAITING_FOR_CITIZEN;
+            boolean nobodys = aCase.assignee() == null;
+            return new Actions(
+                    working && (!aCase.isAnonymous() || aCase.caseType() == CaseType.E_FORSLAG),
+                    live,
+                    live && nobodys,
+                    live && nobodys,
+                    live && !nobodys,
+                    live && !nobodys,
+                    live,
+                    status == CaseStatus.OPEN && !aCase.isAnonymous(),
+                    status == CaseStatus.WAITING_FOR_CITIZEN,
+                    status == CaseStatus.ANSWERED || status == CaseStatus.CLOSED,
+                    live,
+                    true);
+        }
     }
 
     record ClosureView(String outcome, Moment closedAt, String closedBy) {
@@ -67,35 +107,57 @@ record CasePageView(String caseId, String diarienummer, String trackingCode, Str
             CaseOutcome.INGEN_ATGARD, CaseOutcome.HANVISAT, CaseOutcome.DUBBLETT);
 
     static CasePageView of(Case aCase, AffectedPerson affectedPerson, String deadlineLabel,
-            AttachmentLinkProperties links) {
+            AttachmentLinkProperties links, List<LinkView> caseLinks, Set<String> openable, String user) {
         CaseDeadline deadline = aCase.deadline();
         List<Deadline> deadlines = deadline == null ? List.of()
                 : List.of(new Deadline(Swedish.clock(deadline.clock()), Swedish.date(deadline.dueDate()),
                         Moment.of(deadline.dueAt()), DeadlineText.of(deadlineLabel)));
-        Answer answer = aCase.answer();
         Closure closure = aCase.closure();
         return new CasePageView(aCase.caseId().toString(), aCase.diarienummer().value(),
                 aCase.trackingCode() == null ? null : aCase.trackingCode().value(),
                 Swedish.what(aCase.caseType(), aCase.kind(), aCase.legalFlow()), Swedish.words(aCase.category()),
                 Swedish.words(aCase.unit()), Swedish.channel(aCase.channel()), Moment.of(aCase.receivedAt()),
                 Swedish.capitalized(aCase.status().swedish()), aCase.status().name().toLowerCase(Locale.ROOT),
-                aCase.isAnonymous(), aCase.text(), aCase.contact(), affectedPerson, Place.of(aCase.location()),
-                links(aCase.photos(), links), links(aCase.attachments(), links),
+                aCase.isAnonymous(), aCase.assignee(),
+                aCase.waitingSince() == null ? null : Moment.of(aCase.waitingSince()), aCase.text(), aCase.contact(),
+                affectedPerson, Place.of(aCase.location()), links(aCase.photos(), links),
+                links(aCase.attachments(), links),
                 aCase.linkedReports().stream().map(report -> new Linked(report.trackingCode(),
                         Moment.of(report.receivedAt()), Moment.of(report.linkedAt()))).toList(),
                 deadlines,
-                answer == null ? null : new AnswerView(answer.text(), Moment.of(answer.answeredAt()),
-                        answer.answeredBy(), mail(aCase.answerMail())),
+                aCase.answers().stream().map(answer -> new Written(answer.text(), Moment.of(answer.answeredAt()),
+                        answer.answeredBy(), false)).toList(),
+                mail(aCase.answerMail()),
+                aCase.questions().stream().map(question -> new Written(question.text(),
+                        Moment.of(question.askedAt()), question.askedBy(), false)).toList(),
+                aCase.replies().stream().map(reply -> new Written(reply.text(), Moment.of(reply.receivedAt()),
+                        reply.registeredBy(), reply.late())).toList(),
+                aCase.notes().stream().map(note -> new Written(note.text(), Moment.of(note.writtenAt()),
+                        note.author(), false)).toList(),
+                aCase.forwardings().stream().map(forwarding -> new Forwarded(Swedish.words(forwarding.fromUnit()),
+                        Swedish.words(forwarding.toUnit()), forwarding.reason(), Moment.of(forwarding.forwardedAt()),
+                        forwarding.forwardedBy())).toList(),
+                caseLinks.stream().map(link -> new CaseLinkRow(openable.contains(link.caseId()) ? link.caseId() : null,
+                        link.diarienummer(), relation(link.relation()), Moment.of(link.linkedAt()), link.linkedBy()))
+                        .toList(),
                 closure == null ? null : new ClosureView(Swedish.outcome(closure.outcome()),
                         Moment.of(closure.closedAt()), closure.closedBy()),
                 aCase.history().stream().map(step -> new Step(Moment.of(step.when()), step.who(), step.what()))
                         .toList(),
-                answerable(aCase), aCase.status() != CaseStatus.CLOSED);
+                Actions.of(aCase, user));
     }
 
-    /** Offered only where {@link Case#answer} would take it: open, and somebody to answer (or an e-förslag). */
-    private static boolean answerable(Case aCase) {
-        return aCase.status() == CaseStatus.OPEN && (!aCase.isAnonymous() || aCase.caseType() == CaseType.E_FORSLAG);
+    /** The relations of the link form, as the page offers them. */
+    static final List<Map.Entry<String, String>> RELATIONS = List.of(Map.entry("related", "Relaterat ärende"),
+            Map.entry("duplicate-of", "Dubblett av (slås ihop och avslutas)"));
+
+    private static String relation(String wire) {
+        return switch (wire) {
+            case "related" -> "Relaterat ärende";
+            case "duplicate-of" -> "Dubblett av";
+            case "duplicate" -> "Har dubbletten";
+            default -> wire;
+        };
     }
 
     private static List<Link> links(List<AttachmentRef> refs, AttachmentLinkProperties links) {
@@ -103,7 +165,7 @@ record CasePageView(String caseId, String diarienummer, String trackingCode, Str
                 links.urlOf(ref.id()))).toList();
     }
 
-    private static String mail(AnswerMail mail) {
+    private static String mail(CaseMail mail) {
         if (mail == null) {
             return null;
         }

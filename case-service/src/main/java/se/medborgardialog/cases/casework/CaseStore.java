@@ -15,6 +15,7 @@ import java.util.Set;
 import org.bson.Document;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.data.mongodb.core.MongoTemplate;
+import org.springframework.data.mongodb.core.query.Criteria;
 import org.springframework.data.mongodb.core.query.Query;
 import org.springframework.data.mongodb.core.query.Update;
 import org.springframework.stereotype.Component;
@@ -29,7 +30,16 @@ import se.medborgardialog.contracts.CaseId;
 public class CaseStore {
 
     /** Queue rows never carry personal data, so it is not even read. */
-    private static final String[] PERSONAL_AND_BULKY = {"text", "contact", "affectedPersonEncrypted", "photos", "linkedReports", "answer", "answerMail", "history", "outbox"};
+    private static final String[] PERSONAL_AND_BULKY = {"text", "contact",
+            "affectedPersonEncrypted", "photos", "linkedReports", "answer", "answers", "answerMail", "mails", "history",
+            "outbox", "questions", "replies", "notes", "forwardings"};
+
+    /**
+     * The writers of fields no transition rewrites (the outbox's and the mails' marks, the deadline view) name the
+     * collection, not the class: Spring Data would otherwise bump the version, and an officer's command read just
+     * before such a mark would fail as a concurrent change although nothing it writes had changed.
+     */
+    private static final String COLLECTION = "cases";
 
     private final MongoTemplate mongo;
 
@@ -57,41 +67,58 @@ public class CaseStore {
     }
 
     /**
-     * Writes a transition made on {@code aCase} since it was read, with its pending event, only if nobody else
-     * changed the case in between (optimistic locking on {@code version}).
+     * Writes the transitions made on {@code aCase} since it was read, with their pending events (in order), only if
+     * nobody else changed the case in between (optimistic locking on {@code version}).
+     *
+     * <p>Every field an officer's transition may change is written from the case as it is in memory; the version
+     * check makes that safe, because every other writer of those fields bumps the version too. The fields other
+     * writers own without bumping it are never overwritten: the outbox and the mails only get the new entries
+     * appended (the relays pull or mark entries in place), and the deadline view and the duplicate reports are not
+     * touched at all.
      *
      * @throws ConcurrentCaseChangeException with the current case when somebody else won
      */
-    public void commit(Case aCase, PendingEvent event) {
-        commit(aCase, event, new Update());
-    }
-
-    /**
-     * {@link #commit} for an answer: the answer's e-mail, when there is one, is queued in the same update. Only here,
-     * so a later command never writes an already sent mail back as pending.
-     */
-    public void commitAnswer(Case aCase, PendingEvent event) {
-        Update update = new Update();
-        if (aCase.answerMail() != null) {
-            update.set("answerMail", aCase.answerMail());
-        }
-        commit(aCase, event, update);
-    }
-
-    private void commit(Case aCase, PendingEvent event, Update update) {
-        update
+    public void commit(Case aCase, List<PendingEvent> events) {
+        Update update = new Update()
                 .set("status", aCase.status())
-                .set("answer", aCase.answer())
+                .set("answers", aCase.answers())
+                // an answer stored before answers were a list now lives in "answers"
+                .unset("answer")
                 .set("closure", aCase.closure())
-                .push("history", aCase.lastStep())
-                .push("outbox", event)
+                .set("assignee", aCase.assignee())
+                .set("unit", aCase.unit())
+                .set("waitingSince", aCase.waitingSince())
+                .set("questions", aCase.questions())
+                .set("replies", aCase.replies())
+                .set("notes", aCase.notes())
+                .set("forwardings", aCase.forwardings())
+                .set("links", aCase.links())
+                .set("history", aCase.history())
                 .inc("version", 1);
+        if (!events.isEmpty()) {
+            update.push("outbox").each(events.toArray());
+        }
+        if (!aCase.queuedMails().isEmpty()) {
+            update.push("mails").each(aCase.queuedMails().toArray());
+        }
         var result = mongo.updateFirst(
                 query(where("_id").is(aCase.caseId().toString()).and("version").is(aCase.version())),
                 update, Case.class);
         if (result.getMatchedCount() == 0) {
             throw new ConcurrentCaseChangeException(find(aCase.caseId()).orElse(aCase));
         }
+    }
+
+    /** {@link #commit(Case, List)} of a transition with one event. */
+    public void commit(Case aCase, PendingEvent event) {
+        commit(aCase, List.of(event));
+    }
+
+    /** Cases with a link to {@code caseId} (the other side of links made from them); ids, units and links only. */
+    public List<Case> linkedTo(Collection<String> caseIds) {
+        Query query = query(where("links.caseId").in(caseIds));
+        query.fields().include("diarienummer", "unit", "status", "links", "version");
+        return mongo.find(query, Case.class);
     }
 
     /**
@@ -128,30 +155,47 @@ public class CaseStore {
     /** Kafka acknowledged the event: it leaves the document. */
     public void markPublished(CaseId caseId, String eventId) {
         mongo.updateFirst(query(where("_id").is(caseId.toString())),
-                new Update().pull("outbox", new Document("eventId", eventId)), Case.class);
+                new Update().pull("outbox", new Document("eventId", eventId)), COLLECTION);
     }
 
     /**
-     * The SMTP server accepted the answer's e-mail.
+     * The SMTP server accepted the mail.
      *
      * @return false when it was already marked sent (or is not this case's mail); nothing was written
      */
     public boolean markMailSent(CaseId caseId, String mailId, Instant sentAt) {
+        // mails are only ever appended, so a mail's index stays its index; the update names it by index (and checks
+        // the id there) rather than with the positional operator, which the embedded store does not apply
+        Query ids = query(where("_id").is(caseId.toString()));
+        ids.fields().include("mails.mailId");
+        Document found = mongo.findOne(ids, Document.class, COLLECTION);
+        List<Document> mails = found == null ? List.of() : found.getList("mails", Document.class, List.of());
+        for (int index = 0; index < mails.size(); index++) {
+            if (mailId.equals(mails.get(index).getString("mailId"))) {
+                String at = "mails." + index;
+                return mongo.updateFirst(query(where("_id").is(caseId.toString()).and(at + ".mailId").is(mailId)
+                                .and(at + ".sentAt").is(null)),
+                        new Update().set(at + ".sentAt", sentAt), COLLECTION).getModifiedCount() > 0;
+            }
+        }
+        // a mail queued before mails were a list
         return mongo.updateFirst(query(where("_id").is(caseId.toString()).and("answerMail.mailId").is(mailId)
                         .and("answerMail.sentAt").is(null)),
-                new Update().set("answerMail.sentAt", sentAt), Case.class).getModifiedCount() > 0;
+                new Update().set("answerMail.sentAt", sentAt), COLLECTION).getModifiedCount() > 0;
     }
 
-    /** Cases whose answer's e-mail was queued before {@code cutoff} and is still not accepted by an SMTP server. */
+    /** Cases with a mail queued before {@code cutoff} and still not accepted by an SMTP server. */
     public List<Case> withMailPendingSince(Instant cutoff) {
-        return mongo.find(query(where("answerMail.mailId").exists(true).and("answerMail.sentAt").is(null)
-                .and("answerMail.queuedAt").lt(cutoff)), Case.class);
+        return mongo.find(query(new Criteria().orOperator(
+                where("mails").elemMatch(where("sentAt").is(null).and("queuedAt").lt(cutoff)),
+                where("answerMail.mailId").exists(true).and("answerMail.sentAt").is(null)
+                        .and("answerMail.queuedAt").lt(cutoff))), Case.class);
     }
 
     /** Sets the deadline view; does nothing when the case is not opened yet (opening applies it later). */
     public boolean applyDeadline(CaseId caseId, CaseDeadline deadline) {
         return mongo.updateFirst(query(where("_id").is(caseId.toString())),
-                new Update().set("deadline", deadline), Case.class).getMatchedCount() > 0;
+                new Update().set("deadline", deadline), COLLECTION).getMatchedCount() > 0;
     }
 
     /** Cases whose events were staged before {@code cutoff} and still not acknowledged (a crash, a broker outage). */
@@ -159,9 +203,11 @@ public class CaseStore {
         return mongo.find(query(where("outbox").elemMatch(where("time").lt(cutoff))), Case.class);
     }
 
-    /** Queue rows (no personal data loaded) of the given units and statuses. */
-    public List<Case> queue(Collection<String> units, Set<CaseStatus> statuses) {
-        Query query = query(where("unit").in(units).and("status").in(statuses));
+    /** Queue rows (no personal data loaded) of the given units and statuses that pass the filter. */
+    public List<Case> queue(Collection<String> units, Set<CaseStatus> statuses, QueueFilter filter) {
+        Criteria criteria = where("unit").in(units).and("status").in(statuses);
+        filter.addTo(criteria);
+        Query query = query(criteria);
         query.fields().exclude(PERSONAL_AND_BULKY);
         return mongo.find(query, Case.class);
     }
@@ -171,7 +217,7 @@ public class CaseStore {
         Query query = query(where("status").is(CaseStatus.OPEN));
         query.fields().include("unit");
         Map<String, Long> counts = new HashMap<>();
-        for (Document row : mongo.find(query, Document.class, "cases")) {
+        for (Document row : mongo.find(query, Document.class, COLLECTION)) {
             counts.merge(row.getString("unit"), 1L, Long::sum);
         }
         return counts;

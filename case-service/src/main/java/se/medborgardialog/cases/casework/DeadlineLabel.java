@@ -3,20 +3,25 @@ package se.medborgardialog.cases.casework;
 import java.time.Duration;
 import java.time.Instant;
 
-/** The deadline words staff see: {@code i-tid}, {@code snart-forfallen}, {@code forfallen}, {@code uppfylld}. */
+/**
+ * The deadline words staff see: {@code i-tid}, {@code snart-forfallen}, {@code forfallen}, {@code uppfylld}, and
+ * {@code pausad} while the clock waits for the citizen (it does not count down then).
+ */
 public final class DeadlineLabel {
 
     public static final String ON_TRACK = "i-tid";
     public static final String DUE_SOON = "snart-forfallen";
     public static final String BREACHED = "forfallen";
     public static final String MET = "uppfylld";
+    public static final String PAUSED = "pausad";
 
     private DeadlineLabel() {
     }
 
     /** Null when no deadline is known yet. Uses the case's own answer when sla-service has not reported yet. */
     public static String of(Case aCase, Instant now, Duration dueSoon) {
-        Instant stoppedAt = aCase.answer() != null ? aCase.answer().answeredAt()
+        // the first answer stops the first-answer clock; a reopened case's later answers do not move it
+        Instant stoppedAt = aCase.firstAnswer() != null ? aCase.firstAnswer().answeredAt()
                 : aCase.closure() != null ? aCase.closure().closedAt() : null;
         return of(aCase.deadline(), stoppedAt, now, dueSoon);
     }
@@ -31,6 +36,10 @@ public final class DeadlineLabel {
         }
         if (deadline.status() == DeadlineStatus.BREACHED) {
             return BREACHED;
+        }
+        if (deadline.isPaused()) {
+            // A clock cannot run late while it waits for the citizen: answered or closed meanwhile is in time.
+            return stoppedAt != null ? MET : PAUSED;
         }
         Instant dueAt = deadline.dueAt();
         if (dueAt == null) {

@@ -37,18 +37,30 @@ public class DeadlineTracking {
 
     /** @return {@code processed}, or {@code duplicate} when the event changed nothing */
     String record(CaseId caseId, String clock, LocalDate dueDate, Instant dueAt, DeadlineStatus status) {
-        String clockName = clock == null ? "default" : clock;
-        String id = DeadlineRecord.idOf(caseId.toString(), clockName);
-        DeadlineRecord incoming = new DeadlineRecord(id, caseId.toString(), clockName, dueDate, dueAt, status);
-        DeadlineRecord existing = mongo.findById(id, DeadlineRecord.class);
+        return apply(caseId, DeadlineRecord.reported(caseId, clock, dueDate, dueAt, status, null, null));
+    }
+
+    /** The clock waits for the citizen since {@code pausedAt}: the case shows it paused, not counting down. */
+    String paused(CaseId caseId, String clock, Instant pausedAt) {
+        return apply(caseId, DeadlineRecord.reported(caseId, clock, null, null, DeadlineStatus.RUNNING, pausedAt, null));
+    }
+
+    /** The clock runs again since {@code resumedAt}: the case shows the moved deadline. */
+    String resumed(CaseId caseId, String clock, Instant resumedAt, LocalDate dueDate, Instant dueAt) {
+        return apply(caseId, DeadlineRecord.reported(caseId, clock, dueDate, dueAt, DeadlineStatus.RUNNING, null,
+                resumedAt));
+    }
+
+    private String apply(CaseId caseId, DeadlineRecord incoming) {
+        DeadlineRecord existing = mongo.findById(incoming.id(), DeadlineRecord.class);
         DeadlineRecord merged = existing == null ? incoming : existing.merge(incoming);
         boolean changed = !merged.equals(existing);
         if (changed) {
             mongo.save(merged);
         }
         boolean applied = applyKnown(caseId);
-        log.info("Deadline {} of case {} is {} (case {})", clockName, caseId, merged.status(),
-                applied ? "updated" : "not opened yet, kept for later");
+        log.info("Deadline {} of case {} is {}{} (case {})", merged.clock(), caseId, merged.status(),
+                merged.isPaused() ? ", paused" : "", applied ? "updated" : "not opened yet, kept for later");
         return changed ? "processed" : "duplicate";
     }
 

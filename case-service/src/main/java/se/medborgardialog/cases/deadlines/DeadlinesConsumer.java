@@ -9,6 +9,8 @@ import se.medborgardialog.cases.casework.DeadlineStatus;
 import se.medborgardialog.cases.messaging.InboundDispatcher;
 import se.medborgardialog.contracts.DeadlineBreached;
 import se.medborgardialog.contracts.DeadlineMet;
+import se.medborgardialog.contracts.DeadlinePaused;
+import se.medborgardialog.contracts.DeadlineResumed;
 import se.medborgardialog.contracts.DeadlineScheduled;
 import se.medborgardialog.contracts.EventTypes;
 import tools.jackson.databind.json.JsonMapper;
@@ -33,6 +35,15 @@ class DeadlinesConsumer {
                     DeadlineBreached event = json.readValue(payload, DeadlineBreached.class);
                     return tracking.record(event.caseId(), event.clock(), null, event.dueAt(),
                             DeadlineStatus.BREACHED);
+                },
+                EventTypes.DEADLINE_PAUSED, payload -> {
+                    DeadlinePaused event = json.readValue(payload, DeadlinePaused.class);
+                    return tracking.paused(event.caseId(), event.clock(), event.pausedAt());
+                },
+                EventTypes.DEADLINE_RESUMED, payload -> {
+                    DeadlineResumed event = json.readValue(payload, DeadlineResumed.class);
+                    return tracking.resumed(event.caseId(), event.clock(), event.resumedAt(), event.dueDate(),
+                            event.dueAt());
                 });
         return message -> dispatcher.dispatch(message, handlers);
     }

@@ -32,9 +32,22 @@ public class CaseEventPublisher {
         this.json = json;
     }
 
-    /** Prepares an event for the outbox. Its id depends only on the case and the kind, so re-publishing is safe. */
+    /**
+     * Prepares an event that happens once in a case's life (its opening) for the outbox. Its id depends only on the
+     * case and the kind, so re-publishing is safe.
+     */
     public PendingEvent pending(CaseId caseId, String type, Object event, Instant time) {
-        String eventId = UUID.nameUUIDFromBytes((caseId + ":" + type).getBytes(StandardCharsets.UTF_8)).toString();
+        return pending(caseId, type, event, time, null);
+    }
+
+    /**
+     * Prepares an event that may happen more than once in a case's life (assigned, answered again...) for the
+     * outbox: {@code occurrence} tells them apart (the case version the change was made on, a linked report's id),
+     * so each gets its own id and re-publishing one is still a duplicate consumers drop.
+     */
+    public PendingEvent pending(CaseId caseId, String type, Object event, Instant time, String occurrence) {
+        String name = occurrence == null ? caseId + ":" + type : caseId + ":" + type + ":" + occurrence;
+        String eventId = UUID.nameUUIDFromBytes(name.getBytes(StandardCharsets.UTF_8)).toString();
         return new PendingEvent(eventId, type, caseId.toString(), time, json.writeValueAsString(event));
     }
 

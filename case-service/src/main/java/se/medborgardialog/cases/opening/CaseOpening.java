@@ -115,7 +115,8 @@ public class CaseOpening {
                 report.trackingCode() == null ? null : report.trackingCode().value(),
                 report.receivedAt() == null ? now : report.receivedAt(), now);
         PendingEvent event = events.pending(caseId, EventTypes.DUPLICATE_REPORT_LINKED,
-                new DuplicateReportLinked(caseId, report.submissionId(), existing.unit(), now), now);
+                new DuplicateReportLinked(caseId, report.submissionId(), existing.unit(), now), now,
+                report.submissionId().value().toString());
         if (!store.linkReport(caseId, linked, event)) {
             log.info("Report {} already linked to case {}; nothing new", report.submissionId(), caseId);
             store.find(caseId).ifPresent(outbox::flushInOrder);

@@ -6,6 +6,8 @@ import org.springframework.boot.context.properties.EnableConfigurationProperties
 import org.springframework.stereotype.Component;
 import se.medborgardialog.contracts.AvvikelsePersonalData;
 import se.medborgardialog.contracts.AvvikelseReported;
+import se.medborgardialog.contracts.CitizenReplied;
+import se.medborgardialog.contracts.CitizenReplyPersonalData;
 import se.medborgardialog.contracts.FelanmalanPersonalData;
 import se.medborgardialog.contracts.FelanmalanSubmitted;
 import se.medborgardialog.contracts.SynpunktPersonalData;
@@ -63,6 +65,14 @@ class EventSeal {
         return new FelanmalanSubmitted(e.submissionId(), e.trackingCode(), e.category(), personal.description(),
                 e.location(), e.photos(), e.channel(), e.receivedAt(), e.submittedAt(), personal.contact(),
                 e.duplicateOf(), null);
+    }
+
+    CitizenReplied unseal(CitizenReplied e) {
+        if (e.sealed() == null) {
+            return e;
+        }
+        CitizenReplyPersonalData personal = json.readValue(cipher.decrypt(e.sealed()), CitizenReplyPersonalData.class);
+        return new CitizenReplied(e.caseId(), e.replyId(), e.trackingCode(), e.repliedAt(), personal.text(), null);
     }
 
     AvvikelseReported unseal(AvvikelseReported e) {

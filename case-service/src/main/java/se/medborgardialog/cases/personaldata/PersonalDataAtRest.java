@@ -7,13 +7,18 @@ import org.springframework.data.mongodb.core.convert.MongoConversionContext;
 import org.springframework.data.mongodb.core.convert.MongoCustomConversions;
 import org.springframework.data.mongodb.core.convert.MongoValueConverter;
 import se.medborgardialog.cases.casework.Case;
+import se.medborgardialog.cases.casework.CitizenQuestion;
+import se.medborgardialog.cases.casework.CitizenReply;
+import se.medborgardialog.cases.casework.Forwarding;
+import se.medborgardialog.cases.casework.InternalNote;
 import se.medborgardialog.contracts.Contact;
 import se.medborgardialog.personaldata.PersonalDataCipher;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
  * The citizen's personal data on a case is encrypted in the store ({@link PersonalDataCipher}, AES-256-GCM,
- * {@code cases.personal-data.*}): the submission's text and the contact details, written as {@code pd1:…} strings
+ * {@code cases.personal-data.*}): the submission's text and the contact details, the officers' questions to the
+ * citizen, the citizen's replies, internal notes and forwarding reasons, written as {@code pd1:…} strings
  * and opened again only when a case is read into memory (the queue never reads them; the case view is audited).
  * Values stored before this were plain and are still read as they are.
  */
@@ -24,7 +29,11 @@ class PersonalDataAtRest {
     MongoCustomConversions mongoCustomConversions(PersonalDataCipher cipher, JsonMapper json) {
         return MongoCustomConversions.create(conversions -> conversions.configurePropertyConversions(registrar -> registrar
                 .registerConverter(Case.class, "text", new EncryptedText(cipher))
-                .registerConverter(Case.class, "contact", new EncryptedContact(cipher, json))));
+                .registerConverter(Case.class, "contact", new EncryptedContact(cipher, json))
+                .registerConverter(CitizenQuestion.class, "text", new EncryptedText(cipher))
+                .registerConverter(CitizenReply.class, "text", new EncryptedText(cipher))
+                .registerConverter(InternalNote.class, "text", new EncryptedText(cipher))
+                .registerConverter(Forwarding.class, "reason", new EncryptedText(cipher))));
     }
 
     /** A string stored encrypted. */

@@ -2,9 +2,11 @@ package se.medborgardialog.cases.queue;
 
 import jakarta.servlet.http.HttpServletResponse;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 import java.util.TreeSet;
+import java.util.stream.Collectors;
 import java.util.stream.Stream;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.stereotype.Controller;
@@ -37,7 +39,8 @@ class QueuePage {
 
     /** One row as the page shows it. */
     record Row(String caseId, String diarienummer, String what, String category, String channel, String unit,
-            String received, String receivedIso, String due, String dueIso, DeadlineText deadline, String status) {
+            String received, String receivedIso, String due, String dueIso, DeadlineText deadline, String status,
+            String assignee) {
 
         static Row of(QueueEntry entry) {
             return new Row(entry.caseId(), entry.diarienummer(),
@@ -48,11 +51,12 @@ class QueuePage {
                     entry.receivedAt() == null ? null : entry.receivedAt().toString(),
                     Swedish.date(entry.dueDate()), entry.dueDate() == null ? null : entry.dueDate().toString(),
                     DeadlineText.of(entry.deadlineStatus()),
-                    Swedish.capitalized(parse(CaseStatus.class, entry.status()).swedish()));
+                    Swedish.capitalized(parse(CaseStatus.class, entry.status()).swedish()),
+                    entry.assignee() == null ? "–" : entry.assignee());
         }
 
         private static <E extends Enum<E>> E parse(Class<E> type, String name) {
-            return name == null ? null : Enum.valueOf(type, name.toUpperCase(java.util.Locale.ROOT));
+            return name == null ? null : Enum.valueOf(type, name.toUpperCase(Locale.ROOT));
         }
     }
 
@@ -62,16 +66,18 @@ class QueuePage {
     }
 
     @GetMapping("/arenden")
-    String queue(@RequestParam(required = false) String status, @RequestParam(name = "typ", required = false) String type,
+    String queue(@RequestParam(required = false) String status,
+            @RequestParam(name = "tilldelad", required = false) String assigned,
+            @RequestParam(name = "typ", required = false) String type,
             @RequestParam(name = "kategori", required = false) String category,
             @RequestParam(name = "kanal", required = false) String channel,
             @RequestParam(name = "sok", required = false) String search, @AuthenticationPrincipal StaffUser user,
             Model model, HttpServletResponse response) {
-        QueueFilter filter = new QueueFilter(status, type, category, channel, search);
+        QueuePageFilter filter = new QueuePageFilter(status, assigned, type, category, channel, search);
         Map<String, String> errors = filter.errors();
         List<QueueEntry> withStatus = List.of();
         if (errors.isEmpty()) {
-            withStatus = queues.queue(user.units(), filter.queueStatus());
+            withStatus = queues.queue(user.units(), filter.queueStatus(), filter.queueFilter(user.getUsername()));
         } else {
             response.setStatus(HttpServletResponse.SC_BAD_REQUEST);
         }
@@ -80,19 +86,20 @@ class QueuePage {
                 .addAttribute("errors", errors)
                 .addAttribute("rows", rows)
                 .addAttribute("count", rows.size() == 1 ? "1 ärende" : rows.size() + " ärenden")
-                .addAttribute("statuses", QueueFilter.statusOptions())
-                .addAttribute("types", QueueFilter.typeOptions())
-                .addAttribute("channels", QueueFilter.channelOptions())
+                .addAttribute("statuses", QueuePageFilter.statusOptions())
+                .addAttribute("assignedOptions", QueuePageFilter.assignedOptions())
+                .addAttribute("types", QueuePageFilter.typeOptions())
+                .addAttribute("channels", QueuePageFilter.channelOptions())
                 .addAttribute("categories", categories(withStatus, filter));
         return "arenden/lista";
     }
 
     /** The categories of the cases in view (and the chosen one, even when none has it now), by name. */
-    private static List<QueueFilter.Option> categories(List<QueueEntry> entries, QueueFilter filter) {
+    private static List<QueuePageFilter.Option> categories(List<QueueEntry> entries, QueuePageFilter filter) {
         return Stream.concat(entries.stream().map(QueueEntry::category), Stream.of(filter.category()))
                 .filter(Objects::nonNull)
-                .collect(java.util.stream.Collectors.toCollection(TreeSet::new)).stream()
-                .map(id -> new QueueFilter.Option(id, Swedish.words(id)))
+                .collect(Collectors.toCollection(TreeSet::new)).stream()
+                .map(id -> new QueuePageFilter.Option(id, Swedish.words(id)))
                 .toList();
     }
 }

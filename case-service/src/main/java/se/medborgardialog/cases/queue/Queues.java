@@ -16,6 +16,8 @@ import se.medborgardialog.cases.casework.CaseStore;
 import se.medborgardialog.cases.casework.DeadlineLabel;
 import se.medborgardialog.cases.casework.DeadlineProperties;
 import se.medborgardialog.cases.security.CaseAccess;
+import se.medborgardialog.cases.casework.LinkView;
+import se.medborgardialog.cases.casework.QueueFilter;
 import se.medborgardialog.cases.web.InvalidFieldException;
 
 /** Units' queues, most urgent first (by {@code dueAt}, cases without a deadline yet last). */
@@ -38,10 +40,19 @@ class Queues {
     }
 
     List<QueueEntry> queue(Collection<String> units, String statusFilter) {
+        return queue(units, statusFilter, QueueFilter.NONE);
+    }
+
+    List<QueueEntry> queue(Collection<String> units, String statusFilter, QueueFilter filter) {
         Instant now = clock.instant();
-        return store.queue(units, statuses(statusFilter)).stream()
+        List<Case> rows = store.queue(units, statuses(statusFilter), filter).stream()
                 .filter(aCase -> CaseAccess.maySee(units, aCase))
-                .map(aCase -> entry(aCase, now))
+                .toList();
+        // one query for the other side of every row's links
+        List<Case> linking = rows.isEmpty() ? List.of()
+                : store.linkedTo(rows.stream().map(aCase -> aCase.caseId().toString()).toList());
+        return rows.stream()
+                .map(aCase -> entry(aCase, now, LinkView.of(aCase, linking)))
                 .sorted(MOST_URGENT_FIRST)
                 .toList();
     }
@@ -49,14 +60,15 @@ class Queues {
     static Set<CaseStatus> statuses(String filter) {
         return switch (filter == null ? "open" : filter.toLowerCase(Locale.ROOT)) {
             case "open" -> EnumSet.of(CaseStatus.OPEN);
+            case "waiting" -> EnumSet.of(CaseStatus.WAITING_FOR_CITIZEN);
             case "answered" -> EnumSet.of(CaseStatus.ANSWERED);
             case "closed" -> EnumSet.of(CaseStatus.CLOSED);
             case "all" -> EnumSet.allOf(CaseStatus.class);
-            default -> throw new InvalidFieldException("status", "Ange open, answered, closed eller all.");
+            default -> throw new InvalidFieldException("status", "Ange open, waiting, answered, closed eller all.");
         };
     }
 
-    private QueueEntry entry(Case aCase, Instant now) {
+    private QueueEntry entry(Case aCase, Instant now, List<LinkView> links) {
         CaseDeadline deadline = aCase.deadline();
         return new QueueEntry(aCase.caseId().toString(), aCase.diarienummer().value(),
                 aCase.trackingCode() == null ? null : aCase.trackingCode().value(),
@@ -65,6 +77,7 @@ class Queues {
                 aCase.status().name().toLowerCase(Locale.ROOT),
                 deadline == null ? null : deadline.dueDate(), deadline == null ? null : deadline.dueAt(),
                 DeadlineLabel.of(aCase, now, deadlines.dueSoon()), aCase.isAnonymous(),
-                aCase.caseType().name(), aCase.legalFlow() == null ? null : aCase.legalFlow().name());
+                aCase.caseType().name(), aCase.legalFlow() == null ? null : aCase.legalFlow().name(),
+                aCase.assignee(), aCase.waitingSince(), links);
     }
 }

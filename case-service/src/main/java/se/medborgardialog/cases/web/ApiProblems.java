@@ -92,6 +92,8 @@ class ApiProblems extends ResponseEntityExceptionHandler {
         problem.setProperty("status", current.status().name().toLowerCase(java.util.Locale.ROOT));
         problem.setProperty("statusText", current.status().swedish());
         problem.setProperty("version", current.version());
+        problem.setProperty("assignee", current.assignee());
+        problem.setProperty("waitingSince", current.waitingSince());
         return problem;
     }
 

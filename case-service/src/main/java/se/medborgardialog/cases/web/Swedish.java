@@ -123,6 +123,7 @@ public final class Swedish {
                 case DeadlineLabel.DUE_SOON -> new DeadlineText("Snart förfallet", "deadline-due-soon");
                 case DeadlineLabel.BREACHED -> new DeadlineText("Försenat", "deadline-breached");
                 case DeadlineLabel.MET -> new DeadlineText("Uppfyllt", "deadline-met");
+                case DeadlineLabel.PAUSED -> new DeadlineText("Pausad", "deadline-paused");
                 default -> new DeadlineText(label, "deadline-none");
             };
         }

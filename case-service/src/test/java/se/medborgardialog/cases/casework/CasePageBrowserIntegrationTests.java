@@ -67,7 +67,7 @@ class CasePageBrowserIntegrationTests extends CaseServerIntegrationTestContext {
         browser.clickAndWaitForNextPage("#svara-form button[type=submit]");
         assertThat(browser.find("#notice").getText()).isEqualTo("Svaret är sparat.");
         assertThat(browser.find("#status").getText()).isEqualTo("Besvarat");
-        assertThat(browser.find("#svar").getText()).isEqualTo("Tack! Lampan lagas på torsdag.");
+        assertThat(browser.find("#svar-1").getText()).isEqualTo("Tack! Lampan lagas på torsdag.");
         assertThat(browser.findAll("#svara-form")).isEmpty();
 
         new Select(browser.find("#close-outcome")).selectByVisibleText("Åtgärdat");
@@ -151,7 +151,7 @@ class CasePageBrowserIntegrationTests extends CaseServerIntegrationTestContext {
 
         assertThat(browser.find("#problem").getText()).contains("Ärendet är besvarat och kan inte besvaras.");
         assertThat(browser.find("#status").getText()).isEqualTo("Besvarat");
-        assertThat(browser.find("#svar").getText()).isEqualTo("Marias svar.");
+        assertThat(browser.find("#svar-1").getText()).isEqualTo("Marias svar.");
     }
 
     @Test

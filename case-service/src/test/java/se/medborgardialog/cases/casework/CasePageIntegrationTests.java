@@ -41,7 +41,17 @@ class CasePageIntegrationTests extends CaseServerIntegrationTestContext {
         for (MockHttpServletRequestBuilder request : List.of(get(page), get(page + "/historik.csv"),
                 post(page + "/svar").param("text", "Ett svar.").with(csrf()),
                 post(page + "/svar").param("text", "").with(csrf()),
-                post(page + "/avslut").param("outcome", "dubblett").with(csrf()))) {
+                post(page + "/avslut").param("outcome", "dubblett").with(csrf()),
+                post(page + "/ta").with(csrf()),
+                post(page + "/tilldela").param("assignee", "bertil").with(csrf()),
+                post(page + "/slapp").with(csrf()),
+                post(page + "/skicka-vidare").param("unit", "stadsmiljo").with(csrf()),
+                post(page + "/fraga").param("text", "En fråga.").with(csrf()),
+                post(page + "/medborgarsvar").param("text", "Ett svar.").with(csrf()),
+                post(page + "/anteckning").param("text", "En anteckning.").with(csrf()),
+                post(page + "/oppna-igen").param("text", "Ett skäl.").with(csrf()),
+                post(page + "/koppla").param("diarienummer", diarienummer).param("relation", "related")
+                        .with(csrf()))) {
             MvcResult result = mvc.perform(asAnna(request)).andExpect(status().isNotFound()).andReturn();
             assertThat(result.getResponse().getContentType()).startsWith(MediaType.TEXT_HTML_VALUE);
             assertThat(result.getResponse().getContentAsString()).contains("<title>Sidan finns inte")
@@ -50,6 +60,8 @@ class CasePageIntegrationTests extends CaseServerIntegrationTestContext {
 
         assertThat(cases.find(caseId).status()).isEqualTo(CaseStatus.OPEN);
         assertThat(cases.find(caseId).history()).hasSize(1);
+        assertThat(cases.find(caseId).assignee()).isNull();
+        assertThat(cases.find(caseId).notes()).isEmpty();
         assertThat(auditOf(caseId)).isEmpty();
     }
 

@@ -66,8 +66,9 @@ class CaseTests {
 
         assertThat(aCase.answerMail().pending()).isTrue();
         assertThat(aCase.answerMail().queuedAt()).isEqualTo(LATER);
-        assertThat(aCase.answerMail().mailId()).isEqualTo(AnswerMail.queued(aCase.caseId().toString(), NOW).mailId())
-                .isNotEqualTo(AnswerMail.queued(same.caseId().toString(), NOW).mailId());
+        assertThat(aCase.answerMail().mailId())
+                .isEqualTo(CaseMail.queued(aCase.caseId().toString(), CaseMail.Purpose.ANSWER, 1, NOW).mailId())
+                .isNotEqualTo(CaseMail.queued(same.caseId().toString(), CaseMail.Purpose.ANSWER, 1, NOW).mailId());
     }
 
     @Test

@@ -56,4 +56,31 @@ class DeadlineLabelTests {
         assertThat(DeadlineLabel.of(deadline(DeadlineStatus.RUNNING), DUE.plusSeconds(1), DUE.plusSeconds(99),
                 ONE_DAY)).isEqualTo("forfallen");
     }
+
+    @Test
+    void showsPausedInsteadOfCountingDownWhileTheClockWaitsForTheCitizen() {
+        CaseDeadline paused = new CaseDeadline("first-answer", LocalDate.parse("2026-03-04"), DUE,
+                DeadlineStatus.RUNNING, DUE.minus(Duration.ofDays(1)));
+
+        assertThat(DeadlineLabel.of(paused, null, DUE.minus(Duration.ofHours(2)), ONE_DAY)).isEqualTo("pausad");
+        assertThat(DeadlineLabel.of(paused, null, DUE.plus(Duration.ofDays(3)), ONE_DAY)).isEqualTo("pausad");
+    }
+
+    @Test
+    void aCaseAnsweredWhileItsClockIsPausedIsInTime() {
+        CaseDeadline paused = new CaseDeadline("first-answer", LocalDate.parse("2026-03-04"), DUE,
+                DeadlineStatus.RUNNING, DUE.minus(Duration.ofDays(1)));
+
+        assertThat(DeadlineLabel.of(paused, DUE.plus(Duration.ofDays(2)), DUE.plus(Duration.ofDays(2)), ONE_DAY))
+                .isEqualTo("uppfylld");
+    }
+
+    @Test
+    void aStoppedClockFollowsSlaServicesVerdictEvenIfAPauseWasReported() {
+        CaseDeadline breached = new CaseDeadline("first-answer", LocalDate.parse("2026-03-04"), DUE,
+                DeadlineStatus.BREACHED, DUE.minus(Duration.ofDays(1)));
+
+        assertThat(breached.isPaused()).isFalse();
+        assertThat(DeadlineLabel.of(breached, null, DUE.plusSeconds(1), ONE_DAY)).isEqualTo("forfallen");
+    }
 }

@@ -5,17 +5,20 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
+import java.util.UUID;
 import org.junit.jupiter.api.Test;
+import se.medborgardialog.cases.casework.CaseDeadline;
 import se.medborgardialog.cases.casework.DeadlineStatus;
+import se.medborgardialog.contracts.CaseId;
 
 class DeadlineRecordTests {
 
     private static final Instant DUE = Instant.parse("2026-03-04T22:59:59.999999999Z");
     private static final DeadlineRecord SCHEDULED =
             new DeadlineRecord("c:first-answer", "c", "first-answer", LocalDate.parse("2026-03-04"), DUE,
-                    DeadlineStatus.RUNNING);
+                    DeadlineStatus.RUNNING, null, null);
     private static final DeadlineRecord BREACHED =
-            new DeadlineRecord("c:first-answer", "c", "first-answer", null, DUE, DeadlineStatus.BREACHED);
+            new DeadlineRecord("c:first-answer", "c", "first-answer", null, DUE, DeadlineStatus.BREACHED, null, null);
 
     @Test
     void endsInTheSameStateWhicheverEventArrivesFirst() {
@@ -36,11 +39,80 @@ class DeadlineRecordTests {
     @Test
     void showsTheRunningClockDueSoonestFirst() {
         DeadlineRecord later = new DeadlineRecord("c:answer", "c", "answer", null, DUE.plusSeconds(86_400),
-                DeadlineStatus.RUNNING);
+                DeadlineStatus.RUNNING, null, null);
         DeadlineRecord met = new DeadlineRecord("c:ack", "c", "ack", null, DUE.minusSeconds(86_400),
-                DeadlineStatus.MET);
+                DeadlineStatus.MET, null, null);
 
         assertThat(List.of(met, later, SCHEDULED).stream().sorted(DeadlineRecord.MOST_RELEVANT_FIRST).findFirst())
                 .contains(SCHEDULED);
+    }
+
+    private static final CaseId CASE = new CaseId(UUID.fromString("6f1c2d7e-0000-4000-8000-000000000003"));
+    private static final Instant PAUSED_AT = Instant.parse("2026-03-03T08:00:00Z");
+    private static final Instant RESUMED_AT = Instant.parse("2026-03-05T09:00:00Z");
+    private static final LocalDate MOVED = LocalDate.parse("2026-03-06");
+    private static final Instant MOVED_DUE = Instant.parse("2026-03-06T22:59:59.999999999Z");
+    /** What the store keeps, and so what a report holds. */
+    private static final Instant DUE_MILLIS = Instant.parse("2026-03-04T22:59:59.999Z");
+    private static final Instant MOVED_DUE_MILLIS = Instant.parse("2026-03-06T22:59:59.999Z");
+
+    private static DeadlineRecord scheduled() {
+        return DeadlineRecord.reported(CASE, "first-answer", LocalDate.parse("2026-03-04"), DUE, DeadlineStatus.RUNNING,
+                null, null);
+    }
+
+    private static DeadlineRecord paused(Instant at) {
+        return DeadlineRecord.reported(CASE, "first-answer", null, null, DeadlineStatus.RUNNING, at, null);
+    }
+
+    private static DeadlineRecord resumed() {
+        return DeadlineRecord.reported(CASE, "first-answer", MOVED, MOVED_DUE, DeadlineStatus.RUNNING, null, RESUMED_AT);
+    }
+
+    @Test
+    void aPausedClockShowsPausedWithItsDeadlineUntouched() {
+        DeadlineRecord paused = scheduled().merge(paused(PAUSED_AT));
+
+        assertThat(paused.isPaused()).isTrue();
+        assertThat(paused.view()).isEqualTo(new CaseDeadline("first-answer", LocalDate.parse("2026-03-04"), DUE_MILLIS,
+                DeadlineStatus.RUNNING, PAUSED_AT));
+        assertThat(paused.view().isPaused()).isTrue();
+    }
+
+    @Test
+    void aResumedClockRunsAgainWithTheMovedDeadlineWhicheverOrderTheEventsArriveIn() {
+        DeadlineRecord inOrder = scheduled().merge(paused(PAUSED_AT)).merge(resumed());
+        DeadlineRecord resumedFirst = resumed().merge(scheduled()).merge(paused(PAUSED_AT));
+        DeadlineRecord pausedLast = scheduled().merge(resumed()).merge(paused(PAUSED_AT));
+
+        assertThat(inOrder).isEqualTo(resumedFirst).isEqualTo(pausedLast);
+        assertThat(inOrder.isPaused()).isFalse();
+        assertThat(inOrder.view())
+                .isEqualTo(new CaseDeadline("first-answer", MOVED, MOVED_DUE_MILLIS, DeadlineStatus.RUNNING));
+    }
+
+    @Test
+    void aSecondPauseAfterAResumePausesAgainAndRedeliveriesChangeNothing() {
+        Instant secondPause = RESUMED_AT.plusSeconds(3600);
+        DeadlineRecord resumedOnce = scheduled().merge(paused(PAUSED_AT)).merge(resumed());
+        DeadlineRecord pausedAgain = resumedOnce.merge(paused(secondPause));
+
+        assertThat(pausedAgain.isPaused()).isTrue();
+        assertThat(pausedAgain.view().pausedAt()).isEqualTo(secondPause);
+        assertThat(pausedAgain.merge(paused(PAUSED_AT))).isEqualTo(pausedAgain);
+        assertThat(pausedAgain.merge(resumed())).isEqualTo(pausedAgain);
+        assertThat(resumedOnce.merge(resumed())).isEqualTo(resumedOnce);
+    }
+
+    @Test
+    void aClockMetWhilePausedShowsMetAtItsLatestDeadline() {
+        DeadlineRecord met = DeadlineRecord.reported(CASE, "first-answer", null, DUE, DeadlineStatus.MET, null, null);
+
+        DeadlineRecord merged = scheduled().merge(paused(PAUSED_AT)).merge(met);
+
+        assertThat(merged.status()).isEqualTo(DeadlineStatus.MET);
+        assertThat(merged.dueDate()).isEqualTo(LocalDate.parse("2026-03-04"));
+        assertThat(merged.view().pausedAt()).isNull();
+        assertThat(merged.view().isPaused()).isFalse();
     }
 }

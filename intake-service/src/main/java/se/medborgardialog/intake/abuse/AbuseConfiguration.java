@@ -23,6 +23,7 @@ class AbuseConfiguration implements WebMvcConfigurer {
             "/felanmalan",
             "/e-forslag/**",
             "/avvikelse",
+            "/status/svar",
     };
 
     private final Refusals refusals;

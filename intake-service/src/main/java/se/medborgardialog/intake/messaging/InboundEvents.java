@@ -15,6 +15,9 @@ import org.springframework.messaging.Message;
 import se.medborgardialog.contracts.CaseAnswered;
 import se.medborgardialog.contracts.CaseClosed;
 import se.medborgardialog.contracts.CaseOpened;
+import se.medborgardialog.contracts.CitizenInfoReceived;
+import se.medborgardialog.contracts.CitizenInfoRequested;
+import se.medborgardialog.contracts.CitizenReplied;
 import se.medborgardialog.contracts.DeadlineBreached;
 import se.medborgardialog.contracts.DeadlineMet;
 import se.medborgardialog.contracts.DeadlineScheduled;
@@ -55,6 +58,9 @@ class InboundEvents {
             Map.entry(EventTypes.CASE_ANSWERED, CaseAnswered.class),
             Map.entry(EventTypes.CASE_CLOSED, CaseClosed.class),
             Map.entry(EventTypes.DUPLICATE_REPORT_LINKED, DuplicateReportLinked.class),
+            Map.entry(EventTypes.CITIZEN_INFO_REQUESTED, CitizenInfoRequested.class),
+            Map.entry(EventTypes.CITIZEN_INFO_RECEIVED, CitizenInfoReceived.class),
+            Map.entry(EventTypes.CITIZEN_REPLIED, CitizenReplied.class),
             Map.entry(EventTypes.DEADLINE_SCHEDULED, DeadlineScheduled.class),
             Map.entry(EventTypes.DEADLINE_MET, DeadlineMet.class),
             Map.entry(EventTypes.DEADLINE_BREACHED, DeadlineBreached.class));

@@ -6,6 +6,8 @@ import org.springframework.boot.context.properties.EnableConfigurationProperties
 import org.springframework.stereotype.Component;
 import se.medborgardialog.contracts.AvvikelsePersonalData;
 import se.medborgardialog.contracts.AvvikelseReported;
+import se.medborgardialog.contracts.CitizenReplied;
+import se.medborgardialog.contracts.CitizenReplyPersonalData;
 import se.medborgardialog.contracts.FelanmalanPersonalData;
 import se.medborgardialog.contracts.FelanmalanSubmitted;
 import se.medborgardialog.contracts.SynpunktPersonalData;
@@ -62,6 +64,11 @@ public class EventSeal {
         return new AvvikelseReported(e.submissionId(), e.trackingCode(), e.law(), e.legalFlow(), e.unit(), null,
                 e.occurredAt(), e.noticedAt(), null, null, e.reportedBy(), e.submittedAt(),
                 seal(new AvvikelsePersonalData(e.whatHappened(), e.immediateMeasures(), e.affectedPerson())));
+    }
+
+    public CitizenReplied seal(CitizenReplied e) {
+        return new CitizenReplied(e.caseId(), e.replyId(), e.trackingCode(), e.repliedAt(), null,
+                seal(new CitizenReplyPersonalData(e.text())));
     }
 
     /** The report with its description and contact back in the plain fields (as they are when never sealed). */

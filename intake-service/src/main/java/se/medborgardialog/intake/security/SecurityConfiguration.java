@@ -38,6 +38,7 @@ class SecurityConfiguration {
             "/synpunkt",
             "/felanmalan",
             "/status",
+            "/status/svar",
             "/e-forslag",
             "/e-forslag/**",
             "/css/**",
@@ -139,6 +140,8 @@ class SecurityConfiguration {
                         .requestMatchers(HttpMethod.POST, "/api/v1/felanmalningar").permitAll()
                         // A citizen follows their case by its tracking code (tracking/StatusController).
                         .requestMatchers(HttpMethod.GET, "/api/v1/status/*").permitAll()
+                        // ... and answers the officer's question on it (tracking/CitizenReplyController).
+                        .requestMatchers(HttpMethod.POST, "/api/v1/status/*/svar").permitAll()
                         // Files sent with submissions: staff of the case's unit (attachments/AttachmentController).
                         .requestMatchers(HttpMethod.GET, "/api/v1/attachments/*").hasAnyRole("OFFICER", "MANAGER")
                         // E-förslag: citizens identify themselves per request (IdentityProvider); moderation is staff's.

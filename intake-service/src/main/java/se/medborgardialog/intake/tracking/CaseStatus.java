@@ -3,6 +3,7 @@ package se.medborgardialog.intake.tracking;
 import java.time.Instant;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Locale;
 import org.springframework.data.annotation.Id;
 import org.springframework.data.mongodb.core.mapping.Document;
 
@@ -11,8 +12,11 @@ import org.springframework.data.mongodb.core.mapping.Document;
  * its own fields, and the status is derived from which of them are present, so the order in which events arrive
  * does not matter. Holds no personal data: no names, no text of the submission, no answer.
  *
- * @param answerBy   the last day of the answer promise, ISO-8601 local date (Europe/Stockholm)
- * @param answerByAt the instant that promise ends (the answer clock's {@code dueAt})
+ * @param answerBy        the last day of the answer promise, ISO-8601 local date (Europe/Stockholm)
+ * @param answerByAt      the instant that promise ends (the answer clock's {@code dueAt})
+ * @param infoRequestedAt the latest time the officer asked the citizen for more information
+ * @param infoReceivedAt  the latest time case-service said the citizen's information reached the case
+ * @param repliedAt       the latest time the citizen replied on the status page (read back, or just acknowledged)
  */
 @Document(CaseStatus.COLLECTION)
 record CaseStatus(
@@ -33,7 +37,10 @@ record CaseStatus(
         Instant sentToNamndAt,
         String namnd,
         List<HistoryEntry> history,
-        Instant answerByAt) {
+        Instant answerByAt,
+        Instant infoRequestedAt,
+        Instant infoReceivedAt,
+        Instant repliedAt) {
 
     static final String COLLECTION = "case_status";
 
@@ -67,6 +74,50 @@ record CaseStatus(
             return State.PUBLICERAT;
         }
         return State.MOTTAGEN;
+    }
+
+    /**
+     * Whether the officer waits for the citizen. Each of the three times is the latest of its kind (the store keeps
+     * the maximum), so a late or repeated event cannot move the case back: the case waits while nothing was
+     * received since the latest question, and the citizen's own reply since then shows as sent.
+     */
+    CitizenInfo citizenInfo() {
+        if (infoRequestedAt == null || (infoReceivedAt != null && !infoReceivedAt.isBefore(infoRequestedAt))) {
+            return CitizenInfo.NONE;
+        }
+        return repliedAt != null && !repliedAt.isBefore(infoRequestedAt) ? CitizenInfo.SVAR_SKICKAT : CitizenInfo.BEGARD;
+    }
+
+    /** The same view without the officer's questions, for someone they were not put to. */
+    CaseStatus withoutCitizenInfo() {
+        return new CaseStatus(id, caseType, kind, category, receivedAt, diarienummer, unit, answerBy, answeredAt,
+                closedAt, outcome, publishedAt, rejectedAt, expiredAt, sentToNamndAt, namnd, history, answerByAt,
+                null, null, null);
+    }
+
+    /** The guard of a citizen's reply: only to a question still open, and once. */
+    void checkMayReply() {
+        switch (citizenInfo()) {
+            case NONE -> throw new NoQuestionPendingException(NoQuestionPendingException.NOT_ASKED);
+            case SVAR_SKICKAT -> throw new NoQuestionPendingException(NoQuestionPendingException.ALREADY_REPLIED);
+            case BEGARD -> {
+            }
+        }
+    }
+
+    /** Whether the officer waits for the citizen; the public name of each is its name in lower case, dashed. */
+    enum CitizenInfo {
+        /** Nobody waits for the citizen. */
+        NONE,
+        /** The officer asked and waits for the citizen's reply. */
+        BEGARD,
+        /** The citizen replied; the case waits for case-service to say the reply reached it. */
+        SVAR_SKICKAT;
+
+        /** {@code begard}, {@code svar-skickat}, or null when nobody waits. */
+        String publicName() {
+            return this == NONE ? null : name().toLowerCase(Locale.ROOT).replace('_', '-');
+        }
     }
 
     String stateInWords() {

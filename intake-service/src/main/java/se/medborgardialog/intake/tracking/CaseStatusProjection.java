@@ -10,6 +10,9 @@ import se.medborgardialog.contracts.CaseAnswered;
 import se.medborgardialog.contracts.CaseClosed;
 import se.medborgardialog.contracts.CaseOpened;
 import se.medborgardialog.contracts.CaseType;
+import se.medborgardialog.contracts.CitizenInfoReceived;
+import se.medborgardialog.contracts.CitizenInfoRequested;
+import se.medborgardialog.contracts.CitizenReplied;
 import se.medborgardialog.contracts.DeadlineScheduled;
 import se.medborgardialog.contracts.DuplicateReportLinked;
 import se.medborgardialog.contracts.EforslagExpired;
@@ -41,7 +44,7 @@ class CaseStatusProjection {
     @EventListener
     void on(SynpunktSubmitted submitted) {
         UUID caseId = submitted.submissionId().value();
-        register(submitted.trackingCode(), caseId);
+        register(submitted.trackingCode(), caseId, false);
         store.apply(caseId, CaseStatusStore.fields()
                         .set("caseType", CaseType.SYNPUNKT.name())
                         .set("kind", submitted.kind() == null ? null : submitted.kind().name())
@@ -54,11 +57,11 @@ class CaseStatusProjection {
     void on(FelanmalanSubmitted submitted) {
         if (submitted.duplicateOf() != null) {
             // The reporter follows the open case their report duplicates; DuplicateReportLinked adds the step.
-            register(submitted.trackingCode(), submitted.duplicateOf().value());
+            register(submitted.trackingCode(), submitted.duplicateOf().value(), true);
             return;
         }
         UUID caseId = submitted.submissionId().value();
-        register(submitted.trackingCode(), caseId);
+        register(submitted.trackingCode(), caseId, false);
         store.apply(caseId, CaseStatusStore.fields()
                         .set("caseType", CaseType.FELANMALAN.name())
                         .set("category", submitted.category())
@@ -69,7 +72,7 @@ class CaseStatusProjection {
     @EventListener
     void on(EforslagSubmitted submitted) {
         UUID caseId = submitted.proposalId().value();
-        register(submitted.trackingCode(), caseId);
+        register(submitted.trackingCode(), caseId, false);
         store.apply(caseId, CaseStatusStore.fields()
                         .set("caseType", CaseType.E_FORSLAG.name())
                         .set("category", submitted.category())
@@ -164,7 +167,7 @@ class CaseStatusProjection {
     @EventListener
     void on(EforslagSentToNamnd sent) {
         UUID caseId = sent.proposalId().value();
-        register(sent.trackingCode(), caseId);
+        register(sent.trackingCode(), caseId, false);
         store.apply(caseId, CaseStatusStore.fields()
                         .set("caseType", CaseType.E_FORSLAG.name())
                         .set("category", sent.category())
@@ -173,12 +176,43 @@ class CaseStatusProjection {
                 new HistoryEntry("skickat-till-namnd", sent.sentAt(), NO_REF, sent.namnd()));
     }
 
-    private void register(TrackingCode code, UUID caseId) {
+    /**
+     * The officer asked the citizen for more information: the case waits for them from {@code requestedAt}. The
+     * question itself stays in case-service (it may hold personal data).
+     */
+    @EventListener
+    void on(CitizenInfoRequested requested) {
+        store.apply(requested.caseId().value(), CaseStatusStore.fields()
+                        .latest("infoRequestedAt", requested.requestedAt()),
+                new HistoryEntry("information-begard", requested.requestedAt(), NO_REF, null));
+    }
+
+    /** The citizen's information reached the case (their reply, or what the officer registered after a call). */
+    @EventListener
+    void on(CitizenInfoReceived received) {
+        store.apply(received.caseId().value(), CaseStatusStore.fields()
+                        .latest("infoReceivedAt", received.receivedAt()),
+                new HistoryEntry("information-mottagen", received.receivedAt(), NO_REF, null));
+    }
+
+    /**
+     * The citizen's reply, read back from intake's own topic (and applied by {@link CitizenReplies} as soon as Kafka
+     * acknowledged it, so the page the receipt links to says so at once; the read-back then changes nothing). Only
+     * the time and the reply's id are kept, never its text.
+     */
+    @EventListener
+    void on(CitizenReplied replied) {
+        store.apply(replied.caseId().value(), CaseStatusStore.fields().latest("repliedAt", replied.repliedAt()),
+                new HistoryEntry("svar-skickat", replied.repliedAt(),
+                        replied.replyId() == null ? NO_REF : replied.replyId(), null));
+    }
+
+    private void register(TrackingCode code, UUID caseId, boolean linkedReport) {
         if (code == null) {
             return;
         }
         TrackingCodeFormat.canonical(code.value()).ifPresentOrElse(
-                canonical -> store.registerCode(canonical, caseId),
+                canonical -> store.registerCode(canonical, caseId, linkedReport),
                 () -> log.warn("Case {} came with a tracking code that is not well-formed; not registered", caseId));
     }
 }

@@ -1,5 +1,6 @@
 package se.medborgardialog.intake.tracking;
 
+import java.time.Instant;
 import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
@@ -26,9 +27,12 @@ class CaseStatusStore {
     }
 
     /** The first case a code was registered for stays its case. */
-    void registerCode(String canonicalCode, UUID caseId) {
+    void registerCode(String canonicalCode, UUID caseId, boolean linkedReport) {
         Query byCode = Query.query(Criteria.where("_id").is(canonicalCode));
         Update update = new Update().setOnInsert("caseId", caseId.toString());
+        if (linkedReport) {
+            update.setOnInsert("linked", true);
+        }
         upsert(() -> mongo.upsert(byCode, update, TrackingCodeEntry.class));
     }
 
@@ -42,12 +46,14 @@ class CaseStatusStore {
         upsert(() -> mongo.upsert(byId, update, CaseStatus.class));
     }
 
+    /** The view of the case the code follows; a linked report's code sees it without the officer's questions. */
     Optional<CaseStatus> findByCode(String canonicalCode) {
         return Optional.ofNullable(mongo.findById(canonicalCode, TrackingCodeEntry.class))
                 .map(code -> Optional.ofNullable(mongo.findById(code.caseId(), CaseStatus.class))
+                        .map(status -> code.linkedReport() ? status.withoutCitizenInfo() : status)
                         // The code is known, but nothing about its case has been read yet.
                         .orElseGet(() -> new CaseStatus(code.caseId(), null, null, null, null, null, null, null,
-                                null, null, null, null, null, null, null, null, null, null)));
+                                null, null, null, null, null, null, null, null, null, null, null, null, null)));
     }
 
     /** The views of these cases, by case id; a case nothing has been read about is missing. */
@@ -74,6 +80,14 @@ class CaseStatusStore {
         Fields set(String field, Object value) {
             if (value != null) {
                 update.set(field, value);
+            }
+            return this;
+        }
+
+        /** Keeps the later of the stored and the event's time, so an old or repeated event changes nothing. */
+        Fields latest(String field, Instant value) {
+            if (value != null) {
+                update.max(field, value);
             }
             return this;
         }

@@ -15,6 +15,10 @@ import java.util.Map;
  * @param status     the state's stable name, e.g. {@code registrerad}
  * @param statusText the state in Swedish words, e.g. "Registrerad som KS 2026/123"
  * @param answerBy   the last day of the answer promise (ISO-8601 date), null until it is scheduled
+ * @param citizenInfo            {@code begard} while the officer waits for more information from the citizen (who
+ *                               may reply: page form, {@code POST /api/v1/status/{trackingCode}/svar}),
+ *                               {@code svar-skickat} once they replied and until the reply reached the case, else null
+ * @param citizenInfoRequestedAt when the officer asked, while {@code citizenInfo} is not null
  */
 public record StatusView(
         String trackingCode,
@@ -32,7 +36,9 @@ public record StatusView(
         Instant answeredAt,
         Instant closedAt,
         String outcome,
-        List<Step> history) {
+        List<Step> history,
+        String citizenInfo,
+        Instant citizenInfoRequestedAt) {
 
     /** One step of the history, oldest first; {@code text} says it in Swedish. */
     public record Step(String type, Instant at, String text) {
@@ -71,7 +77,19 @@ public record StatusView(
                 status.state().name().toLowerCase(Locale.ROOT).replace('_', '-'), status.stateInWords(),
                 status.diarienummer(), status.unit(), names.unit(status.unit()), status.receivedAt(), status.answerBy(), status.answeredAt(),
                 status.closedAt(), status.outcome(),
-                status.history().stream().map(entry -> new Step(entry.type(), entry.at(), words(entry))).toList());
+                status.history().stream().map(entry -> new Step(entry.type(), entry.at(), words(entry))).toList(),
+                status.citizenInfo().publicName(),
+                status.citizenInfo() == CaseStatus.CitizenInfo.NONE ? null : status.infoRequestedAt());
+    }
+
+    /** The officer waits for the citizen, who has not replied yet: the page shows the reply form. */
+    public boolean awaitsReply() {
+        return CaseStatus.CitizenInfo.BEGARD.publicName().equals(citizenInfo);
+    }
+
+    /** The citizen replied, and case-service has not yet said the reply reached the case. */
+    public boolean replySent() {
+        return CaseStatus.CitizenInfo.SVAR_SKICKAT.publicName().equals(citizenInfo);
     }
 
     /** What the case is, in words: "Synpunkt (Klagomål)", "Felanmälan", or null when nothing is known yet. */
@@ -111,6 +129,9 @@ public record StatusView(
             case "utgatt" -> "Fick inte tillräckligt många underskrifter"
                     + (detail == null ? "" : " (" + detail + ")");
             case "skickat-till-namnd" -> detail == null ? "Skickat till nämnden" : "Skickat till nämnden (" + detail + ")";
+            case "information-begard" -> "Handläggaren bad om mer information";
+            case "svar-skickat" -> "Svar på handläggarens fråga skickades";
+            case "information-mottagen" -> "Handläggaren fick informationen";
             default -> entry.type();
         };
     }

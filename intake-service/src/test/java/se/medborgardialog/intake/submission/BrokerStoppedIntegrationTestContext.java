@@ -29,7 +29,7 @@ import se.medborgardialog.testsupport.InProcessMongo;
 @AutoConfigureMockMvc
 @EmbeddedKafka(partitions = 1, topics = Topics.SUBMISSIONS)
 @DirtiesContext
-abstract class BrokerStoppedIntegrationTestContext {
+public abstract class BrokerStoppedIntegrationTestContext {
 
     @DynamicPropertySource
     static void mongo(DynamicPropertyRegistry registry) {
@@ -37,9 +37,9 @@ abstract class BrokerStoppedIntegrationTestContext {
     }
 
     @Autowired
-    MockMvc mvc;
+    protected MockMvc mvc;
     @Autowired
-    MongoTemplate mongo;
+    protected MongoTemplate mongo;
     @Autowired
-    EmbeddedKafkaBroker broker;
+    protected EmbeddedKafkaBroker broker;
 }

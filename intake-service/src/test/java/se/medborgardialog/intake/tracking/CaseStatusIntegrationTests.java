@@ -66,7 +66,7 @@ class CaseStatusIntegrationTests extends IntakeIntegrationTestContext {
     @Test
     void followsASynpunktFromReceiptThroughRegistrationAndAnswerToClosing() throws Exception {
         UUID caseId = UUID.randomUUID();
-        String code = newCode();
+        String code = TestCodes.newCode();
         String diarienummer = "KS 2026/" + (1000 + RANDOM.nextInt(9000));
 
         events.send(Topics.SUBMISSIONS, caseId.toString(), EventTypes.SYNPUNKT_SUBMITTED,
@@ -130,7 +130,7 @@ class CaseStatusIntegrationTests extends IntakeIntegrationTestContext {
     @Test
     void onlyTheAnswerClockSetsTheDateTheCitizenIsPromised() throws Exception {
         UUID caseId = UUID.randomUUID();
-        String code = newCode();
+        String code = TestCodes.newCode();
         events.send(Topics.SUBMISSIONS, caseId.toString(), EventTypes.SYNPUNKT_SUBMITTED,
                 synpunkt(caseId, code, "gata-och-trafik"));
         events.send(Topics.DEADLINES, caseId.toString(), EventTypes.DEADLINE_SCHEDULED, scheduled(caseId,
@@ -141,7 +141,7 @@ class CaseStatusIntegrationTests extends IntakeIntegrationTestContext {
                 "lex-sarah-utredning", "2026-11-24"));
         // The deadlines topic has one partition here: once a later event is read, the other clock has been too.
         UUID marker = UUID.randomUUID();
-        String markerCode = newCode();
+        String markerCode = TestCodes.newCode();
         events.send(Topics.SUBMISSIONS, marker.toString(), EventTypes.SYNPUNKT_SUBMITTED,
                 synpunkt(marker, markerCode, "gata-och-trafik"));
         awaitStatus(markerCode, "mottagen");
@@ -160,7 +160,7 @@ class CaseStatusIntegrationTests extends IntakeIntegrationTestContext {
     @Test
     void aFelanmalanShowsTheNameOfItsFelanmalanCategory() throws Exception {
         UUID caseId = UUID.randomUUID();
-        String code = newCode();
+        String code = TestCodes.newCode();
 
         events.send(Topics.SUBMISSIONS, caseId.toString(), EventTypes.FELANMALAN_SUBMITTED,
                 felanmalan(caseId, code, null));
@@ -173,7 +173,7 @@ class CaseStatusIntegrationTests extends IntakeIntegrationTestContext {
     @Test
     void aCaseOpenedBeforeItsSubmissionWasReadStillShowsBoth() throws Exception {
         UUID caseId = UUID.randomUUID();
-        String code = newCode();
+        String code = TestCodes.newCode();
 
         events.send(Topics.CASES, caseId.toString(), EventTypes.CASE_OPENED, opened(caseId, "KS 2026/42"));
         events.send(Topics.SUBMISSIONS, caseId.toString(), EventTypes.SYNPUNKT_SUBMITTED,
@@ -188,8 +188,8 @@ class CaseStatusIntegrationTests extends IntakeIntegrationTestContext {
     void aDuplicateFelanmalanCodeShowsTheCaseItWasLinkedTo() throws Exception {
         UUID existing = UUID.randomUUID();
         UUID duplicate = UUID.randomUUID();
-        String firstCode = newCode();
-        String duplicateCode = newCode();
+        String firstCode = TestCodes.newCode();
+        String duplicateCode = TestCodes.newCode();
 
         events.send(Topics.SUBMISSIONS, existing.toString(), EventTypes.FELANMALAN_SUBMITTED,
                 felanmalan(existing, firstCode, null));
@@ -213,7 +213,7 @@ class CaseStatusIntegrationTests extends IntakeIntegrationTestContext {
     @Test
     void aRedeliveredEventAddsNoSecondHistoryEntry() throws Exception {
         UUID caseId = UUID.randomUUID();
-        String code = newCode();
+        String code = TestCodes.newCode();
         SynpunktSubmitted submitted = synpunkt(caseId, code, "ovrigt");
         CaseOpened opened = opened(caseId, "KS 2026/99");
 
@@ -233,7 +233,7 @@ class CaseStatusIntegrationTests extends IntakeIntegrationTestContext {
 
     @Test
     void anUnknownCodeIsNotFoundInSwedishAndAMalformedOneIsABadRequest() throws Exception {
-        String unknown = newCode();
+        String unknown = TestCodes.newCode();
 
         mvc.perform(get("/api/v1/status/{code}", unknown))
                 .andExpect(status().isNotFound())
@@ -278,7 +278,7 @@ class CaseStatusIntegrationTests extends IntakeIntegrationTestContext {
     @Test
     void markupInAnyFieldIsShownAsText() throws Exception {
         UUID caseId = UUID.randomUUID();
-        String code = newCode();
+        String code = TestCodes.newCode();
         String script = "<script>alert('x')</script>";
 
         events.send(Topics.SUBMISSIONS, caseId.toString(), EventTypes.SYNPUNKT_SUBMITTED,
@@ -298,7 +298,7 @@ class CaseStatusIntegrationTests extends IntakeIntegrationTestContext {
     @Test
     void aRejectedEforslagShowsTheReason() throws Exception {
         UUID proposal = UUID.randomUUID();
-        String code = newCode();
+        String code = TestCodes.newCode();
 
         events.send(Topics.SUBMISSIONS, proposal.toString(), EventTypes.EFORSLAG_SUBMITTED, new EforslagSubmitted(
                 new SubmissionId(proposal), new TrackingCode(code), "En titel", "kultur-och-fritid", Channel.WEB,
@@ -379,17 +379,5 @@ class CaseStatusIntegrationTests extends IntakeIntegrationTestContext {
     private static FelanmalanSubmitted felanmalan(UUID submissionId, String code, CaseId duplicateOf) {
         return new FelanmalanSubmitted(new SubmissionId(submissionId), new TrackingCode(code), "gatubelysning",
                 "Lampan är släckt.", null, List.of(), Channel.APP, RECEIVED, RECEIVED, null, duplicateOf, null);
-    }
-
-    /** A fresh code in the format intake hands out. */
-    private static String newCode() {
-        StringBuilder code = new StringBuilder();
-        for (int i = 0; i < TrackingCodeFormat.LENGTH; i++) {
-            if (i > 0 && i % 4 == 0) {
-                code.append('-');
-            }
-            code.append(TrackingCodeFormat.ALPHABET.charAt(RANDOM.nextInt(TrackingCodeFormat.ALPHABET.length())));
-        }
-        return code.toString();
     }
 }

@@ -10,6 +10,7 @@ import org.springframework.messaging.Message;
 import org.springframework.stereotype.Component;
 import se.medborgardialog.contracts.CaseAnswered;
 import se.medborgardialog.contracts.CaseClosed;
+import se.medborgardialog.contracts.CaseForwarded;
 import se.medborgardialog.contracts.CaseOpened;
 import se.medborgardialog.contracts.CaseType;
 import se.medborgardialog.contracts.EventTypes;
@@ -56,6 +57,15 @@ class CaseEventsConsumer implements Consumer<Message<byte[]>> {
                     require(closed.closedAt(), "closedAt");
                     facts.closed(closed);
                     log.debug("Case {} closed: fact recorded", closed.caseId());
+                    return true;
+                },
+                EventTypes.CASE_FORWARDED, payload -> {
+                    CaseForwarded forwarded = incoming.read(payload, CaseForwarded.class);
+                    require(forwarded.caseId(), "caseId");
+                    require(forwarded.toUnit(), "toUnit");
+                    require(forwarded.forwardedAt(), "forwardedAt");
+                    facts.forwarded(forwarded);
+                    log.debug("Case {} forwarded: fact moved to its new unit", forwarded.caseId());
                     return true;
                 });
     }

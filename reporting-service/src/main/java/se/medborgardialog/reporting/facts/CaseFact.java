@@ -14,8 +14,10 @@ import se.medborgardialog.contracts.SynpunktKind;
  * @param id           the case id
  * @param receivedDate the {@link ReceiptDate} as {@code YYYY-MM-DD}, so the store can match ranges on it;
  *                     present once {@code CaseOpened} arrived, and only then does the case count
- * @param unit         the unit the case was routed to when opened
+ * @param unit         the unit that has the case: the one it was routed to when opened, then the one it was last
+ *                     forwarded to
  * @param answeredAt   the first answer
+ * @param forwardedAt  when the case was last forwarded (null if never); an older forwarding is not applied
  */
 @Document(CaseFact.COLLECTION)
 public record CaseFact(
@@ -30,7 +32,8 @@ public record CaseFact(
         Instant answeredAt,
         Instant closedAt,
         Instant dueAt,
-        DeadlineOutcome deadlineOutcome) {
+        DeadlineOutcome deadlineOutcome,
+        Instant forwardedAt) {
 
     public static final String COLLECTION = "caseFacts";
 

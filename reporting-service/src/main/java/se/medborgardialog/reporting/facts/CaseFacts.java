@@ -11,11 +11,13 @@ import org.springframework.dao.DataAccessException;
 import org.springframework.data.domain.Sort;
 import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.data.mongodb.core.index.Index;
+import org.springframework.data.mongodb.core.query.Criteria;
 import org.springframework.data.mongodb.core.query.Query;
 import org.springframework.data.mongodb.core.query.Update;
 import org.springframework.stereotype.Component;
 import se.medborgardialog.contracts.CaseAnswered;
 import se.medborgardialog.contracts.CaseClosed;
+import se.medborgardialog.contracts.CaseForwarded;
 import se.medborgardialog.contracts.CaseId;
 import se.medborgardialog.contracts.CaseOpened;
 import se.medborgardialog.contracts.DeadlineBreached;
@@ -55,15 +57,40 @@ public class CaseFacts {
         return Optional.ofNullable(mongo.findById(caseId.toString(), CaseFact.class));
     }
 
+    /**
+     * The unit is the one the case was routed to only until it is forwarded: a new fact gets it at once, an existing
+     * one (a deadline event overtook the opening) right after, and a forwarded one keeps its current unit even when
+     * the opening is redelivered.
+     */
     void opened(CaseOpened event) {
         upsert(event.caseId(), new Update()
                 .set("receivedDate", ReceiptDate.of(event.receivedAt()).toString())
                 .set("receivedAt", event.receivedAt())
                 .set("kind", event.kind())
                 .set("category", event.category())
-                .set("unit", event.unit())
+                .setOnInsert("unit", event.unit())
                 .set("channel", event.channel())
                 .set("openedAt", event.openedAt()));
+        mongo.updateFirst(Query.query(where("_id").is(event.caseId().toString()).and("forwardedAt").is(null)),
+                new Update().set("unit", event.unit()), CaseFact.class);
+    }
+
+    /**
+     * The case moved to another unit's queue: it counts in that unit from now on, in every count of its receipt day's
+     * row (received counts follow the case to the unit that has it). Only a forwarding later than the last one
+     * applied moves it, so a redelivered one changes nothing.
+     */
+    void forwarded(CaseForwarded event) {
+        String id = event.caseId().toString();
+        Update move = new Update().set("unit", event.toUnit()).set("forwardedAt", event.forwardedAt());
+        boolean moved = mongo.updateFirst(Query.query(new Criteria().andOperator(where("_id").is(id),
+                        new Criteria().orOperator(where("forwardedAt").is(null), where("forwardedAt").lt(event.forwardedAt())))),
+                move, CaseFact.class).getMatchedCount() > 0;
+        if (!moved) {
+            // No fact yet (or a later forwarding already applied, which this leaves alone).
+            mongo.upsert(Query.query(where("_id").is(id)), new Update()
+                    .setOnInsert("unit", event.toUnit()).setOnInsert("forwardedAt", event.forwardedAt()), CaseFact.class);
+        }
     }
 
     void answered(CaseAnswered event) {

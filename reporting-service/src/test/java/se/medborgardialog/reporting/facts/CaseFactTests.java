@@ -40,7 +40,7 @@ class CaseFactTests {
     @Test
     void aFactWhoseCaseOpenedHasNotArrivedYetCountsNothing() {
         CaseFact partial = new CaseFact("c", null, null, null, null, null, null, null,
-                RECEIVED.plusSeconds(60), null, RECEIVED.plusSeconds(86_400), DeadlineOutcome.MET);
+                RECEIVED.plusSeconds(60), null, RECEIVED.plusSeconds(86_400), DeadlineOutcome.MET, null);
 
         assertThat(partial.counts()).isEqualTo(Counts.NONE);
     }
@@ -52,11 +52,11 @@ class CaseFactTests {
 
     private static CaseFact received() {
         return new CaseFact("c", "2026-11-23", RECEIVED, SynpunktKind.KLAGOMAL, "gata-och-trafik", "stadsmiljo",
-                Channel.WEB, RECEIVED, null, null, null, null);
+                Channel.WEB, RECEIVED, null, null, null, null, null);
     }
 
     private static CaseFact with(CaseFact fact, Instant answeredAt, Instant closedAt, DeadlineOutcome outcome) {
         return new CaseFact(fact.id(), fact.receivedDate(), fact.receivedAt(), fact.kind(), fact.category(), fact.unit(),
-                fact.channel(), fact.openedAt(), answeredAt, closedAt, fact.dueAt(), outcome);
+                fact.channel(), fact.openedAt(), answeredAt, closedAt, fact.dueAt(), outcome, fact.forwardedAt());
     }
 }

@@ -3,6 +3,7 @@ package se.medborgardialog.sla.deadline;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
 import java.time.Instant;
+import java.util.Set;
 import java.util.function.Consumer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -11,8 +12,11 @@ import org.springframework.messaging.Message;
 import org.springframework.stereotype.Component;
 import se.medborgardialog.contracts.CaseAnswered;
 import se.medborgardialog.contracts.CaseClosed;
+import se.medborgardialog.contracts.CaseForwarded;
 import se.medborgardialog.contracts.CaseId;
 import se.medborgardialog.contracts.CaseOpened;
+import se.medborgardialog.contracts.CitizenInfoReceived;
+import se.medborgardialog.contracts.CitizenInfoRequested;
 import se.medborgardialog.contracts.EventTypes;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -24,6 +28,9 @@ import tools.jackson.databind.json.JsonMapper;
 class CaseEventsConsumer implements Consumer<Message<byte[]>> {
 
     private static final Logger log = LoggerFactory.getLogger(CaseEventsConsumer.class);
+    private static final Set<String> KNOWN = Set.of(EventTypes.CASE_OPENED, EventTypes.CASE_ANSWERED,
+            EventTypes.CASE_CLOSED, EventTypes.CITIZEN_INFO_REQUESTED, EventTypes.CITIZEN_INFO_RECEIVED,
+            EventTypes.CASE_FORWARDED);
 
     private final DeadlineClocks clocks;
     private final JsonMapper json;
@@ -72,6 +79,25 @@ class CaseEventsConsumer implements Consumer<Message<byte[]>> {
                 CaseClosed closed = json.readValue(payload, CaseClosed.class);
                 stopped(closed.caseId(), closed.closedAt());
             }
+            case EventTypes.CITIZEN_INFO_REQUESTED -> {
+                CitizenInfoRequested requested = json.readValue(payload, CitizenInfoRequested.class);
+                require(requested.caseId(), "caseId");
+                require(requested.requestedAt(), "requestedAt");
+                clocks.caseWaitsForCitizen(requested.caseId(), requested.requestedAt());
+            }
+            case EventTypes.CITIZEN_INFO_RECEIVED -> {
+                CitizenInfoReceived received = json.readValue(payload, CitizenInfoReceived.class);
+                require(received.caseId(), "caseId");
+                require(received.receivedAt(), "receivedAt");
+                clocks.citizenReplied(received.caseId(), received.receivedAt());
+            }
+            case EventTypes.CASE_FORWARDED -> {
+                CaseForwarded forwarded = json.readValue(payload, CaseForwarded.class);
+                require(forwarded.caseId(), "caseId");
+                require(forwarded.toUnit(), "toUnit");
+                require(forwarded.forwardedAt(), "forwardedAt");
+                clocks.caseForwarded(forwarded.caseId(), forwarded.toUnit(), forwarded.forwardedAt());
+            }
             default -> {
                 log.debug("Event type {} ignored", type);
                 return "ignored";
@@ -87,8 +113,7 @@ class CaseEventsConsumer implements Consumer<Message<byte[]>> {
     }
 
     private static boolean isKnown(String type) {
-        return EventTypes.CASE_OPENED.equals(type) || EventTypes.CASE_ANSWERED.equals(type)
-                || EventTypes.CASE_CLOSED.equals(type);
+        return type != null && KNOWN.contains(type);
     }
 
     private static void require(Object value, String field) {

@@ -21,8 +21,8 @@ import se.medborgardialog.contracts.LegalFlow;
 import se.medborgardialog.workingdays.SwedishCalendar;
 
 /**
- * Starts, stops and breaches deadline clocks. Each transition is written with its pending event in one
- * document write, then published; a duplicated or replayed event finds nothing to do.
+ * Starts, pauses, resumes, moves (to another unit), stops and breaches deadline clocks. Each transition is written
+ * with its pending event in one document write, then published; a duplicated or replayed event finds nothing to do.
  */
 @Service
 public class DeadlineClocks {
@@ -108,16 +108,32 @@ public class DeadlineClocks {
         outbox.publishPending(deadline);
     }
 
-    /** The case was answered or closed at {@code at} (the event's own time): every running clock stops. */
+    /** The case was answered or closed at {@code at} (the event's own time): every running or paused clock stops. */
     public void caseStopped(CaseId caseId, Instant at) {
-        boolean found = false;
-        for (Deadline deadline : store.findByCase(caseId.toString())) {
-            found = true;
-            transition(deadline.id(), d -> d.stop(at, clock.instant()));
+        everyClockOf(caseId, "answer or closing", d -> d.stop(at, clock.instant()));
+    }
+
+    /** The officer asked the citizen for more information at {@code requestedAt}: every running clock pauses. */
+    public void caseWaitsForCitizen(CaseId caseId, Instant requestedAt) {
+        everyClockOf(caseId, "request to the citizen", d -> d.pause(requestedAt, clock.instant()));
+    }
+
+    /** The citizen's reply reached the case at {@code repliedAt}: every paused clock resumes, due later. */
+    public void citizenReplied(CaseId caseId, Instant repliedAt) {
+        everyClockOf(caseId, "citizen's reply", d -> d.resume(repliedAt, clock.instant(), calendar));
+    }
+
+    /** The case moved to {@code toUnit}'s queue at {@code forwardedAt}: its clocks keep running, in that unit. */
+    public void caseForwarded(CaseId caseId, String toUnit, Instant forwardedAt) {
+        everyClockOf(caseId, "forwarding", d -> d.forward(toUnit, forwardedAt));
+    }
+
+    private void everyClockOf(CaseId caseId, String what, Function<Deadline, Optional<Deadline>> change) {
+        List<Deadline> deadlines = store.findByCase(caseId.toString());
+        if (deadlines.isEmpty()) {
+            log.info("No deadline for case {}, {} ignored", caseId, what);
         }
-        if (!found) {
-            log.info("No deadline for case {}, answer or closing ignored", caseId);
-        }
+        deadlines.forEach(deadline -> transition(deadline.id(), change));
     }
 
     /** Breaches every running clock whose deadline passed; returns how many were breached. */
@@ -150,8 +166,8 @@ public class DeadlineClocks {
                 return false;
             }
             if (store.replace(current.get(), next.get())) {
-                log.info("Clock {} of case {}: {} -> {}", next.get().clock(), next.get().caseId(),
-                        current.get().status(), next.get().status());
+                log.info("Clock {} of case {}: {} -> {}, due {}, unit {}", next.get().clock(), next.get().caseId(),
+                        current.get().status(), next.get().status(), next.get().dueDate(), next.get().unit());
                 recordNewEvents(current.get(), next.get());
                 outbox.publishPending(next.get());
                 return true;

@@ -27,6 +27,8 @@ class DeadlineMetrics {
         switch (kind) {
             case MET -> counter("medborgardialog.deadlines.met", deadline.clock()).increment();
             case BREACHED -> counter("medborgardialog.deadlines.breached", deadline.clock()).increment();
+            case PAUSED -> counter("medborgardialog.deadlines.paused", deadline.clock()).increment();
+            case RESUMED -> counter("medborgardialog.deadlines.resumed", deadline.clock()).increment();
             case SCHEDULED -> {
             }
         }

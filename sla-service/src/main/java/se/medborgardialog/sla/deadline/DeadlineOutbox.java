@@ -68,6 +68,8 @@ class DeadlineOutbox {
             case SCHEDULED -> EventTypes.DEADLINE_SCHEDULED;
             case MET -> EventTypes.DEADLINE_MET;
             case BREACHED -> EventTypes.DEADLINE_BREACHED;
+            case PAUSED -> EventTypes.DEADLINE_PAUSED;
+            case RESUMED -> EventTypes.DEADLINE_RESUMED;
         };
     }
 }

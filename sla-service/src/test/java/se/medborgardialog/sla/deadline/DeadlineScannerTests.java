@@ -110,6 +110,32 @@ class DeadlineScannerTests {
     }
 
     @Test
+    void leavesAPausedClockAlonePastItsDueTimeAndBreachesItOnlyAfterItsMovedDeadline() {
+        CaseId caseId = new CaseId(UUID.randomUUID());
+        clocks.caseOpened(opened(caseId));
+        clocks.caseWaitsForCitizen(caseId, MONDAY.plus(Duration.ofHours(2)));
+
+        clock.set(THURSDAY_MIDNIGHT.plus(Duration.ofDays(1)));
+        scanner.scan();
+        assertThat(store.findRunningDueBefore(clock.instant(), 10)).isEmpty();
+        assertThat(store.find(caseId + ":first-answer").orElseThrow().status()).isEqualTo(DeadlineStatus.PAUSED);
+        assertThat(meters.get("medborgardialog.deadlines.running").gauge().value()).isZero();
+
+        // The reply on Friday 27 November gives back Tuesday to Friday: due Tuesday 1 December.
+        clocks.citizenReplied(caseId, clock.instant().plus(Duration.ofHours(10)));
+        clock.set(ZonedDateTime.of(2026, 12, 1, 23, 0, 0, 0, SwedishCalendar.STOCKHOLM).toInstant());
+        scanner.scan();
+        assertThat(sentTypes()).doesNotContain(EventTypes.DEADLINE_BREACHED);
+        clock.set(ZonedDateTime.of(2026, 12, 2, 0, 0, 1, 0, SwedishCalendar.STOCKHOLM).toInstant());
+        scanner.scan();
+
+        assertThat(sentTypes()).containsExactly(EventTypes.DEADLINE_SCHEDULED, EventTypes.DEADLINE_PAUSED,
+                EventTypes.DEADLINE_RESUMED, EventTypes.DEADLINE_BREACHED);
+        assertThat(meters.get("medborgardialog.deadlines.paused").tag("clock", "first-answer").counter().count()).isEqualTo(1.0);
+        assertThat(meters.get("medborgardialog.deadlines.resumed").tag("clock", "first-answer").counter().count()).isEqualTo(1.0);
+    }
+
+    @Test
     void aFailedPublicationStaysPendingUntilItSucceeds() {
         List<OutgoingEvent> delivered = new CopyOnWriteArrayList<>();
         boolean[] brokerUp = {false};

@@ -86,7 +86,7 @@ class DeadlineTests {
         Deadline breached = scheduledMonday().breach(END_OF_WEDNESDAY.plusSeconds(1)).orElseThrow();
         Deadline withoutPublishedEvents = new Deadline(breached.id(), breached.caseId(), breached.unit(), breached.clock(),
                 breached.workingDays(), breached.receivedAt(), breached.dueDate(), breached.dueAt(), breached.status(),
-                breached.answeredAt(), breached.breachedAt(), List.of(), breached.version());
+                breached.answeredAt(), breached.breachedAt(), null, List.of(), null, List.of(), breached.version());
 
         Deadline answeredLate = withoutPublishedEvents.stop(THURSDAY_MIDNIGHT.plusSeconds(7200), THURSDAY_MIDNIGHT.plusSeconds(7201))
                 .orElseThrow();

@@ -15,6 +15,7 @@ import se.medborgardialog.contracts.CaseId;
 import se.medborgardialog.sla.deadline.Deadline;
 import se.medborgardialog.sla.deadline.DeadlineClocks;
 import se.medborgardialog.sla.deadline.DeadlineStatus;
+import se.medborgardialog.sla.deadline.Pause;
 import se.medborgardialog.sla.security.StaffDirectory;
 import se.medborgardialog.sla.web.InvalidRequestException;
 import se.medborgardialog.workingdays.SwedishCalendar;
@@ -33,16 +34,35 @@ class DeadlineController {
     }
 
     /**
-     * @param dueAt end of the due date with the Stockholm offset of that day
+     * @param dueAt    end of the due date with the Stockholm offset of that day (moved by every resume)
+     * @param pausedAt since when the clock waits for the citizen; null unless {@code PAUSED}
+     * @param pauses   every pause, oldest first
      */
     record ClockView(String clock, DeadlineStatus status, int workingDays, String dueDate, String dueAt,
-                     Instant answeredAt, Instant breachedAt) {
+                     Instant answeredAt, Instant breachedAt, Instant pausedAt, List<PauseView> pauses) {
 
         static ClockView of(Deadline deadline) {
             return new ClockView(deadline.clock(), deadline.status(), deadline.workingDays(), deadline.dueDate().toString(),
-                    deadline.dueAt().atZone(SwedishCalendar.STOCKHOLM).toOffsetDateTime().toString(),
-                    deadline.answeredAt(), deadline.breachedAt());
+                    endOfDay(deadline.dueAt()), deadline.answeredAt(), deadline.breachedAt(), deadline.pausedAt(),
+                    deadline.pauses().stream().map(PauseView::of).toList());
         }
+    }
+
+    /**
+     * @param resumedAt null while the clock waits, and for a pause the case's answer or closing ended
+     * @param daysAdded how far the resume moved the due date (working days, calendar days for a calendar clock)
+     * @param dueDate   the due date after the resume
+     */
+    record PauseView(Instant pausedAt, Instant resumedAt, int daysAdded, String dueDate) {
+
+        static PauseView of(Pause pause) {
+            return new PauseView(pause.pausedAt(), pause.resumedAt(), pause.daysAdded(),
+                    pause.dueDate() == null ? null : pause.dueDate().toString());
+        }
+    }
+
+    private static String endOfDay(Instant dueAt) {
+        return dueAt.atZone(SwedishCalendar.STOCKHOLM).toOffsetDateTime().toString();
     }
 
     record CaseDeadlines(String caseId, String unit, List<ClockView> clocks) {

@@ -6,17 +6,18 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import se.medborgardialog.cases.casework.QueueFilter;
 import se.medborgardialog.cases.web.Swedish;
 import se.medborgardialog.contracts.CaseType;
 import se.medborgardialog.contracts.Channel;
 
 /**
- * The queue page's filters, as the GET form sends them: {@code status} (oppna, besvarade, avslutade, alla), {@code
- * typ} and {@code kanal} (the enum's name in lower case with hyphens: {@code e-forslag}, {@code e-post}), {@code
- * kategori}, and {@code sok}, a diarienummer or a spårningskod (case, hyphens and spaces do not matter). Blank means
- * "any".
+ * The queue page's filters, as the GET form sends them: {@code status} (oppna, vantar, besvarade, avslutade, alla),
+ * {@code tilldelad} ({@code mina}: the user's own cases, {@code ingen}: nobody's), {@code typ} and {@code kanal} (the
+ * enum's name in lower case with hyphens: {@code e-forslag}, {@code e-post}), {@code kategori}, and {@code sok}, a
+ * diarienummer or a spårningskod (case, hyphens and spaces do not matter). Blank means "any".
  */
-record QueueFilter(String status, String type, String category, String channel, String search) {
+record QueuePageFilter(String status, String assigned, String type, String category, String channel, String search) {
 
     static final String DEFAULT_STATUS = "oppna";
     static final int MAX_SEARCH = 100;
@@ -27,8 +28,9 @@ record QueueFilter(String status, String type, String category, String channel, 
     record Option(String value, String label) {
     }
 
-    QueueFilter {
+    QueuePageFilter {
         status = blank(status) ? DEFAULT_STATUS : status.trim();
+        assigned = blank(assigned) ? null : assigned.trim();
         type = blank(type) ? null : type.trim();
         category = blank(category) ? null : category.trim();
         channel = blank(channel) ? null : channel.trim();
@@ -38,6 +40,7 @@ record QueueFilter(String status, String type, String category, String channel, 
     private static Map<String, String> statuses() {
         Map<String, String> statuses = new LinkedHashMap<>();
         statuses.put("oppna", "open");
+        statuses.put("vantar", "waiting");
         statuses.put("besvarade", "answered");
         statuses.put("avslutade", "closed");
         statuses.put("alla", "all");
@@ -45,8 +48,13 @@ record QueueFilter(String status, String type, String category, String channel, 
     }
 
     static List<Option> statusOptions() {
-        return List.of(new Option("oppna", "Öppna"), new Option("besvarade", "Besvarade"),
+        return List.of(new Option("oppna", "Öppna"), new Option("vantar", "Väntar på medborgaren"),
+                new Option("besvarade", "Besvarade"),
                 new Option("avslutade", "Avslutade"), new Option("alla", "Alla"));
+    }
+
+    static List<Option> assignedOptions() {
+        return List.of(new Option("mina", "Mina ärenden"), new Option("ingen", "Ej tilldelade"));
     }
 
     static List<Option> typeOptions() {
@@ -63,6 +71,9 @@ record QueueFilter(String status, String type, String category, String channel, 
         Map<String, String> errors = new LinkedHashMap<>();
         if (!STATUSES.containsKey(status)) {
             errors.put("status", "Välj en status i listan.");
+        }
+        if (assigned != null && !assigned.equals("mina") && !assigned.equals("ingen")) {
+            errors.put("tilldelad", "Välj Mina ärenden, Ej tilldelade eller alla.");
         }
         if (type != null && caseType().isEmpty()) {
             errors.put("typ", "Välj en ärendetyp i listan.");
@@ -81,9 +92,15 @@ record QueueFilter(String status, String type, String category, String channel, 
         return STATUSES.get(status);
     }
 
+    /** What the store narrows the queue to: whose cases. The rest is matched here ({@link #matches}). */
+    QueueFilter queueFilter(String username) {
+        return new QueueFilter("mina".equals(assigned) ? username : null, "ingen".equals(assigned), null, null, null,
+                null, null);
+    }
+
     /** For the page: is the queue narrowed by more than its status? */
     public boolean filtersBeyondStatus() {
-        return type != null || category != null || channel != null || search != null;
+        return assigned != null || type != null || category != null || channel != null || search != null;
     }
 
     boolean matches(QueueEntry entry) {

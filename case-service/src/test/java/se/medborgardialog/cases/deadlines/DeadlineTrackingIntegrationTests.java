@@ -1,0 +1,100 @@
+package se.medborgardialog.cases.deadlines;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.mockito.ArgumentMatchers.any;
+import static org.mockito.ArgumentMatchers.eq;
+import static org.mockito.Mockito.mock;
+import static org.mockito.Mockito.times;
+import static org.mockito.Mockito.verify;
+import static org.mockito.Mockito.when;
+
+import com.mongodb.client.MongoClient;
+import com.mongodb.client.MongoClients;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.temporal.ChronoUnit;
+import java.util.List;
+import java.util.UUID;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.mockito.ArgumentCaptor;
+import org.springframework.data.mongodb.core.MongoTemplate;
+import se.medborgardialog.cases.casework.CaseDeadline;
+import se.medborgardialog.cases.casework.CaseStore;
+import se.medborgardialog.cases.casework.DeadlineStatus;
+import se.medborgardialog.contracts.CaseId;
+import se.medborgardialog.testsupport.InProcessMongo;
+
+/**
+ * The deadline view kept from sla-service's paused and resumed events, against the wire-protocol store, without Spring
+ * or Kafka. The cases themselves are stood in for: what matters is the deadline handed to them.
+ */
+class DeadlineTrackingIntegrationTests {
+
+    private static final Instant DUE = Instant.parse("2026-03-04T22:59:59.999999999Z");
+    private static final Instant PAUSED_AT = Instant.parse("2026-03-03T08:00:00Z");
+    private static final Instant RESUMED_AT = Instant.parse("2026-03-05T09:00:00Z");
+    private static final LocalDate MOVED = LocalDate.parse("2026-03-06");
+    private static final Instant MOVED_DUE = Instant.parse("2026-03-06T22:59:59.999999999Z");
+
+    private static MongoClient client;
+    private static MongoTemplate mongo;
+
+    private final CaseStore cases = mock(CaseStore.class);
+    private final DeadlineTracking tracking = new DeadlineTracking(mongo, cases);
+    private final CaseId caseId = new CaseId(UUID.randomUUID());
+
+    @BeforeAll
+    static void connect() {
+        client = MongoClients.create(InProcessMongo.uri("cases-deadline-tracking"));
+        mongo = new MongoTemplate(client, "cases-deadline-tracking");
+    }
+
+    @AfterAll
+    static void disconnect() {
+        client.close();
+    }
+
+    private List<CaseDeadline> applied(int times) {
+        ArgumentCaptor<CaseDeadline> deadlines = ArgumentCaptor.forClass(CaseDeadline.class);
+        verify(cases, times(times)).applyDeadline(eq(caseId), deadlines.capture());
+        return deadlines.getAllValues();
+    }
+
+    @Test
+    void aPausedClockShowsPausedOnTheCaseAndAResumedOneItsMovedDeadline() {
+        when(cases.applyDeadline(any(), any())).thenReturn(true);
+
+        assertThat(tracking.record(caseId, "first-answer", LocalDate.parse("2026-03-04"), DUE, DeadlineStatus.RUNNING))
+                .isEqualTo("processed");
+        assertThat(tracking.paused(caseId, "first-answer", PAUSED_AT)).isEqualTo("processed");
+        assertThat(tracking.resumed(caseId, "first-answer", RESUMED_AT, MOVED, MOVED_DUE)).isEqualTo("processed");
+
+        // The store keeps milliseconds.
+        Instant due = DUE.truncatedTo(ChronoUnit.MILLIS);
+        Instant movedDue = MOVED_DUE.truncatedTo(ChronoUnit.MILLIS);
+        assertThat(applied(3)).containsExactly(
+                new CaseDeadline("first-answer", LocalDate.parse("2026-03-04"), due, DeadlineStatus.RUNNING),
+                new CaseDeadline("first-answer", LocalDate.parse("2026-03-04"), due, DeadlineStatus.RUNNING, PAUSED_AT),
+                new CaseDeadline("first-answer", MOVED, movedDue, DeadlineStatus.RUNNING));
+        assertThat(mongo.findById(caseId + ":first-answer", DeadlineRecord.class))
+                .isEqualTo(new DeadlineRecord(caseId + ":first-answer", caseId.toString(), "first-answer", MOVED,
+                        movedDue, DeadlineStatus.RUNNING, PAUSED_AT, RESUMED_AT));
+    }
+
+    @Test
+    void redeliveredPauseAndResumeEventsChangeNothing() {
+        when(cases.applyDeadline(any(), any())).thenReturn(false);
+        tracking.record(caseId, "first-answer", LocalDate.parse("2026-03-04"), DUE, DeadlineStatus.RUNNING);
+        tracking.paused(caseId, "first-answer", PAUSED_AT);
+        tracking.resumed(caseId, "first-answer", RESUMED_AT, MOVED, MOVED_DUE);
+        DeadlineRecord before = mongo.findById(caseId + ":first-answer", DeadlineRecord.class);
+
+        assertThat(tracking.record(caseId, "first-answer", LocalDate.parse("2026-03-04"), DUE, DeadlineStatus.RUNNING))
+                .isEqualTo("duplicate");
+        assertThat(tracking.paused(caseId, "first-answer", PAUSED_AT)).isEqualTo("duplicate");
+        assertThat(tracking.resumed(caseId, "first-answer", RESUMED_AT, MOVED, MOVED_DUE)).isEqualTo("duplicate");
+        assertThat(mongo.findById(caseId + ":first-answer", DeadlineRecord.class)).isEqualTo(before);
+    }
+}
