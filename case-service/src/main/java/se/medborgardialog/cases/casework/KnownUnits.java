@@ -1,7 +1,7 @@
 package se.medborgardialog.cases.casework;
 
-import java.util.HashSet;
-import java.util.Set;
+import java.util.SortedSet;
+import java.util.TreeSet;
 import org.springframework.stereotype.Component;
 import se.medborgardialog.cases.opening.RoutingProperties;
 import se.medborgardialog.cases.security.Colleagues;
@@ -19,9 +19,14 @@ class KnownUnits {
     }
 
     boolean contains(String unit) {
-        Set<String> known = new HashSet<>(routing.units().values());
+        return all().contains(unit);
+    }
+
+    /** Every known unit, by name (the forward form's choices). */
+    SortedSet<String> all() {
+        SortedSet<String> known = new TreeSet<>(routing.units().values());
         known.add(routing.defaultUnit());
         known.addAll(colleagues.units());
-        return known.contains(unit);
+        return known;
     }
 }

@@ -7,6 +7,7 @@ import java.util.stream.Collectors;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.core.annotation.Order;
 import org.springframework.http.MediaType;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.http.SessionCreationPolicy;
@@ -21,21 +22,22 @@ import org.springframework.security.web.access.AccessDeniedHandler;
 import se.medborgardialog.staff.StaffSignIn;
 
 /**
- * Officers and managers work cases, administrators read the audit log. Staff authenticate with the OIDC provider's
- * bearer tokens when one is configured (a {@link JwtDecoder} exists: {@code spring.security.oauth2.resourceserver.jwt.*}),
- * otherwise, in the local stack and the tests, with a development user's password over HTTP Basic.
+ * The API ({@code /api/**}): stateless, problem+json 401/403; officers and managers work cases, administrators read
+ * the audit log. Staff authenticate with the OIDC provider's bearer tokens when one is configured (a {@link JwtDecoder}
+ * exists: {@code spring.security.oauth2.resourceserver.jwt.*}), otherwise, in the local stack and the tests, with a
+ * development user's password over HTTP Basic. Everything else is the officers' pages ({@link StaffPagesSecurity}).
  */
 @Configuration
 class SecurityConfiguration {
 
     @Bean
+    @Order(1)
     SecurityFilterChain api(HttpSecurity http, ObjectProvider<JwtDecoder> oidc, SecurityProperties properties)
             throws Exception {
         String challenge = StaffSignIn.apply(http, oidc, properties.claims(), StaffUser::new,
                 SecurityConfiguration::unauthenticated);
-        http.authorizeHttpRequests(requests -> requests
-                        .requestMatchers("/actuator/health/**", "/actuator/info", "/actuator/prometheus", "/error")
-                        .permitAll()
+        http.securityMatcher("/api/**")
+                .authorizeHttpRequests(requests -> requests
                         .requestMatchers("/api/v1/audit/**").hasRole("ADMINISTRATOR")
                         .requestMatchers("/api/**").hasAnyRole("OFFICER", "MANAGER")
                         .anyRequest().denyAll())

@@ -111,6 +111,22 @@ class BearerTokenIntegrationTests {
     }
 
     @Test
+    void theOfficersPagesHaveNoPasswordLoginOnceTokensWork() throws Exception {
+        String basic = "Basic " + Base64.getEncoder().encodeToString("anna:utveckling".getBytes(StandardCharsets.UTF_8));
+        String token = "Bearer " + tokens.forUser("anna", List.of("officer"), List.of("stadsmiljo"));
+
+        for (String authorization : java.util.Arrays.asList(null, basic, token)) {
+            HttpResponse<String> queue = get("/arenden", authorization);
+            assertThat(queue.statusCode()).isEqualTo(302);
+            assertThat(queue.headers().firstValue("Location")).hasValueSatisfying(
+                    location -> assertThat(location).endsWith("/logga-in"));
+        }
+        HttpResponse<String> login = get("/logga-in", null);
+        assertThat(login.statusCode()).isEqualTo(200);
+        assertThat(login.body()).contains("id=\"ingen-losenordsinloggning\"").doesNotContain("name=\"password\"");
+    }
+
+    @Test
     void rolesComeFromTheTokenAStatisticianGetsNoQueueAndOnlyAnAdministratorTheAuditLog() throws Exception {
         String stina = tokens.forUser("stina", List.of("statistician"), List.of());
         String ada = tokens.forUser("ada", List.of("administrator"), List.of());

@@ -7,7 +7,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.openqa.selenium.support.ui.Select;
 import org.springframework.beans.factory.annotation.Autowired;
-import se.medborgardialog.intake.testing.Browser;
+import se.medborgardialog.testsupport.Browser;
 import se.medborgardialog.intake.testing.IntakeServerIntegrationTestContext;
 
 /** The e-förslag list with its signing forms and the new-proposal page, in a real Chromium. */

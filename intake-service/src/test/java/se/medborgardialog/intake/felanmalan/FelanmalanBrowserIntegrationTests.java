@@ -5,7 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.openqa.selenium.WebElement;
-import se.medborgardialog.intake.testing.Browser;
+import se.medborgardialog.testsupport.Browser;
 import se.medborgardialog.intake.testing.IntakeServerIntegrationTestContext;
 
 /** The felanmälan form, its errors and its receipt, in a real Chromium. */

@@ -14,7 +14,7 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 import org.openqa.selenium.Keys;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.support.ui.Select;
-import se.medborgardialog.intake.testing.Browser;
+import se.medborgardialog.testsupport.Browser;
 import se.medborgardialog.intake.testing.IntakeServerIntegrationTestContext;
 
 /** The synpunkt form, its errors, its receipt and the status page it links to, in a real Chromium. */

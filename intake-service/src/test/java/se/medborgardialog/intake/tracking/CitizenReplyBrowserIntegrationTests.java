@@ -18,7 +18,7 @@ import se.medborgardialog.contracts.SynpunktKind;
 import se.medborgardialog.contracts.SynpunktSubmitted;
 import se.medborgardialog.contracts.Topics;
 import se.medborgardialog.contracts.TrackingCode;
-import se.medborgardialog.intake.testing.Browser;
+import se.medborgardialog.testsupport.Browser;
 import se.medborgardialog.intake.testing.EventsOnKafka;
 import se.medborgardialog.intake.testing.IntakeIntegrationTestContext;
 import se.medborgardialog.intake.testing.IntakeServerIntegrationTestContext;

@@ -4,7 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
-import se.medborgardialog.intake.testing.Browser;
+import se.medborgardialog.testsupport.Browser;
 import se.medborgardialog.intake.testing.IntakeServerIntegrationTestContext;
 
 /** The status page's own form and its errors, in a real Chromium (a found case: SynpunktBrowserIntegrationTests). */

@@ -1,4 +1,4 @@
-package se.medborgardialog.intake.testing;
+package se.medborgardialog.testsupport;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
