@@ -319,6 +319,10 @@ public final class LocalStack implements AutoCloseable {
         if (service == Service.CASE) {
             command.add("--spring.mail.host=127.0.0.1");
             command.add("--spring.mail.port=" + mail.smtpPort());
+            // where the officer's browser fetches attachments and the citizen's mail points for a reply: this intake
+            String intake = "http://localhost:" + settings.port(Service.INTAKE);
+            command.add("--cases.attachments.base-url=" + intake);
+            command.add("--cases.mail.intake-base-url=" + intake);
         }
         command.addAll(settings.arguments(service));
         return command;

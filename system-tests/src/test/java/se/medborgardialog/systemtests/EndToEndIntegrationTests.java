@@ -56,7 +56,9 @@ class EndToEndIntegrationTests {
         }
         stack = LocalStack.start(new StackSettings(home, DATA_DIR, freePort(), freePort(), freePort(), ports, true)
                 // Three signatures, not fifty, take a proposal to the nämnd here.
-                .withArguments(Service.INTAKE, "--intake.eforslag.signature-threshold=" + EFORSLAG_THRESHOLD));
+                .withArguments(Service.INTAKE, "--intake.eforslag.signature-threshold=" + EFORSLAG_THRESHOLD,
+                        // every test posts from 127.0.0.1: the suite is one client, not a flood
+                        "--intake.rate-limit.unlimited-addresses=127.0.0.1"));
     }
 
     @AfterAll
@@ -109,6 +111,78 @@ class EndToEndIntegrationTests {
             assertThat(totals.get("answeredWithinDeadline").asInt()).isEqualTo(1);
             assertThat(totals.get("breached").asInt()).isZero();
         });
+    }
+
+    /**
+     * The officer's day with one case, across the whole stack: claim, ask the citizen (the clock pauses), the
+     * citizen replies on the status page (it resumes), answer by e-mail, close; another unit's officer reaches
+     * nothing; every step is in the history and every read in the audit log.
+     */
+    @Test
+    void anOfficerClaimsAsksTheCitizenWhoRepliesOnTheStatusPageThenAnswersAndClosesWithEveryStepOnRecord() {
+        var receipt = http.post(intake("/api/v1/synpunkter"), null, """
+                {"kind": "fråga", "category": "ovrigt", "channel": "web",
+                 "text": "Varför är lekplatsen i Sjöparken avstängd?",
+                 "contact": {"name": "Olle Berg", "email": "olle@example.se"}}""");
+        assertThat(receipt.status()).as(receipt.body()).isEqualTo(202);
+        String caseId = receipt.json().get("submissionId").asString();
+        String trackingCode = receipt.json().get("trackingCode").asString();
+        await().atMost(PATIENCE).until(() -> queueEntry("bertil", caseId), entry -> entry != null
+                && entry.hasNonNull("dueDate"));
+
+        // anna works in another unit: the case does not exist for her, whatever she tries
+        assertThat(http.get(cases("/api/v1/cases/" + caseId), "anna").status()).isEqualTo(404);
+        assertThat(http.post(cases("/api/v1/cases/" + caseId + "/claim"), "anna", "{}").status()).isEqualTo(404);
+        assertThat(queueEntry("anna", caseId)).isNull();
+
+        assertThat(http.post(cases("/api/v1/cases/" + caseId + "/claim"), "bertil", "{}").status()).isBetween(200, 202);
+        assertThat(queueEntry("bertil", caseId).get("assignee").asString()).isEqualTo("bertil");
+
+        var asked = http.post(cases("/api/v1/cases/" + caseId + "/ask-citizen"), "bertil", """
+                {"question": "Gäller det den stora eller den lilla lekplatsen?"}""");
+        assertThat(asked.status()).as(asked.body()).isBetween(200, 202);
+        await().atMost(PATIENCE).untilAsserted(() -> {
+            JsonNode mail = mailWithBodyContaining("olle@example.se", "Gäller det den stora eller den lilla lekplatsen?");
+            assertThat(mail).as("the question mailed to olle@example.se").isNotNull();
+            assertThat(mail.get("body").asString()).contains(":" + intake("/").getPort() + "/status?kod=" + trackingCode);
+        });
+        await().atMost(PATIENCE).untilAsserted(() -> assertThat(deadlineStatus("bertil", caseId)).isEqualTo("PAUSED"));
+        await().atMost(PATIENCE).untilAsserted(() ->
+                assertThat(publicStatus(trackingCode).get("citizenInfo").asString()).isEqualTo("begard"));
+
+        var replied = http.post(intake("/api/v1/status/" + trackingCode + "/svar"), null, """
+                {"text": "Den stora, vid dammen."}""");
+        assertThat(replied.status()).as(replied.body()).isEqualTo(202);
+        await().atMost(PATIENCE).untilAsserted(() -> {
+            JsonNode aCase = http.get(cases("/api/v1/cases/" + caseId), "bertil").json();
+            assertThat(aCase.get("status").asString()).isEqualTo("open");
+            assertThat(aCase.get("replies").get(0).get("text").asString()).isEqualTo("Den stora, vid dammen.");
+        });
+        await().atMost(PATIENCE).untilAsserted(() -> assertThat(deadlineStatus("bertil", caseId)).isEqualTo("RUNNING"));
+
+        assertThat(http.post(cases("/api/v1/cases/" + caseId + "/answer"), "bertil", """
+                {"text": "Den stora lekplatsen får ny gungställning och öppnar på fredag."}""").status())
+                .isBetween(200, 202);
+        assertThat(http.post(cases("/api/v1/cases/" + caseId + "/close"), "bertil", """
+                {"outcome": "besvarat"}""").status()).isBetween(200, 202);
+        await().atMost(PATIENCE).untilAsserted(() -> assertThat(
+                mailWithBodyContaining("olle@example.se", "öppnar på fredag")).isNotNull());
+        await().atMost(PATIENCE).untilAsserted(() -> assertThat(deadlineStatus("bertil", caseId)).isEqualTo("MET"));
+
+        JsonNode aCase = http.get(cases("/api/v1/cases/" + caseId), "bertil").json();
+        assertThat(aCase.get("status").asString()).isEqualTo("closed");
+        List<String> steps = entries(aCase.get("history")).stream().map(step -> step.get("what").asString()).toList();
+        assertThat(steps).anyMatch(step -> step.startsWith("registrerat som"));
+        assertThat(steps).containsSubsequence("fråga till medborgaren", "svar från medborgaren", "besvarat",
+                "avslutat: besvarat");
+        assertThat(entries(aCase.get("history")).stream().filter(step -> "bertil".equals(step.get("who").asString())))
+                .hasSizeGreaterThanOrEqualTo(4);
+
+        var audit = http.get(cases("/api/v1/audit?caseId=" + caseId), "ada");
+        assertThat(audit.status()).as(audit.body()).isEqualTo(200);
+        assertThat(entries(audit.json())).isNotEmpty()
+                .allSatisfy(entry -> assertThat(entry.get("who").asString()).isEqualTo("bertil"));
+        assertThat(http.get(cases("/api/v1/audit?caseId=" + caseId), "bertil").status()).isEqualTo(403);
     }
 
     @Test
@@ -300,6 +374,17 @@ class EndToEndIntegrationTests {
             }
         }
         return null;
+    }
+
+    /** The newest mail to {@code address} whose body contains {@code text}; null if none. */
+    private JsonNode mailWithBodyContaining(String address, String text) {
+        JsonNode found = null;
+        for (JsonNode mail : http.get(stack.mailApi(), null).json()) {
+            if (address.equals(mail.get("to").asString()) && mail.get("body").asString().contains(text)) {
+                found = mail;
+            }
+        }
+        return found;
     }
 
     private static URI intake(String path) {

@@ -118,7 +118,7 @@ class AvvikelseController {
     InvestigationView read(@PathVariable UUID caseId, @AuthenticationPrincipal StaffUser user) {
         Case aCase = work.avvikelseCase(new CaseId(caseId), user);
         // logged before anything is opened: no read of personal data without its trace
-        audit.recordRead(user.getUsername(), aCase.caseId(), READ_ENDPOINT);
+        audit.recordRead(user.getUsername(), aCase.caseId(), READ_ENDPOINT, "utredning av avvikelse");
         return view(aCase);
     }
 

@@ -17,6 +17,7 @@ import se.medborgardialog.contracts.CaseClosed;
 import se.medborgardialog.contracts.CaseOpened;
 import se.medborgardialog.contracts.CitizenInfoReceived;
 import se.medborgardialog.contracts.CitizenInfoRequested;
+import se.medborgardialog.contracts.CaseForwarded;
 import se.medborgardialog.contracts.CitizenReplied;
 import se.medborgardialog.contracts.DeadlineBreached;
 import se.medborgardialog.contracts.DeadlineMet;
@@ -59,6 +60,7 @@ class InboundEvents {
             Map.entry(EventTypes.CASE_CLOSED, CaseClosed.class),
             Map.entry(EventTypes.DUPLICATE_REPORT_LINKED, DuplicateReportLinked.class),
             Map.entry(EventTypes.CITIZEN_INFO_REQUESTED, CitizenInfoRequested.class),
+            Map.entry(EventTypes.CASE_FORWARDED, CaseForwarded.class),
             Map.entry(EventTypes.CITIZEN_INFO_RECEIVED, CitizenInfoReceived.class),
             Map.entry(EventTypes.CITIZEN_REPLIED, CitizenReplied.class),
             Map.entry(EventTypes.DEADLINE_SCHEDULED, DeadlineScheduled.class),

@@ -8,6 +8,7 @@ import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Component;
 import se.medborgardialog.contracts.CaseAnswered;
 import se.medborgardialog.contracts.CaseClosed;
+import se.medborgardialog.contracts.CaseForwarded;
 import se.medborgardialog.contracts.CaseOpened;
 import se.medborgardialog.contracts.CaseType;
 import se.medborgardialog.contracts.CitizenInfoReceived;
@@ -127,6 +128,16 @@ class CaseStatusProjection {
                         .set("outcome", outcome)
                         .set("unit", closed.unit()),
                 new HistoryEntry("avslutad", closed.closedAt(), NO_REF, outcome));
+    }
+
+    /**
+     * The case moved to another unit: the citizen sees who has it now, and staff of that unit (not the one that sent
+     * it) may fetch its attachments ({@link CaseProgressLookup}). A case's events come in order (one key).
+     */
+    @EventListener
+    void on(CaseForwarded forwarded) {
+        store.apply(forwarded.caseId().value(), CaseStatusStore.fields().set("unit", forwarded.toUnit()),
+                new HistoryEntry("overlamnad", forwarded.forwardedAt(), NO_REF, forwarded.toUnit()));
     }
 
     @EventListener

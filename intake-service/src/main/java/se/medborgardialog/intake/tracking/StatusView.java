@@ -123,6 +123,7 @@ public record StatusView(
             case "avslutad" -> detail == null ? "Avslutad"
                     : "Avslutad (" + OUTCOMES.getOrDefault(detail, detail.toLowerCase(SWEDISH)) + ")";
             case "dubblett-kopplad" -> "Ännu en anmälan om samma fel kopplades till ärendet";
+            case "overlamnad" -> "Lämnades över till en annan enhet, som nu handlägger ärendet";
             case "publicerat" -> detail == null ? "Publicerat för underskrifter"
                     : "Publicerat för underskrifter till och med " + dateInWords(Instant.parse(detail));
             case "avvisat" -> detail == null || detail.isBlank() ? "Avvisat" : "Avvisat: " + detail;

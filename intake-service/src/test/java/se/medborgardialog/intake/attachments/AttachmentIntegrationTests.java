@@ -24,6 +24,7 @@ import org.springframework.mock.web.MockHttpServletResponse;
 import org.springframework.mock.web.MockMultipartFile;
 import org.springframework.test.web.servlet.request.MockMultipartHttpServletRequestBuilder;
 import se.medborgardialog.contracts.CaseId;
+import se.medborgardialog.contracts.CaseForwarded;
 import se.medborgardialog.contracts.CaseOpened;
 import se.medborgardialog.contracts.CaseType;
 import se.medborgardialog.contracts.Channel;
@@ -137,6 +138,24 @@ class AttachmentIntegrationTests extends IntakeIntegrationTestContext {
                 .with(httpBasic("anna", "utveckling"))).andExpect(status().isNotFound());
         assertThat(mongo.count(Query.query(Criteria.where("attachmentId").is(id)), AttachmentController.AUDIT))
                 .isEqualTo(2);
+    }
+
+    @Test
+    void aForwardedCasesAttachmentsGoToTheStaffOfTheUnitThatHasItNowNotTheOneThatSentIt() throws Exception {
+        JsonNode receipt = accepted(synpunkt(ANONYMOUS_SYNPUNKT, file("attachments", "skylt.png", TestFiles.png(0x0d0e0f))));
+        String caseId = receipt.get("submissionId").asString();
+        String id = eventOf(caseId).get("attachments").get(0).get("id").asString();
+        caseOpenedIn(caseId, "stadsmiljo");
+        await().atMost(Duration.ofSeconds(30)).until(() -> mvc.perform(get("/api/v1/attachments/{id}", id)
+                .with(httpBasic("anna", "utveckling"))).andReturn().getResponse().getStatus() == 200);
+
+        events.send(Topics.CASES, caseId, EventTypes.CASE_FORWARDED, new CaseForwarded(
+                new CaseId(UUID.fromString(caseId)), "stadsmiljo", "medborgarservice", "anna", NOW));
+
+        await().atMost(Duration.ofSeconds(30)).until(() -> mvc.perform(get("/api/v1/attachments/{id}", id)
+                .with(httpBasic("bertil", "utveckling"))).andReturn().getResponse().getStatus() == 200);
+        mvc.perform(get("/api/v1/attachments/{id}", id).with(httpBasic("anna", "utveckling")))
+                .andExpect(status().isNotFound());
     }
 
     @Test
