@@ -9,11 +9,13 @@ import com.nimbusds.jose.jwk.gen.RSAKeyGenerator;
 import com.nimbusds.jwt.JWTClaimsSet;
 import com.nimbusds.jwt.SignedJWT;
 import com.nimbusds.jose.jwk.JWKSet;
+import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
+import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
@@ -21,6 +23,7 @@ import java.util.Date;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.UnaryOperator;
 import org.springframework.test.context.DynamicPropertyRegistry;
 
@@ -38,6 +41,8 @@ public final class TestTokens {
     private final RSAKey key;
     private final RSAKey otherKey;
     private final HttpServer jwks;
+    /** Authorization codes handed out by {@link #authorizationCode} and the ID token each is exchanged for, once. */
+    private final Map<String, String> idTokensByCode = new ConcurrentHashMap<>();
 
     private TestTokens(RSAKey key, RSAKey otherKey, HttpServer jwks) {
         this.key = key;
@@ -60,8 +65,10 @@ public final class TestTokens {
                 }
             });
             server.setExecutor(null);
+            TestTokens tokens = new TestTokens(key, other, server);
+            server.createContext("/token", tokens::exchange);
             server.start();
-            return new TestTokens(key, other, server);
+            return tokens;
         } catch (JOSEException e) {
             throw new IllegalStateException(e);
         } catch (IOException e) {
@@ -79,9 +86,68 @@ public final class TestTokens {
         registry.add("spring.security.oauth2.resourceserver.jwt.audiences", () -> AUDIENCE);
     }
 
+    /**
+     * Configures the pages' OIDC login as production's Keycloak client: the authorization endpoint is never called (the
+     * test plays the browser and the provider's login page), the token endpoint is this object's, which exchanges the
+     * codes of {@link #authorizationCode} for really signed ID tokens.
+     */
+    public void configureLogin(DynamicPropertyRegistry registry, String clientId) {
+        String client = "spring.security.oauth2.client.registration.keycloak.";
+        String provider = "spring.security.oauth2.client.provider.keycloak.";
+        registry.add(client + "client-id", () -> clientId);
+        registry.add(client + "client-secret", () -> "test-secret");
+        registry.add(client + "authorization-grant-type", () -> "authorization_code");
+        registry.add(client + "scope", () -> "openid,profile,email");
+        registry.add(client + "redirect-uri", () -> "{baseUrl}/login/oauth2/code/{registrationId}");
+        registry.add(provider + "authorization-uri", () -> ISSUER + "/protocol/openid-connect/auth");
+        registry.add(provider + "token-uri", () -> base() + "/token");
+        registry.add(provider + "jwk-set-uri", this::jwkSetUri);
+        registry.add(provider + "user-name-attribute", () -> "preferred_username");
+    }
+
+    /**
+     * What the provider's login page does once the user has signed in: an authorization code that the token endpoint
+     * exchanges, once, for an ID token of this user for {@code clientId} with the authorization request's nonce.
+     */
+    public String authorizationCode(String clientId, String nonce, String username, List<String> roles,
+            List<String> units) {
+        String code = UUID.randomUUID().toString();
+        JWTClaimsSet.Builder claims = claims(username, roles, units, Instant.now()).audience(clientId)
+                .claim("azp", clientId);
+        if (nonce != null) {
+            claims.claim("nonce", nonce);
+        }
+        idTokensByCode.put(code, sign(key, claims.build()));
+        return code;
+    }
+
+    private void exchange(HttpExchange exchange) throws IOException {
+        String form = new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8);
+        String code = null;
+        for (String pair : form.split("&")) {
+            if (pair.startsWith("code=")) {
+                code = URLDecoder.decode(pair.substring(5), StandardCharsets.UTF_8);
+            }
+        }
+        String idToken = code == null ? null : idTokensByCode.remove(code);
+        byte[] body = (idToken == null ? "{\"error\":\"invalid_grant\"}"
+                : "{\"access_token\":\"" + UUID.randomUUID() + "\",\"token_type\":\"Bearer\",\"expires_in\":300,"
+                        + "\"scope\":\"openid profile email\",\"id_token\":\"" + idToken + "\"}")
+                .getBytes(StandardCharsets.UTF_8);
+        exchange.getResponseHeaders().set("Content-Type", "application/json");
+        exchange.sendResponseHeaders(idToken == null ? 400 : 200, body.length);
+        try (var out = exchange.getResponseBody()) {
+            out.write(body);
+        }
+    }
+
+    private String base() {
+        return "http://127.0.0.1:" + jwks.getAddress().getPort();
+    }
+
     /** Where the service fetches the key set the tokens verify with, as it fetches Keycloak's. */
     public String jwkSetUri() {
-        return "http://127.0.0.1:" + jwks.getAddress().getPort() + "/certs";
+        return base() + "/certs";
     }
 
     /** A valid token for five minutes, with realm roles ({@code officer}, {@code lex-sarah}) and units. */

@@ -212,9 +212,9 @@ public class CaseStore {
         return mongo.find(query, Case.class);
     }
 
-    /** Open cases per unit, for the gauge. */
+    /** Cases still to be answered per unit: open, or waiting for the citizen (still the unit's work). */
     public Map<String, Long> openCasesPerUnit() {
-        Query query = query(where("status").is(CaseStatus.OPEN));
+        Query query = query(where("status").in(CaseStatus.OPEN, CaseStatus.WAITING_FOR_CITIZEN));
         query.fields().include("unit");
         Map<String, Long> counts = new HashMap<>();
         for (Document row : mongo.find(query, Document.class, COLLECTION)) {

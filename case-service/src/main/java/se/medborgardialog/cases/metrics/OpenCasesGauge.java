@@ -20,7 +20,7 @@ class OpenCasesGauge {
     OpenCasesGauge(CaseStore store, MeterRegistry meters) {
         this.store = store;
         this.gauge = MultiGauge.builder("medborgardialog.cases.open")
-                .description("Open cases per unit")
+                .description("Cases still to be answered per unit: open or waiting for the citizen")
                 .register(meters);
     }
 

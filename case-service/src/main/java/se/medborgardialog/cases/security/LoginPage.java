@@ -1,7 +1,9 @@
 package se.medborgardialog.cases.security;
 
+import java.util.List;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
+import org.springframework.security.oauth2.client.registration.ClientRegistrationRepository;
 import org.springframework.security.oauth2.jwt.JwtDecoder;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -10,18 +12,21 @@ import org.springframework.web.bind.annotation.RequestParam;
 import se.medborgardialog.cases.web.StaffPage;
 
 /**
- * The development login form ({@link StaffPagesSecurity#login}); Spring Security takes its post. {@code ?fel} after a
- * failed attempt, {@code ?utloggad} after logging out. With an OIDC provider configured it only says that password
- * login is off.
+ * The login page: with the pages' OIDC login a link to the provider's sign-in for each registration, otherwise the
+ * development login form ({@link StaffPagesSecurity#login}), whose post Spring Security takes. {@code ?fel} after a
+ * failed attempt, {@code ?utloggad} after logging out. With only the API's OIDC (bearer tokens) configured it says
+ * that password login is off.
  */
 @Controller
 @StaffPage
 class LoginPage {
 
     private final ObjectProvider<JwtDecoder> oidc;
+    private final ObjectProvider<ClientRegistrationRepository> oidcClients;
 
-    LoginPage(ObjectProvider<JwtDecoder> oidc) {
+    LoginPage(ObjectProvider<JwtDecoder> oidc, ObjectProvider<ClientRegistrationRepository> oidcClients) {
         this.oidc = oidc;
+        this.oidcClients = oidcClients;
     }
 
     @GetMapping(StaffPagesSecurity.LOGIN_PAGE)
@@ -31,7 +36,10 @@ class LoginPage {
         if (user != null) {
             return "redirect:/arenden";
         }
-        model.addAttribute("passwordLogin", StaffPagesSecurity.passwordLogin(oidc));
+        ClientRegistrationRepository clients = oidcClients.getIfAvailable();
+        List<String> providers = clients == null ? List.of() : StaffOidcLogin.registrationIds(clients);
+        model.addAttribute("oidcLogins", providers);
+        model.addAttribute("passwordLogin", clients == null && StaffPagesSecurity.passwordLogin(oidc));
         model.addAttribute("failed", failed != null);
         model.addAttribute("loggedOut", loggedOut != null);
         return "logga-in";

@@ -240,9 +240,12 @@ class CaseActionsIntegrationTests {
         SynpunktSubmitted submission = aSubmission().withContact(new Contact("Åsa Öberg", address, null)).build();
         String caseId = openCase(submission);
         String code = submission.trackingCode().value();
+        long stillToAnswer = store.openCasesPerUnit().get("stadsmiljo");
 
         Response asked = command(caseId, "ask-citizen", "anna",
                 "{\"question\":\"Vilken lyktstolpe gäller det, den vid busshållplatsen?\"}");
+        // waiting for the citizen is still the unit's work: the open-cases gauge keeps counting it
+        assertThat(store.openCasesPerUnit().get("stadsmiljo")).isEqualTo(stillToAnswer);
 
         assertThat(asked.status()).isEqualTo(200);
         assertThat(asked.body().get("status").asString()).isEqualTo("waiting_for_citizen");
