@@ -7,6 +7,7 @@ import java.time.format.DateTimeFormatter;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.Set;
 import se.medborgardialog.cases.casework.Case;
 import se.medborgardialog.cases.casework.CaseStatus;
@@ -42,7 +43,7 @@ final class AvvikelseCase {
 
     static final ZoneId STOCKHOLM = ZoneId.of("Europe/Stockholm");
     private static final DateTimeFormatter LOCAL_TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm");
-    private static final Set<LegalFlow> IVO_FLOWS = EnumSet.of(LegalFlow.LEX_SARAH, LegalFlow.LEX_MARIA);
+    static final Set<LegalFlow> IVO_FLOWS = EnumSet.of(LegalFlow.LEX_SARAH, LegalFlow.LEX_MARIA);
     /** The Skollagen 6 kap 10 § chain, in its order. */
     static final List<AvvikelseStep> CHAIN = List.of(AvvikelseStep.REPORTED_TO_REKTOR,
             AvvikelseStep.REPORTED_TO_HUVUDMAN, AvvikelseStep.INVESTIGATION_STARTED);
@@ -86,10 +87,7 @@ final class AvvikelseCase {
         if ((type == EntryType.ATGARD) != (measureTakenAt != null)) {
             throw new IllegalArgumentException("measureTakenAt is for a measure, and only for one");
         }
-        requireUnderInvestigation();
-        if (flow == LegalFlow.KRANKANDE_BEHANDLING && recorded.chainStep(AvvikelseStep.INVESTIGATION_STARTED).isEmpty()) {
-            refuse("Huvudmannen har inte inlett någon utredning ännu; registrera det först (6 kap. 10 § skollagen).");
-        }
+        refuseIf(whyNoEntry());
         Avvikelse next = recorded.copy();
         int number = recorded.entries().size() + 1;
         next.add(new InvestigationEntry(number, type, concerns, Objects.requireNonNull(sourceEncrypted, "source"),
@@ -103,8 +101,7 @@ final class AvvikelseCase {
 
     Step assessRisk(int probability, int consequence, String motivationEncrypted, String assessor, Instant now) {
         RiskLevel level = RiskLevel.of(probability, consequence);
-        requireIvoFlow("En risk- och konsekvensbedömning");
-        requireUnderInvestigation();
+        refuseIf(whyNoRiskAssessment());
         Avvikelse next = recorded.copy();
         int number = recorded.riskAssessments().size() + 1;
         int value = RiskLevel.value(probability, consequence);
@@ -116,13 +113,7 @@ final class AvvikelseCase {
     }
 
     Step decide(boolean serious, String motivationEncrypted, String decider, Instant now) {
-        requireIvoFlow("Beslut om allvarlighet");
-        requireUnderInvestigation();
-        recorded.ivoReport().ifPresent(report -> refuse(
-                "Anmälan till IVO är redan registrerad; beslutet kan inte längre ändras."));
-        if (flow == LegalFlow.LEX_SARAH && recorded.entries().isEmpty()) {
-            refuse("Lex Sarah: beslutet fattas i utredningen; dokumentera utredningen innan beslutet registreras.");
-        }
+        refuseIf(whyNoDecision());
         Avvikelse next = recorded.copy();
         Integer supersedes = recorded.currentDecision().map(Decision::number).orElse(null);
         int number = recorded.decisions().size() + 1;
@@ -136,18 +127,7 @@ final class AvvikelseCase {
     Step reportToIvo(LocalDate reportedOn, String ivoReference, String reporter, Instant now) {
         Objects.requireNonNull(reportedOn, "reportedOn");
         Objects.requireNonNull(ivoReference, "ivoReference");
-        requireOpenCase();
-        requireIvoFlow("Anmälan till IVO");
-        recorded.ivoReport().ifPresent(report -> refuse(
-                "Anmälan till IVO är redan registrerad (IVO:s diarienummer " + report.ivoReference() + ")."));
-        Decision decision = recorded.currentDecision().orElseThrow(() -> refused(
-                "Det finns inget beslut om att det är " + seriousTerm() + "; bara det anmäls till IVO."));
-        if (!decision.serious()) {
-            refuse("Beslutet är att det inte är " + seriousTerm() + "; då görs ingen anmälan till IVO.");
-        }
-        if (flow == LegalFlow.LEX_SARAH && recorded.completion().isEmpty()) {
-            refuse("Lex Sarah: anmälan till IVO görs med utredningen; avsluta utredningen först.");
-        }
+        refuseIf(whyNoIvoReport());
         Avvikelse next = recorded.copy();
         next.report(new IvoReport(reportedOn, ivoReference, reporter, now));
         String what = "avvikelse: anmäld till IVO " + reportedOn + ", IVO:s diarienummer " + ivoReference;
@@ -156,18 +136,7 @@ final class AvvikelseCase {
     }
 
     Step complete(String completer, Instant now) {
-        requireUnderInvestigation();
-        if (recorded.entries().isEmpty()) {
-            refuse("Utredningen har inga anteckningar; dokumentera den innan den avslutas.");
-        }
-        if (IVO_FLOWS.contains(flow)) {
-            Decision decision = recorded.currentDecision().orElseThrow(() -> refused(
-                    "Beslut om allvarlighet saknas; fatta beslutet innan utredningen avslutas."));
-            if (flow == LegalFlow.LEX_MARIA && decision.serious() && recorded.ivoReport().isEmpty()) {
-                refuse("Lex Maria: en allvarlig vårdskada anmäls till IVO senast när utredningen avslutas; "
-                        + "registrera anmälan först.");
-            }
-        }
+        refuseIf(whyNoCompletion());
         Avvikelse next = recorded.copy();
         next.complete(new Completion(completer, now));
         return announced(next, "avvikelse: utredningen avslutad", AvvikelseStep.INVESTIGATION_COMPLETED, now, null,
@@ -176,20 +145,11 @@ final class AvvikelseCase {
 
     Step recordChainStep(AvvikelseStep step, Instant occurredAt, String recorder, Instant now) {
         Objects.requireNonNull(occurredAt, "occurredAt");
-        int position = CHAIN.indexOf(step);
-        if (position < 0) {
-            throw new IllegalArgumentException("Not a step of the Skollagen chain: " + step);
-        }
-        requireOpenCase();
-        if (flow != LegalFlow.KRANKANDE_BEHANDLING) {
-            refuse("Kedjan i 6 kap. 10 § skollagen gäller bara kränkande behandling.");
-        }
-        recorded.chainStep(step).ifPresent(done -> refuse(capitalized(swedish(step)) + " är redan registrerad ("
-                + local(done.occurredAt()) + ")."));
+        int position = chainPosition(step);
+        refuseIf(whyNoChainStep(step));
         if (position > 0) {
             AvvikelseStep before = CHAIN.get(position - 1);
-            ChainStep previous = recorded.chainStep(before).orElseThrow(() -> refused(capitalized(swedish(step))
-                    + " kan inte registreras före " + swedish(before) + "."));
+            ChainStep previous = recorded.chainStep(before).orElseThrow();
             if (occurredAt.isBefore(previous.occurredAt())) {
                 refuse(capitalized(swedish(step)) + " kan inte ha skett före " + swedish(before) + " ("
                         + local(previous.occurredAt()) + ").");
@@ -211,8 +171,77 @@ final class AvvikelseCase {
     }
 
     /** "allvarligt missförhållande" (lex Sarah) or "allvarlig vårdskada" (lex Maria). */
-    private String seriousTerm() {
+    String seriousTerm() {
         return flow == LegalFlow.LEX_MARIA ? "allvarlig vårdskada" : "allvarligt missförhållande";
+    }
+
+    /*
+     * Why the state refuses a step now, in Swedish; empty when it allows it. The steps refuse with these, and the
+     * case page asks them to offer only the steps the state allows. What a step's arguments may refuse (a chain
+     * step dated before the previous one) is checked in the step itself.
+     */
+
+    Optional<String> whyNoEntry() {
+        return underInvestigation().or(() -> refusedWhen(flow == LegalFlow.KRANKANDE_BEHANDLING
+                        && recorded.chainStep(AvvikelseStep.INVESTIGATION_STARTED).isEmpty(),
+                "Huvudmannen har inte inlett någon utredning ännu; registrera det först (6 kap. 10 § skollagen)."));
+    }
+
+    Optional<String> whyNoRiskAssessment() {
+        return ivoFlow("En risk- och konsekvensbedömning").or(this::underInvestigation);
+    }
+
+    Optional<String> whyNoDecision() {
+        return ivoFlow("Beslut om allvarlighet").or(this::underInvestigation)
+                .or(() -> recorded.ivoReport().map(report ->
+                        "Anmälan till IVO är redan registrerad; beslutet kan inte längre ändras."))
+                .or(() -> refusedWhen(flow == LegalFlow.LEX_SARAH && recorded.entries().isEmpty(),
+                        "Lex Sarah: beslutet fattas i utredningen; dokumentera utredningen innan beslutet registreras."));
+    }
+
+    Optional<String> whyNoIvoReport() {
+        return openCase().or(() -> ivoFlow("Anmälan till IVO"))
+                .or(() -> recorded.ivoReport().map(report ->
+                        "Anmälan till IVO är redan registrerad (IVO:s diarienummer " + report.ivoReference() + ")."))
+                .or(() -> refusedWhen(recorded.currentDecision().isEmpty(),
+                        "Det finns inget beslut om att det är " + seriousTerm() + "; bara det anmäls till IVO."))
+                .or(() -> recorded.currentDecision().filter(decision -> !decision.serious()).map(decision ->
+                        "Beslutet är att det inte är " + seriousTerm() + "; då görs ingen anmälan till IVO."))
+                .or(() -> refusedWhen(flow == LegalFlow.LEX_SARAH && recorded.completion().isEmpty(),
+                        "Lex Sarah: anmälan till IVO görs med utredningen; avsluta utredningen först."));
+    }
+
+    Optional<String> whyNoCompletion() {
+        return underInvestigation()
+                .or(() -> refusedWhen(recorded.entries().isEmpty(),
+                        "Utredningen har inga anteckningar; dokumentera den innan den avslutas."))
+                .or(() -> refusedWhen(IVO_FLOWS.contains(flow) && recorded.currentDecision().isEmpty(),
+                        "Beslut om allvarlighet saknas; fatta beslutet innan utredningen avslutas."))
+                .or(() -> refusedWhen(flow == LegalFlow.LEX_MARIA
+                                && recorded.currentDecision().filter(Decision::serious).isPresent()
+                                && recorded.ivoReport().isEmpty(),
+                        "Lex Maria: en allvarlig vårdskada anmäls till IVO senast när utredningen avslutas; "
+                                + "registrera anmälan först."));
+    }
+
+    Optional<String> whyNoChainStep(AvvikelseStep step) {
+        int position = chainPosition(step);
+        return openCase()
+                .or(() -> refusedWhen(flow != LegalFlow.KRANKANDE_BEHANDLING,
+                        "Kedjan i 6 kap. 10 § skollagen gäller bara kränkande behandling."))
+                .or(() -> recorded.chainStep(step).map(done -> capitalized(swedish(step)) + " är redan registrerad ("
+                        + local(done.occurredAt()) + ")."))
+                .or(() -> position == 0 ? Optional.empty()
+                        : refusedWhen(recorded.chainStep(CHAIN.get(position - 1)).isEmpty(), capitalized(swedish(step))
+                                + " kan inte registreras före " + swedish(CHAIN.get(position - 1)) + "."));
+    }
+
+    private static int chainPosition(AvvikelseStep step) {
+        int position = CHAIN.indexOf(step);
+        if (position < 0) {
+            throw new IllegalArgumentException("Not a step of the Skollagen chain: " + step);
+        }
+        return position;
     }
 
     private Step announced(Avvikelse next, String what, AvvikelseStep step, Instant occurredAt, Boolean serious,
@@ -222,29 +251,30 @@ final class AvvikelseCase {
         return new Step(next, new HistoryEntry(what, by, now), event, step.name() + ":" + occurrence);
     }
 
-    private void requireOpenCase() {
-        if (aCase.status() == CaseStatus.CLOSED) {
-            refuse("Ärendet är avslutat; avvikelsens steg kan inte längre registreras.");
-        }
+    private Optional<String> openCase() {
+        return refusedWhen(aCase.status() == CaseStatus.CLOSED,
+                "Ärendet är avslutat; avvikelsens steg kan inte längre registreras.");
     }
 
-    private void requireUnderInvestigation() {
-        requireOpenCase();
-        recorded.completion().ifPresent(done -> refuse("Utredningen är avslutad; inget mer kan läggas till."));
+    private Optional<String> underInvestigation() {
+        return openCase().or(() -> recorded.completion().map(done ->
+                "Utredningen är avslutad; inget mer kan läggas till."));
     }
 
-    private void requireIvoFlow(String what) {
-        if (!IVO_FLOWS.contains(flow)) {
-            refuse(what + " gäller bara lex Sarah och lex Maria.");
-        }
+    private Optional<String> ivoFlow(String what) {
+        return refusedWhen(!IVO_FLOWS.contains(flow), what + " gäller bara lex Sarah och lex Maria.");
     }
 
-    private IllegalCaseTransitionException refused(String swedishMessage) {
-        return new IllegalCaseTransitionException(aCase, swedishMessage);
+    private static Optional<String> refusedWhen(boolean refused, String swedishReason) {
+        return refused ? Optional.of(swedishReason) : Optional.empty();
+    }
+
+    private void refuseIf(Optional<String> swedishReason) {
+        swedishReason.ifPresent(this::refuse);
     }
 
     private void refuse(String swedishMessage) {
-        throw refused(swedishMessage);
+        throw new IllegalCaseTransitionException(aCase, swedishMessage);
     }
 
     private static String capitalized(String text) {

@@ -17,6 +17,7 @@ import se.medborgardialog.cases.casework.CaseWork;
 import se.medborgardialog.cases.messaging.PendingEvent;
 import se.medborgardialog.cases.security.CaseAccess;
 import se.medborgardialog.cases.security.StaffUser;
+import se.medborgardialog.cases.web.InvalidFieldException;
 import se.medborgardialog.contracts.AvvikelseStep;
 import se.medborgardialog.contracts.CaseId;
 import se.medborgardialog.contracts.CaseType;
@@ -34,6 +35,24 @@ import tools.jackson.databind.json.JsonMapper;
 class AvvikelseWork {
 
     private static final Logger log = LoggerFactory.getLogger(AvvikelseWork.class);
+    /** Why staff read an investigation's personal data, in the audit log. */
+    static final String READ_PURPOSE = "utredning av avvikelse";
+
+    /*
+     * The input's limits, the same for the API and the officers' page; the messages name the limit through {max}.
+     */
+    static final int MAX_SOURCE = 200;
+    static final int MAX_TEXT = 10_000;
+    static final int MAX_RISK_MOTIVATION = 2000;
+    static final int MAX_DECISION_MOTIVATION = 4000;
+    static final int MAX_IVO_REFERENCE = 50;
+    static final String IVO_REFERENCE = "[\\p{L}0-9 .:/-]*";
+    static final String TOO_LONG_SOURCE = "Källan får vara högst {max} tecken.";
+    static final String TOO_LONG_TEXT = "Anteckningen får vara högst {max} tecken.";
+    static final String TOO_LONG_MOTIVATION = "Motiveringen får vara högst {max} tecken.";
+    static final String TOO_LONG_IVO_REFERENCE = "IVO:s diarienummer får vara högst {max} tecken.";
+    static final String BAD_IVO_REFERENCE = "IVO:s diarienummer får bara innehålla bokstäver, siffror, mellanslag "
+            + "och . : / -";
 
     private final CaseStore store;
     private final CaseOutbox outbox;
@@ -64,8 +83,20 @@ class AvvikelseWork {
         return ciphertext == null ? null : cipher.decrypt(ciphertext);
     }
 
+    /**
+     * The input's own rules, checked before the case is read, as for the API's and the page's other input: the date
+     * not in the future, and the time a measure was taken given for a measure and only for one.
+     */
     CaseWork.Done addEntry(CaseId caseId, EntryType type, LocalDate concerns, String source, String text,
             Instant measureTakenAt, StaffUser user) {
+        notInTheFuture("concerns", concerns);
+        if (type == EntryType.ATGARD && measureTakenAt == null) {
+            throw new InvalidFieldException("measureTakenAt", "Ange när åtgärden vidtogs.");
+        }
+        if (type != EntryType.ATGARD && measureTakenAt != null) {
+            throw new InvalidFieldException("measureTakenAt",
+                    "Tidpunkt för åtgärd anges bara för en åtgärd (typen atgard).");
+        }
         return step(caseId, user, (avvikelse, now) -> avvikelse.addEntry(type, concerns, cipher.encrypt(source),
                 cipher.encrypt(text), measureTakenAt, user.getUsername(), now));
     }
@@ -81,6 +112,7 @@ class AvvikelseWork {
     }
 
     CaseWork.Done reportToIvo(CaseId caseId, LocalDate reportedOn, String ivoReference, StaffUser user) {
+        notInTheFuture("reportedOn", reportedOn);
         return step(caseId, user, (avvikelse, now) -> avvikelse.reportToIvo(reportedOn, ivoReference,
                 user.getUsername(), now));
     }
@@ -90,8 +122,17 @@ class AvvikelseWork {
     }
 
     CaseWork.Done recordChainStep(CaseId caseId, AvvikelseStep step, Instant occurredAt, StaffUser user) {
+        if (occurredAt.isAfter(clock.instant())) {
+            throw new InvalidFieldException("occurredAt", "Tidpunkten får inte ligga i framtiden.");
+        }
         return step(caseId, user, (avvikelse, now) -> avvikelse.recordChainStep(step, occurredAt, user.getUsername(),
                 now));
+    }
+
+    private void notInTheFuture(String field, LocalDate date) {
+        if (date.isAfter(LocalDate.now(clock.withZone(AvvikelseCase.STOCKHOLM)))) {
+            throw new InvalidFieldException(field, "Datumet får inte ligga i framtiden.");
+        }
     }
 
     private CaseWork.Done step(CaseId caseId, StaffUser user,

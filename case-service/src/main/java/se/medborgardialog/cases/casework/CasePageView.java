@@ -1,10 +1,10 @@
 package se.medborgardialog.cases.casework;
 
-import java.time.Instant;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
+import se.medborgardialog.cases.web.Moment;
 import se.medborgardialog.cases.web.Swedish;
 import se.medborgardialog.cases.web.Swedish.DeadlineText;
 import se.medborgardialog.contracts.AffectedPerson;
@@ -25,14 +25,6 @@ record CasePageView(String caseId, String diarienummer, String trackingCode, Str
         List<Written> answers, String answerMail, List<Written> questions, List<Written> replies,
         List<Written> notes, List<Forwarded> forwardings, List<CaseLinkRow> links, ClosureView closure,
         List<Step> history, Actions actions) {
-
-    /** A time as shown and as {@code <time datetime>} wants it. */
-    record Moment(String text, String iso) {
-
-        static Moment of(Instant instant) {
-            return new Moment(Swedish.dateTime(instant), instant == null ? null : instant.toString());
-        }
-    }
 
     /** A felanmälan's place; {@code mapUrl} is null without coordinates. */
     record Place(String address, Double latitude, Double longitude, String mapUrl) {

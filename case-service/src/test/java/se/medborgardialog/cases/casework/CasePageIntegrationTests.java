@@ -16,6 +16,7 @@ import static se.medborgardialog.cases.testing.OpenedCases.synpunkt;
 
 import static org.hamcrest.Matchers.containsString;
 
+import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
@@ -24,6 +25,7 @@ import org.springframework.http.MediaType;
 import org.springframework.security.core.userdetails.UserDetailsService;
 import org.springframework.test.web.servlet.MvcResult;
 import org.springframework.test.web.servlet.request.MockHttpServletRequestBuilder;
+import se.medborgardialog.cases.testing.AvvikelsePagePosts;
 import se.medborgardialog.cases.testing.CaseServerIntegrationTestContext;
 import se.medborgardialog.contracts.CaseId;
 
@@ -38,7 +40,7 @@ class CasePageIntegrationTests extends CaseServerIntegrationTestContext {
         String diarienummer = cases.find(caseId).diarienummer().value();
         String page = "/arenden/" + caseId;
 
-        for (MockHttpServletRequestBuilder request : List.of(get(page), get(page + "/historik.csv"),
+        List<MockHttpServletRequestBuilder> requests = new ArrayList<>(List.of(get(page), get(page + "/historik.csv"),
                 post(page + "/svar").param("text", "Ett svar.").with(csrf()),
                 post(page + "/svar").param("text", "").with(csrf()),
                 post(page + "/avslut").param("outcome", "dubblett").with(csrf()),
@@ -51,7 +53,9 @@ class CasePageIntegrationTests extends CaseServerIntegrationTestContext {
                 post(page + "/anteckning").param("text", "En anteckning.").with(csrf()),
                 post(page + "/oppna-igen").param("text", "Ett skäl.").with(csrf()),
                 post(page + "/koppla").param("diarienummer", diarienummer).param("relation", "related")
-                        .with(csrf()))) {
+                        .with(csrf())));
+        requests.addAll(AvvikelsePagePosts.every(caseId));
+        for (MockHttpServletRequestBuilder request : requests) {
             MvcResult result = mvc.perform(asAnna(request)).andExpect(status().isNotFound()).andReturn();
             assertThat(result.getResponse().getContentType()).startsWith(MediaType.TEXT_HTML_VALUE);
             assertThat(result.getResponse().getContentAsString()).contains("<title>Sidan finns inte")

@@ -11,13 +11,17 @@ import java.util.UUID;
 import se.medborgardialog.cases.KafkaProbe;
 import se.medborgardialog.cases.casework.Case;
 import se.medborgardialog.cases.casework.CaseStore;
+import se.medborgardialog.contracts.AffectedPerson;
 import se.medborgardialog.contracts.AttachmentRef;
+import se.medborgardialog.contracts.AvvikelseReported;
 import se.medborgardialog.contracts.CaseId;
 import se.medborgardialog.contracts.Channel;
 import se.medborgardialog.contracts.Contact;
 import se.medborgardialog.contracts.DeadlineScheduled;
 import se.medborgardialog.contracts.EventTypes;
 import se.medborgardialog.contracts.FelanmalanSubmitted;
+import se.medborgardialog.contracts.Law;
+import se.medborgardialog.contracts.LegalFlow;
 import se.medborgardialog.contracts.Location;
 import se.medborgardialog.contracts.SubmissionId;
 import se.medborgardialog.contracts.SynpunktKind;
@@ -71,6 +75,26 @@ public final class OpenedCases implements AutoCloseable {
         String hex = id.toString().replace("-", "").toUpperCase();
         return new TrackingCode(hex.substring(0, 4) + "-" + hex.substring(4, 8) + "-" + hex.substring(8, 12) + "-"
                 + hex.substring(12, 16));
+    }
+
+    /**
+     * An avvikelse of {@code flow} that staff reported in {@code unit} a day before {@code NOW}, about Sven Svensson.
+     */
+    public static AvvikelseReported avvikelse(LegalFlow flow, String unit) {
+        UUID id = UUID.randomUUID();
+        Instant reported = CaseServerIntegrationTestContext.NOW.minus(Duration.ofDays(1));
+        Law law = switch (flow) {
+            case LEX_SARAH -> Law.SOL;
+            case LEX_MARIA -> Law.HSL;
+            case KRANKANDE_BEHANDLING, SKOLKLAGOMAL -> Law.SKOLLAGEN;
+        };
+        return new AvvikelseReported(new SubmissionId(id), trackingCode(id), law, flow, unit,
+                "Sven fick kvällsdosen två gånger.", reported, reported, "Läkare kontaktad direkt.",
+                new AffectedPerson("Sven Svensson", "19121212-1212", false), "personal", reported, null);
+    }
+
+    public CaseId open(AvvikelseReported report) {
+        return opened(report.submissionId(), EventTypes.AVVIKELSE_REPORTED, report);
     }
 
     public CaseId open(SynpunktSubmitted submission) {
