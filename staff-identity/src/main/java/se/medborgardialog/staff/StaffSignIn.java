@@ -1,9 +1,15 @@
 package se.medborgardialog.staff;
 
 import java.nio.charset.StandardCharsets;
+import java.util.Collection;
+import java.util.Map;
 import java.util.function.Function;
+import java.util.stream.Collectors;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
+import org.springframework.security.core.userdetails.UserDetails;
+import org.springframework.security.core.userdetails.UserDetailsService;
+import org.springframework.security.core.userdetails.UsernameNotFoundException;
 import org.springframework.security.oauth2.jwt.JwtDecoder;
 import org.springframework.security.web.AuthenticationEntryPoint;
 
@@ -48,5 +54,21 @@ public final class StaffSignIn {
         }
         http.httpBasic(basic -> basic.authenticationEntryPoint(unauthenticated.apply(BASIC_CHALLENGE)));
         return BASIC_CHALLENGE;
+    }
+
+    /**
+     * The development users, for HTTP Basic while no provider is configured: each login gets a fresh principal, as
+     * Spring Security erases the password of the one it checked.
+     */
+    public static <U> UserDetailsService developmentUsers(Collection<U> users, Function<U, String> username,
+            Function<U, UserDetails> principal) {
+        Map<String, U> byName = users.stream().collect(Collectors.toUnmodifiableMap(username, Function.identity()));
+        return name -> {
+            U user = byName.get(name);
+            if (user == null) {
+                throw new UsernameNotFoundException("Unknown user");
+            }
+            return principal.apply(user);
+        };
     }
 }

@@ -55,7 +55,7 @@ class ComposeFileTests {
                 "./keycloak/medborgardialog-realm.json:/opt/keycloak/data/import/",
                 "SPRING_SECURITY_OAUTH2_RESOURCESERVER_JWT_ISSUERURI: http://localhost:8180/realms/medborgardialog",
                 "SPRING_SECURITY_OAUTH2_RESOURCESERVER_JWT_AUDIENCES: medborgardialog");
-        for (String service : new String[] {"case-service", "sla-service", "reporting-service"}) {
+        for (String service : new String[] {"intake-service", "case-service", "sla-service", "reporting-service"}) {
             assertThat(compose).contains("build: ./" + service + "\n    environment:\n      <<: [*service-env, *staff-tokens]");
         }
 

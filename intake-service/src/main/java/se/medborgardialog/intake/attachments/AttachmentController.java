@@ -21,18 +21,17 @@ import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
-import org.springframework.security.core.userdetails.UserDetails;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
-import se.medborgardialog.intake.security.SecurityProperties;
+import se.medborgardialog.intake.security.StaffUser;
 import se.medborgardialog.intake.tracking.CaseProgressLookup;
 import se.medborgardialog.intake.web.ProblemException;
 
 /**
- * Staff open a submission's files here (HTTP Basic, roles OFFICER and MANAGER): only files of cases in their
+ * Staff open a submission's files here (staff login, roles OFFICER and MANAGER): only files of cases in their
  * own units; any other id answers 404 with nothing said. Every download is written to {@code attachment_audit}
  * (who, when, which file of which case, and why, if given) before a byte is sent. The file is always a download
  * ({@code Content-Disposition: attachment}, {@code nosniff}, a sandboxing CSP), never shown inline, so a PDF
@@ -48,21 +47,18 @@ class AttachmentController {
 
     private final AttachmentStore store;
     private final CaseProgressLookup cases;
-    private final SecurityProperties security;
     private final MongoTemplate mongo;
     private final Clock clock;
 
-    AttachmentController(AttachmentStore store, CaseProgressLookup cases, SecurityProperties security,
-            MongoTemplate mongo, Clock clock) {
+    AttachmentController(AttachmentStore store, CaseProgressLookup cases, MongoTemplate mongo, Clock clock) {
         this.store = store;
         this.cases = cases;
-        this.security = security;
         this.mongo = mongo;
         this.clock = clock;
     }
 
     @Operation(summary = "Hämta en bilaga / download an attachment (staff of the case's unit)",
-            security = {@SecurityRequirement(name = "basic")})
+            security = {@SecurityRequirement(name = "bearer"), @SecurityRequirement(name = "basic")})
     @ApiResponse(responseCode = "200", description = "The file, as a download, with its detected content type")
     @ApiResponse(responseCode = "401", description = "No or wrong credentials",
             content = @Content(mediaType = "application/problem+json", schema = @Schema(ref = "#/components/schemas/Problem")))
@@ -74,9 +70,9 @@ class AttachmentController {
             @RequestParam(name = "reason", required = false) String reason,
             @Parameter(description = "The same as reason, as a header") @RequestHeader(name = "X-Reason", required = false)
             String reasonHeader,
-            @Parameter(hidden = true) @AuthenticationPrincipal UserDetails user) {
+            @Parameter(hidden = true) @AuthenticationPrincipal StaffUser user) {
         StoredAttachment attachment = store.find(id)
-                .filter(found -> cases.unitOf(found.caseId()).filter(security.unitsOf(user.getUsername())::contains).isPresent())
+                .filter(found -> cases.unitOf(found.caseId()).filter(user::worksIn).isPresent())
                 .orElseThrow(NotFound::new);
         String why = reason != null ? reason : reasonHeader;
         mongo.insert(new Document()

@@ -11,11 +11,11 @@ import io.swagger.v3.oas.annotations.tags.Tag;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
-import org.springframework.security.core.userdetails.UserDetails;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RestController;
+import se.medborgardialog.intake.security.StaffUser;
 import se.medborgardialog.intake.web.FieldViolation;
 import se.medborgardialog.intake.web.InvalidRequestException;
 
@@ -28,18 +28,16 @@ class AvvikelseController {
     static final int MAX_IDEMPOTENCY_KEY_LENGTH = 200;
 
     private final AvvikelseService avvikelser;
-    private final Reporters reporters;
 
-    AvvikelseController(AvvikelseService avvikelser, Reporters reporters) {
+    AvvikelseController(AvvikelseService avvikelser) {
         this.avvikelser = avvikelser;
-        this.reporters = reporters;
     }
 
     /** 202: the avvikelse has started its legal flow; the receipt says which and what happens next. */
     @Operation(summary = "Rapportera en avvikelse / report an avvikelse",
-            description = "Staff only (HTTP Basic; roles REPORTER, OFFICER, MANAGER). A REPORTER may report only "
-                    + "for their own units. Answered only once Kafka has acknowledged the event.",
-            security = {@SecurityRequirement(name = "basic")})
+            description = "Staff only (the OIDC provider's bearer token, or HTTP Basic for the development users; roles "
+                    + "REPORTER, OFFICER, MANAGER). A REPORTER may report only for the units of their login. Answered only once Kafka has acknowledged the event.",
+            security = {@SecurityRequirement(name = "bearer"), @SecurityRequirement(name = "basic")})
     @ApiResponse(responseCode = "202", description = "Mottagen: tracking code, legal flow and next steps")
     @ApiResponse(responseCode = "400", description = "Bad input, naming the field(s) in errors",
             content = @Content(mediaType = PROBLEM, schema = @Schema(ref = PROBLEM_SCHEMA)))
@@ -56,11 +54,11 @@ class AvvikelseController {
             @Parameter(in = ParameterIn.HEADER, name = "Idempotency-Key", description = "Optional, at most 200 "
                     + "characters: a retry with the same key and body gets the same receipt and publishes nothing new.")
             @RequestHeader(name = "Idempotency-Key", required = false) String idempotencyKey,
-            @Parameter(hidden = true) @AuthenticationPrincipal UserDetails user) {
+            @Parameter(hidden = true) @AuthenticationPrincipal StaffUser user) {
         if (idempotencyKey != null && (idempotencyKey.isBlank() || idempotencyKey.length() > MAX_IDEMPOTENCY_KEY_LENGTH)) {
             throw new InvalidRequestException(new FieldViolation("Idempotency-Key",
                     "Nyckeln får inte vara tom och får vara högst " + MAX_IDEMPOTENCY_KEY_LENGTH + " tecken."));
         }
-        return ResponseEntity.accepted().body(avvikelser.report(request, reporters.of(user), idempotencyKey));
+        return ResponseEntity.accepted().body(avvikelser.report(request, Reporter.of(user), idempotencyKey));
     }
 }

@@ -10,7 +10,6 @@ import org.slf4j.LoggerFactory;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
-import org.springframework.security.core.userdetails.UserDetails;
 import org.springframework.security.web.csrf.CsrfToken;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -20,15 +19,18 @@ import org.springframework.web.bind.annotation.ModelAttribute;
 import org.springframework.web.bind.annotation.PostMapping;
 import se.medborgardialog.contracts.Law;
 import se.medborgardialog.contracts.LegalFlow;
+import se.medborgardialog.intake.security.StaffPage;
+import se.medborgardialog.intake.security.StaffUser;
 import se.medborgardialog.intake.submission.SynpunktPageProperties;
 import se.medborgardialog.intake.web.FieldViolation;
 import se.medborgardialog.intake.web.FormPosts;
 
 /**
- * The staff page for reporting an avvikelse (login required: HTTP Basic, see SecurityConfiguration), rendered on
+ * The staff page for reporting an avvikelse (login required, see security/StaffPagesSecurity), rendered on
  * the server so it works without JavaScript. Posting goes through {@link AvvikelseService} exactly like the API.
  */
 @Controller
+@StaffPage
 class AvvikelsePageController {
 
     private static final Logger log = LoggerFactory.getLogger(AvvikelsePageController.class);
@@ -62,40 +64,38 @@ class AvvikelsePageController {
             "affectedPerson.personnummer", "personnummer");
 
     private final AvvikelseService avvikelser;
-    private final Reporters reporters;
     private final SynpunktPageProperties properties;
 
-    AvvikelsePageController(AvvikelseService avvikelser, Reporters reporters, SynpunktPageProperties properties) {
+    AvvikelsePageController(AvvikelseService avvikelser, SynpunktPageProperties properties) {
         this.avvikelser = avvikelser;
-        this.reporters = reporters;
         this.properties = properties;
     }
 
     @ModelAttribute
-    void common(Model model, @AuthenticationPrincipal UserDetails user) {
+    void common(Model model, @AuthenticationPrincipal StaffUser user) {
         model.addAttribute("municipality", properties.municipality());
         model.addAttribute("laws", LAWS);
         model.addAttribute("flows", FLOWS);
         model.addAttribute("maxTextLength", AvvikelseValidator.MAX_TEXT_LENGTH);
-        model.addAttribute("units", user == null ? List.of() : reporters.of(user).units().stream().sorted().toList());
+        model.addAttribute("units", user == null ? List.of() : Reporter.of(user).units().stream().sorted().toList());
     }
 
     @GetMapping(path = "/avvikelse", produces = MediaType.TEXT_HTML_VALUE)
-    String form(Model model, CsrfToken csrf, @AuthenticationPrincipal UserDetails user) {
+    String form(Model model, CsrfToken csrf, @AuthenticationPrincipal StaffUser user) {
         if (csrf != null) {
             csrf.getToken();
         }
-        List<String> units = reporters.of(user).units().stream().sorted().toList();
+        List<String> units = Reporter.of(user).units().stream().sorted().toList();
         return showForm(model, AvvikelseForm.blank(units.size() == 1 ? units.get(0) : null), List.of());
     }
 
     @PostMapping(path = "/avvikelse", consumes = MediaType.APPLICATION_FORM_URLENCODED_VALUE,
             produces = MediaType.TEXT_HTML_VALUE)
     String submit(@ModelAttribute("submitted") AvvikelseForm posted, Model model, HttpServletResponse response,
-            @AuthenticationPrincipal UserDetails user) {
+            @AuthenticationPrincipal StaffUser user) {
         AvvikelseForm form = posted.withUsableKey();
         return FormPosts.answer(
-                () -> avvikelser.report(form.toRequest(), reporters.of(user), form.storedIdempotencyKey()),
+                () -> avvikelser.report(form.toRequest(), Reporter.of(user), form.storedIdempotencyKey()),
                 receipt -> {
                     model.addAttribute("receipt", receipt);
                     return RECEIPT;

@@ -2,6 +2,7 @@ package se.medborgardialog.intake.security;
 
 import java.time.Duration;
 import java.util.List;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.annotation.Order;
@@ -11,12 +12,10 @@ import org.springframework.http.HttpStatus;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.annotation.web.configurers.AbstractHttpConfigurer;
 import org.springframework.security.config.http.SessionCreationPolicy;
-import org.springframework.security.core.userdetails.User;
-import org.springframework.security.core.userdetails.UserDetails;
 import org.springframework.security.core.userdetails.UserDetailsService;
 import org.springframework.security.crypto.factory.PasswordEncoderFactories;
 import org.springframework.security.crypto.password.PasswordEncoder;
-import org.springframework.security.provisioning.InMemoryUserDetailsManager;
+import org.springframework.security.oauth2.jwt.JwtDecoder;
 import org.springframework.security.web.AuthenticationEntryPoint;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.access.AccessDeniedHandler;
@@ -25,12 +24,11 @@ import org.springframework.web.cors.CorsConfiguration;
 import org.springframework.web.cors.CorsConfigurationSource;
 import org.springframework.web.cors.UrlBasedCorsConfigurationSource;
 import se.medborgardialog.intake.web.Problems;
+import se.medborgardialog.staff.StaffSignIn;
 import tools.jackson.databind.json.JsonMapper;
 
 @Configuration(proxyBeanMethods = false)
 class SecurityConfiguration {
-
-    static final String REALM = "medborgardialog";
 
     /** The citizen pages and what they load; everything else is the API's. */
     static final String[] CITIZEN_PAGES = {
@@ -61,16 +59,9 @@ class SecurityConfiguration {
                 .csrf(csrf -> csrf.csrfTokenRepository(csrfTokens))
                 .sessionManagement(session -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
                 .authorizeHttpRequests(requests -> requests.anyRequest().permitAll())
-                .headers(headers -> headers.contentSecurityPolicy(csp -> csp.policyDirectives(
-                        "default-src 'self'; form-action 'self'; frame-ancestors 'none'; base-uri 'none'; object-src 'none'")))
+                .headers(headers -> headers.contentSecurityPolicy(csp -> csp.policyDirectives(CONTENT_SECURITY_POLICY)))
                 .build();
     }
-
-    /** The staff pages: a login is required (HTTP Basic, see {@link #staffPages}). */
-    static final String[] STAFF_PAGES = {
-            "/avvikelse",
-            "/moderering/**",
-    };
 
     /** Staff roles that may report an avvikelse (page and API); a REPORTER only for their own units. */
     static final String[] AVVIKELSE_ROLES = {"REPORTER", "OFFICER", "MANAGER"};
@@ -78,28 +69,9 @@ class SecurityConfiguration {
     /** Staff roles that may moderate e-förslag (page and API). */
     static final String[] MODERATION_ROLES = {"OFFICER", "MODERATOR"};
 
-    /**
-     * Staff pages: the browser's own HTTP Basic login (no session, no login page; the browser resends the
-     * credentials with every request), and the citizen pages' CSRF cookie for the form posts.
-     */
-    @Bean
-    @Order(2)
-    SecurityFilterChain staffPages(HttpSecurity http) throws Exception {
-        CookieCsrfTokenRepository csrfTokens = new CookieCsrfTokenRepository();
-        csrfTokens.setCookieCustomizer(cookie -> cookie.sameSite("Lax"));
-        return http
-                .securityMatcher(STAFF_PAGES)
-                .csrf(csrf -> csrf.csrfTokenRepository(csrfTokens))
-                .sessionManagement(session -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
-                .authorizeHttpRequests(requests -> requests
-                        .requestMatchers("/avvikelse").hasAnyRole(AVVIKELSE_ROLES)
-                        .requestMatchers("/moderering/**").hasAnyRole(MODERATION_ROLES)
-                        .anyRequest().denyAll())
-                .httpBasic(basic -> basic.realmName(REALM))
-                .headers(headers -> headers.contentSecurityPolicy(csp -> csp.policyDirectives(
-                        "default-src 'self'; form-action 'self'; frame-ancestors 'none'; base-uri 'none'; object-src 'none'")))
-                .build();
-    }
+    /** The citizen pages' Content-Security-Policy, the staff pages' too ({@link StaffPagesSecurity}). */
+    static final String CONTENT_SECURITY_POLICY =
+            "default-src 'self'; form-action 'self'; frame-ancestors 'none'; base-uri 'none'; object-src 'none'";
 
     /** Open311 GeoReport v2 (open311/Open311Controller), for machine clients. */
     static final String[] OPEN311 = {
@@ -122,10 +94,18 @@ class SecurityConfiguration {
                 .build();
     }
 
-    /** The JSON API, as before: stateless, HTTP Basic for staff, no CSRF token (clients are not form-posting browsers). */
+    /**
+     * The JSON API: stateless, no CSRF token (clients are not form-posting browsers). Staff authenticate with the OIDC
+     * provider's bearer tokens when one is configured (a {@link JwtDecoder} exists:
+     * {@code spring.security.oauth2.resourceserver.jwt.*}), otherwise, in the local stack and the tests, with a
+     * development user's password over HTTP Basic ({@link StaffSignIn}); either way the principal is a
+     * {@link StaffUser}. The citizen endpoints stay public whichever it is.
+     */
     @Bean
-    SecurityFilterChain api(HttpSecurity http, AuthenticationEntryPoint entryPoint, AccessDeniedHandler denied,
-            CorsProperties cors) throws Exception {
+    SecurityFilterChain api(HttpSecurity http, ObjectProvider<JwtDecoder> oidc, SecurityProperties properties,
+            AccessDeniedHandler denied, CorsProperties cors, JsonMapper jsonMapper) throws Exception {
+        String challenge = StaffSignIn.apply(http, oidc, properties.claims(), StaffUser::ofToken,
+                anyChallenge -> unauthenticated(anyChallenge, jsonMapper));
         return http
                 .cors(c -> c.configurationSource(corsConfigurationSource(cors)))
                 .csrf(AbstractHttpConfigurer::disable)
@@ -158,9 +138,8 @@ class SecurityConfiguration {
                                 "/swagger-ui.html", "/swagger-ui/**").permitAll()
                         .requestMatchers("/error").permitAll()
                         .anyRequest().authenticated())
-                .httpBasic(basic -> basic.realmName(REALM).authenticationEntryPoint(entryPoint))
                 .exceptionHandling(exceptions -> exceptions
-                        .authenticationEntryPoint(entryPoint)
+                        .authenticationEntryPoint(unauthenticated(challenge, jsonMapper))
                         .accessDeniedHandler(denied))
                 .build();
     }
@@ -183,13 +162,23 @@ class SecurityConfiguration {
         return source;
     }
 
-    @Bean
-    AuthenticationEntryPoint problemEntryPoint(JsonMapper jsonMapper) {
+    /** The API's 401: problem+json in Swedish with the challenge of the login in use. */
+    private static AuthenticationEntryPoint unauthenticated(String challenge, JsonMapper jsonMapper) {
+        String detail = challenge.startsWith("Bearer")
+                ? "Logga in med kommunens inloggningstjänst och skicka dess token (Authorization: Bearer)."
+                : "Logga in med ett giltigt användarnamn och lösenord.";
         return (request, response, exception) -> {
-            response.setHeader(HttpHeaders.WWW_AUTHENTICATE, "Basic realm=\"" + REALM + "\"");
-            Problems.write(request, response, Problems.of(HttpStatus.UNAUTHORIZED, "Inloggning krävs",
-                    "Logga in med ett giltigt användarnamn och lösenord.", List.of()), jsonMapper);
+            response.setHeader(HttpHeaders.WWW_AUTHENTICATE, challenge);
+            Problems.write(request, response, Problems.of(HttpStatus.UNAUTHORIZED, "Inloggning krävs", detail,
+                    List.of()), jsonMapper);
         };
+    }
+
+    /** The challenge a staff-only request without a login answers with, for the features that decide that themselves. */
+    @Bean
+    StaffChallenge staffChallenge(ObjectProvider<JwtDecoder> oidc) {
+        return new StaffChallenge(oidc.getIfAvailable() != null ? StaffSignIn.BEARER_CHALLENGE
+                : StaffSignIn.BASIC_CHALLENGE);
     }
 
     @Bean
@@ -199,14 +188,11 @@ class SecurityConfiguration {
                 jsonMapper);
     }
 
+    /** The development users, for HTTP Basic while no OIDC provider is configured. */
     @Bean
     UserDetailsService staffUsers(SecurityProperties properties) {
-        return new InMemoryUserDetailsManager(properties.users().stream()
-                .<UserDetails>map(user -> User.withUsername(user.username())
-                        .password(user.password())
-                        .roles(user.roles().toArray(String[]::new))
-                        .build())
-                .toList());
+        return StaffSignIn.developmentUsers(properties.users(), SecurityProperties.User::username,
+                StaffUser::ofDevelopmentUser);
     }
 
     @Bean

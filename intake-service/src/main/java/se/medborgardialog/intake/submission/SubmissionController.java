@@ -10,13 +10,9 @@ import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.security.SecurityRequirement;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import java.util.List;
-import java.util.Set;
-import java.util.stream.Collectors;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
-import org.springframework.security.core.GrantedAuthority;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
-import org.springframework.security.core.userdetails.UserDetails;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestHeader;
@@ -24,6 +20,7 @@ import org.springframework.web.bind.annotation.RequestPart;
 import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.multipart.MultipartFile;
 import se.medborgardialog.intake.attachments.Upload;
+import se.medborgardialog.intake.security.StaffUser;
 import se.medborgardialog.intake.web.IdempotencyKeys;
 import se.medborgardialog.intake.web.JsonParts;
 
@@ -47,8 +44,8 @@ class SubmissionController {
     /** 202: the synpunkt is on its way to case-service; the receipt tells the citizen when to expect an answer. */
     @Operation(summary = "Lämna en synpunkt / submit a synpunkt",
             description = "Public for citizens (web, app). The staff channels (e-post, brev, telefon, besök) and "
-                    + "receivedAt need a staff login (HTTP Basic). Answered only once Kafka has acknowledged the event.",
-            security = {@SecurityRequirement(name = "basic")})
+                    + "receivedAt need a staff login (bearer token; HTTP Basic for the development users). Answered only once Kafka has acknowledged the event.",
+            security = {@SecurityRequirement(name = "bearer"), @SecurityRequirement(name = "basic")})
     @ApiResponse(responseCode = "202", description = "Mottagen: the receipt (tracking code, date of the answer)")
     @ApiResponse(responseCode = "400", description = "Bad input, naming the field(s) in errors",
             content = @Content(mediaType = PROBLEM, schema = @Schema(ref = PROBLEM_SCHEMA)))
@@ -69,7 +66,7 @@ class SubmissionController {
                     + "characters: a retry with the same key and body gets the same receipt and publishes nothing new; "
                     + "the same key with another body answers 422.")
             @RequestHeader(name = "Idempotency-Key", required = false) String idempotencyKey,
-            @Parameter(hidden = true) @AuthenticationPrincipal UserDetails user) {
+            @Parameter(hidden = true) @AuthenticationPrincipal StaffUser user) {
         IdempotencyKeys.check(idempotencyKey);
         return ResponseEntity.accepted().body(submissions.submit(request, caller(user), idempotencyKey));
     }
@@ -81,7 +78,7 @@ class SubmissionController {
      * field ({@code attachments[1]}); then nothing is stored or published.
      */
     @Operation(summary = "Lämna en synpunkt med bilagor / submit a synpunkt with attachments (multipart)",
-            security = {@SecurityRequirement(name = "basic")})
+            security = {@SecurityRequirement(name = "bearer"), @SecurityRequirement(name = "basic")})
     @ApiResponse(responseCode = "202", description = "Mottagen: the receipt, listing the attached file names")
     @ApiResponse(responseCode = "400", description = "Bad input or a file that is not an image or PDF, naming the field",
             content = @Content(mediaType = PROBLEM, schema = @Schema(ref = PROBLEM_SCHEMA)))
@@ -93,21 +90,14 @@ class SubmissionController {
             @RequestPart(name = "attachments", required = false) List<MultipartFile> files,
             @Parameter(in = ParameterIn.HEADER, name = "Idempotency-Key", description = "As for the JSON request")
             @RequestHeader(name = "Idempotency-Key", required = false) String idempotencyKey,
-            @Parameter(hidden = true) @AuthenticationPrincipal UserDetails user) {
+            @Parameter(hidden = true) @AuthenticationPrincipal StaffUser user) {
         IdempotencyKeys.check(idempotencyKey);
         SubmissionRequest request = jsonParts.read("synpunkt", synpunkt, SubmissionRequest.class);
         return ResponseEntity.accepted().body(submissions.submit(request, Upload.of("attachments", files),
                 caller(user), idempotencyKey));
     }
 
-    private static Caller caller(UserDetails user) {
-        if (user == null) {
-            return Caller.anonymous();
-        }
-        Set<String> roles = user.getAuthorities().stream()
-                .map(GrantedAuthority::getAuthority)
-                .map(authority -> authority.startsWith("ROLE_") ? authority.substring(5) : authority)
-                .collect(Collectors.toSet());
-        return new Caller(user.getUsername(), roles);
+    private static Caller caller(StaffUser user) {
+        return user == null ? Caller.anonymous() : new Caller(user.getUsername(), user.roles());
     }
 }

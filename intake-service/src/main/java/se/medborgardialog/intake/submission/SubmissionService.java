@@ -19,6 +19,7 @@ import se.medborgardialog.intake.publishing.EventSeal;
 import se.medborgardialog.intake.publishing.IdempotentPublishing;
 import se.medborgardialog.intake.publishing.IdempotentPublishing.Prepared;
 import se.medborgardialog.intake.publishing.IntakeEvent;
+import se.medborgardialog.intake.security.StaffChallenge;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
@@ -37,10 +38,11 @@ class SubmissionService {
     private final Clock clock;
     private final Attachments attachments;
     private final EventSeal seal;
+    private final StaffChallenge staffLogin;
 
     SubmissionService(SubmissionValidator validator, TrackingCodes trackingCodes, ReceiptWriter receipts,
             IdempotentPublishing idempotentPublishing, JsonMapper jsonMapper, MeterRegistry meters, Clock clock,
-            Attachments attachments, EventSeal seal) {
+            Attachments attachments, EventSeal seal, StaffChallenge staffLogin) {
         this.attachments = attachments;
         this.validator = validator;
         this.trackingCodes = trackingCodes;
@@ -50,6 +52,7 @@ class SubmissionService {
         this.meters = meters;
         this.clock = clock;
         this.seal = seal;
+        this.staffLogin = staffLogin;
     }
 
     Receipt submit(SubmissionRequest request, Caller caller, String idempotencyKey) {
@@ -76,12 +79,12 @@ class SubmissionService {
     }
 
     /** @return who registered it on the person's behalf, or null for a citizen's own web or app submission */
-    private static String authorize(ValidSubmission submission, Caller caller) {
+    private String authorize(ValidSubmission submission, Caller caller) {
         if (!submission.requiresStaff()) {
             return null;
         }
         if (!caller.isAuthenticated()) {
-            throw StaffOnlyException.notLoggedIn();
+            throw StaffOnlyException.notLoggedIn(staffLogin);
         }
         if (!caller.mayRegister()) {
             throw StaffOnlyException.notAllowed();

@@ -13,13 +13,15 @@ import org.springframework.context.annotation.Configuration;
 
 /**
  * The API's OpenAPI document ({@code /v3/api-docs}, Swagger UI at {@code /swagger-ui.html}): its title and
- * description, HTTP Basic for the staff-only parts, and the RFC 9457 problem shape every error answers with.
+ * description, the staff login for the staff-only parts (the OIDC provider's bearer token, or HTTP Basic for the
+ * development users while no provider is configured), and the RFC 9457 problem shape every error answers with.
  */
 @Configuration(proxyBeanMethods = false)
 class OpenApiConfiguration {
 
     /** The name operations refer to in {@code @SecurityRequirement}. */
     static final String BASIC = "basic";
+    static final String BEARER = "bearer";
     /** The schema error responses refer to. */
     static final String PROBLEM_SCHEMA = "#/components/schemas/Problem";
 
@@ -37,11 +39,18 @@ class OpenApiConfiguration {
                                 date of the answer, given only once Kafka has acknowledged it. Errors are RFC 9457 \
                                 application/problem+json with the offending fields in errors[{field, message}]."""))
                 .components(new Components()
+                        .addSecuritySchemes(BEARER, new SecurityScheme()
+                                .type(SecurityScheme.Type.HTTP)
+                                .scheme("bearer")
+                                .bearerFormat("JWT")
+                                .description("Staff login with the municipality's OIDC provider (Keycloak's access "
+                                        + "token): roles and units come from the token. Once it is configured, "
+                                        + "HTTP Basic is off."))
                         .addSecuritySchemes(BASIC, new SecurityScheme()
                                 .type(SecurityScheme.Type.HTTP)
                                 .scheme("basic")
-                                .description("Staff login (registrator, handläggare): needed for the staff channels "
-                                        + "and receivedAt."))
+                                .description("Development users' login (registrator, handläggare), only while no OIDC "
+                                        + "provider is configured: needed for the staff channels and receivedAt."))
                         .addSchemas("Problem", new ObjectSchema()
                                 .description("RFC 9457 problem details (application/problem+json); messages in Swedish.")
                                 .addProperty("type", new StringSchema().format("uri"))

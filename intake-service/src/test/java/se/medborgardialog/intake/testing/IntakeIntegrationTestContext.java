@@ -3,12 +3,10 @@ package se.medborgardialog.intake.testing;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneOffset;
-import org.junit.jupiter.api.BeforeEach;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.context.annotation.Import;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
-import org.springframework.kafka.test.EmbeddedKafkaBroker;
 import org.springframework.kafka.test.context.EmbeddedKafka;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
@@ -30,7 +28,7 @@ import se.medborgardialog.testsupport.InProcessMongo;
 @AutoConfigureMockMvc
 @Import(RecordedEvents.class)
 @EmbeddedKafka(partitions = 1, topics = {Topics.SUBMISSIONS, Topics.CASES, Topics.DEADLINES})
-public abstract class IntakeIntegrationTestContext {
+public abstract class IntakeIntegrationTestContext extends BrokerClients {
 
     /** The one app origin allowed to call the API cross-origin (intake.cors.allowed-origins). */
     public static final String APP_ORIGIN = "https://app.exempelkommun.example";
@@ -52,17 +50,7 @@ public abstract class IntakeIntegrationTestContext {
 
     @Autowired
     protected MockMvc mvc;
-    @Autowired
-    protected EmbeddedKafkaBroker broker;
 
     @Autowired
     protected RecordedEvents recorded;
-    protected SubmissionsTopic topic;
-    protected EventsOnKafka events;
-
-    @BeforeEach
-    void readTopic() {
-        topic = new SubmissionsTopic(broker.getBrokersAsString());
-        events = new EventsOnKafka(broker.getBrokersAsString());
-    }
 }

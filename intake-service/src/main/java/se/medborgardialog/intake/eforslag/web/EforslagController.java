@@ -8,7 +8,6 @@ import java.util.UUID;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
-import org.springframework.security.core.userdetails.UserDetails;
 import org.springframework.web.bind.annotation.DeleteMapping;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -22,6 +21,7 @@ import se.medborgardialog.intake.eforslag.ProposalRequest;
 import se.medborgardialog.intake.eforslag.ProposalView;
 import se.medborgardialog.intake.eforslag.SignatureView;
 import se.medborgardialog.intake.eforslag.identity.IdentityEvidence;
+import se.medborgardialog.intake.security.StaffUser;
 import se.medborgardialog.intake.web.FieldViolation;
 import se.medborgardialog.intake.web.InvalidRequestException;
 
@@ -86,14 +86,14 @@ class EforslagController {
 
     @Operation(summary = "Moderation: publish (role OFFICER or MODERATOR)")
     @PostMapping("/api/v1/e-forslag/{id}/publicering")
-    ProposalView publish(@PathVariable UUID id, @Parameter(hidden = true) @AuthenticationPrincipal UserDetails user) {
+    ProposalView publish(@PathVariable UUID id, @Parameter(hidden = true) @AuthenticationPrincipal StaffUser user) {
         return eforslag.publish(id, user.getUsername());
     }
 
     @Operation(summary = "Moderation: reject with a reason (role OFFICER or MODERATOR)")
     @PostMapping(path = "/api/v1/e-forslag/{id}/avslag", consumes = MediaType.APPLICATION_JSON_VALUE)
     ProposalView reject(@PathVariable UUID id, @RequestBody Rejection rejection,
-            @Parameter(hidden = true) @AuthenticationPrincipal UserDetails user) {
+            @Parameter(hidden = true) @AuthenticationPrincipal StaffUser user) {
         return eforslag.reject(id, rejection.reason(), user.getUsername());
     }
 

@@ -21,16 +21,18 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import se.medborgardialog.intake.eforslag.EforslagService;
 import se.medborgardialog.intake.eforslag.ProposalView;
+import se.medborgardialog.intake.security.StaffPage;
 import se.medborgardialog.intake.web.FieldViolation;
 import se.medborgardialog.intake.web.InvalidRequestException;
 import se.medborgardialog.intake.web.ProblemException;
 
 /**
- * The moderators' page (roles OFFICER and MODERATOR, HTTP Basic like the avvikelse page): the proposals awaiting
+ * The moderators' page (roles OFFICER and MODERATOR, signed in like the avvikelse page): the proposals awaiting
  * moderation, the longest-waiting first, each with a button to publish it and a form to reject it with a reason.
  * Both go through {@link EforslagService} as the API does.
  */
 @Controller
+@StaffPage
 class ModerationPageController {
 
     static final String PAGE = "eforslag/moderering";
