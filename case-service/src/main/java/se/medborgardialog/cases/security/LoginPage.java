@@ -10,6 +10,7 @@ import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import se.medborgardialog.cases.web.StaffPage;
+import se.medborgardialog.staff.StaffPagesSignIn;
 
 /**
  * The login page: with the pages' OIDC login a link to the provider's sign-in for each registration, otherwise the
@@ -37,7 +38,7 @@ class LoginPage {
             return "redirect:/arenden";
         }
         ClientRegistrationRepository clients = oidcClients.getIfAvailable();
-        List<String> providers = clients == null ? List.of() : StaffOidcLogin.registrationIds(clients);
+        List<String> providers = clients == null ? List.of() : StaffPagesSignIn.registrationIds(clients);
         model.addAttribute("oidcLogins", providers);
         model.addAttribute("passwordLogin", clients == null && StaffPagesSecurity.passwordLogin(oidc));
         model.addAttribute("failed", failed != null);

@@ -1,9 +1,6 @@
 package se.medborgardialog.cases.security;
 
 import java.nio.charset.StandardCharsets;
-import java.util.Map;
-import java.util.function.Function;
-import java.util.stream.Collectors;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -12,7 +9,6 @@ import org.springframework.http.MediaType;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.http.SessionCreationPolicy;
 import org.springframework.security.core.userdetails.UserDetailsService;
-import org.springframework.security.core.userdetails.UsernameNotFoundException;
 import org.springframework.security.crypto.factory.PasswordEncoderFactories;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.security.oauth2.jwt.JwtDecoder;
@@ -51,16 +47,7 @@ class SecurityConfiguration {
 
     @Bean
     UserDetailsService staffUsers(SecurityProperties properties) {
-        Map<String, SecurityProperties.User> users = properties.users().stream()
-                .collect(Collectors.toUnmodifiableMap(SecurityProperties.User::username, Function.identity()));
-        return username -> {
-            SecurityProperties.User user = users.get(username);
-            if (user == null) {
-                throw new UsernameNotFoundException("Unknown user");
-            }
-            // a fresh object per login: Spring Security may erase credentials on the one it gets
-            return new StaffUser(user);
-        };
+        return StaffSignIn.developmentUsers(properties.users(), SecurityProperties.User::username, StaffUser::new);
     }
 
     @Bean

@@ -6,13 +6,10 @@ import org.springframework.context.annotation.Configuration;
 import org.springframework.core.annotation.Order;
 import org.springframework.security.config.Customizer;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
-import org.springframework.security.oauth2.client.oidc.web.logout.OidcClientInitiatedLogoutSuccessHandler;
 import org.springframework.security.oauth2.client.registration.ClientRegistrationRepository;
-import org.springframework.security.oauth2.client.web.DefaultOAuth2AuthorizationRequestResolver;
-import org.springframework.security.oauth2.client.web.OAuth2AuthorizationRequestCustomizers;
-import org.springframework.security.oauth2.client.web.OAuth2AuthorizationRequestRedirectFilter;
 import org.springframework.security.oauth2.jwt.JwtDecoder;
 import org.springframework.security.web.SecurityFilterChain;
+import se.medborgardialog.staff.StaffPagesSignIn;
 import org.springframework.security.web.authentication.LoginUrlAuthenticationEntryPoint;
 import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter.ReferrerPolicy;
 
@@ -23,7 +20,7 @@ import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWrite
  * <p>The login is the one thing production swaps: it is configured in {@link #login} only, and the pages see nothing
  * of it but the {@link StaffUser} principal. With an OIDC client registered
  * ({@code spring.security.oauth2.client.registration.*}, the realm's {@code medborgardialog-staff} client in
- * docker-compose.yml) staff sign in with the provider ({@link StaffOidcLogin}: authorization code with PKCE, the ID
+ * docker-compose.yml) staff sign in with the provider ({@link StaffPagesSignIn}: authorization code with PKCE, the ID
  * token's claims read as the API reads bearer tokens) and logging out also ends the provider's session. Otherwise the
  * password form is for the development users, so like them it exists only while no OIDC provider is configured (no
  * {@link JwtDecoder}).
@@ -69,27 +66,14 @@ class StaffPagesSecurity {
     }
 
     /**
-     * Production: the provider's login page. A page without a session goes to {@value #LOGIN_PAGE}, which links to the
-     * provider; logging out ends the session here and at the provider, then comes back to {@value #LOGIN_PAGE}.
+     * Production: the provider's login page, the same as every service's ({@link StaffPagesSignIn}): a page without a
+     * session goes to {@value #LOGIN_PAGE}, which links to the provider; logging out ends the session here and, when
+     * its end-session endpoint is known, at the provider.
      */
     private static void oidcLogin(HttpSecurity http, ClientRegistrationRepository clients,
             SecurityProperties properties) throws Exception {
-        DefaultOAuth2AuthorizationRequestResolver withPkce = new DefaultOAuth2AuthorizationRequestResolver(clients,
-                OAuth2AuthorizationRequestRedirectFilter.DEFAULT_AUTHORIZATION_REQUEST_BASE_URI);
-        // a confidential client too: the realm's client requires S256 PKCE
-        withPkce.setAuthorizationRequestCustomizer(OAuth2AuthorizationRequestCustomizers.withPkce());
-        OidcClientInitiatedLogoutSuccessHandler providerLogout = new OidcClientInitiatedLogoutSuccessHandler(clients);
-        providerLogout.setPostLogoutRedirectUri("{baseUrl}" + LOGIN_PAGE + "?utloggad");
-        // the provider's end-session endpoint is known only from its discovery document (an issuer-uri); without it
-        // logging out ends the session here and the provider's single sign-on session runs out on its own
-        providerLogout.setDefaultTargetUrl(LOGIN_PAGE + "?utloggad");
-        http.oauth2Login(login -> login
-                        .loginPage(LOGIN_PAGE)
-                        .failureUrl(LOGIN_PAGE + "?fel")
-                        .defaultSuccessUrl("/arenden")
-                        .authorizationEndpoint(authorization -> authorization.authorizationRequestResolver(withPkce))
-                        .userInfoEndpoint(userInfo -> userInfo.oidcUserService(StaffOidcLogin.users(properties.claims()))))
-                .logout(logout -> logout.logoutSuccessHandler(providerLogout));
+        StaffPagesSignIn.oidcLogin(http, clients, properties.claims(), StaffUser::new,
+                new StaffPagesSignIn.Pages(LOGIN_PAGE, LOGOUT, "/arenden"));
     }
 
     /** The development users' password form is on: no OIDC provider is configured. */

@@ -5,10 +5,6 @@ import static org.springframework.test.web.servlet.request.MockMvcRequestBuilder
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
-import java.net.URI;
-import java.net.URLDecoder;
-import java.nio.charset.StandardCharsets;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
@@ -23,6 +19,7 @@ import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.MvcResult;
 import se.medborgardialog.contracts.Topics;
 import se.medborgardialog.testsupport.InProcessMongo;
+import se.medborgardialog.testsupport.OidcBrowser;
 import se.medborgardialog.testsupport.TestTokens;
 
 /**
@@ -49,6 +46,10 @@ class OidcLoginIntegrationTests {
     @Autowired
     MockMvc mvc;
 
+    private OidcBrowser browser() {
+        return new OidcBrowser(mvc, tokens, CLIENT);
+    }
+
     @Test
     void anOfficerSignsInWithTheProviderAndWorksTheQueueUnderTheNameAndUnitsOfTheIdToken() throws Exception {
         mvc.perform(get("/arenden")).andExpect(status().is3xxRedirection())
@@ -58,11 +59,9 @@ class OidcLoginIntegrationTests {
         assertThat(loginPage).contains("href=\"/oauth2/authorization/keycloak\"", "Logga in med kommunens inloggning")
                 .doesNotContain("name=\"password\"");
 
-        MvcResult toProvider = mvc.perform(get("/oauth2/authorization/keycloak"))
-                .andExpect(status().is3xxRedirection()).andReturn();
-        URI authorization = URI.create(toProvider.getResponse().getRedirectedUrl());
-        Map<String, String> request = query(authorization);
-        assertThat(authorization.toString()).startsWith(TestTokens.ISSUER + "/protocol/openid-connect/auth?");
+        OidcBrowser.ToProvider toProvider = browser().toProvider(null);
+        Map<String, String> request = toProvider.parameters();
+        assertThat(toProvider.uri().toString()).startsWith(TestTokens.ISSUER + "/protocol/openid-connect/auth?");
         assertThat(request).containsEntry("client_id", CLIENT).containsEntry("response_type", "code")
                 .containsEntry("code_challenge_method", "S256").containsKeys("code_challenge", "state", "nonce");
         assertThat(request.get("scope")).contains("openid");
@@ -70,13 +69,10 @@ class OidcLoginIntegrationTests {
 
         String code = tokens.authorizationCode(CLIENT, request.get("nonce"), "anna", List.of("officer"),
                 List.of("/enheter/stadsmiljo"));
-        MvcResult back = mvc.perform(get("/login/oauth2/code/keycloak").param("code", code)
-                        .param("state", request.get("state"))
-                        .session((MockHttpSession) toProvider.getRequest().getSession()))
-                .andExpect(status().is3xxRedirection()).andReturn();
+        MvcResult back = browser().back(toProvider, code, toProvider.state());
         assertThat(back.getResponse().getRedirectedUrl()).endsWith("/arenden");
 
-        MockHttpSession signedIn = (MockHttpSession) back.getRequest().getSession();
+        MockHttpSession signedIn = OidcBrowser.sessionOf(back);
         String queue = mvc.perform(get("/arenden").session(signedIn)).andExpect(status().isOk()).andReturn()
                 .getResponse().getContentAsString();
         assertThat(queue).contains("anna");
@@ -86,25 +82,24 @@ class OidcLoginIntegrationTests {
 
     @Test
     void aCodeTheProviderDoesNotKnowOrAForgedStateSignsNobodyIn() throws Exception {
-        MvcResult toProvider = mvc.perform(get("/oauth2/authorization/keycloak")).andReturn();
-        Map<String, String> request = query(URI.create(toProvider.getResponse().getRedirectedUrl()));
-        MockHttpSession session = (MockHttpSession) toProvider.getRequest().getSession();
+        OidcBrowser.ToProvider toProvider = browser().toProvider(null);
+        MockHttpSession session = toProvider.session();
 
-        MvcResult unknownCode = mvc.perform(get("/login/oauth2/code/keycloak").param("code", "made-up")
-                .param("state", request.get("state")).session(session)).andReturn();
+        MvcResult unknownCode = browser().back(toProvider, "made-up", toProvider.state());
         assertThat(unknownCode.getResponse().getRedirectedUrl()).endsWith("/logga-in?fel");
         mvc.perform(get("/arenden").session(session)).andExpect(status().is3xxRedirection());
 
-        String code = tokens.authorizationCode(CLIENT, request.get("nonce"), "anna", List.of("officer"),
+        String code = tokens.authorizationCode(CLIENT, toProvider.nonce(), "anna", List.of("officer"),
                 List.of("stadsmiljo"));
-        MvcResult forgedState = mvc.perform(get("/login/oauth2/code/keycloak").param("code", code)
-                .param("state", "forged").session(session)).andReturn();
+        MvcResult forgedState = browser().back(toProvider, code, "forged");
         assertThat(forgedState.getResponse().getRedirectedUrl()).endsWith("/logga-in?fel");
     }
 
     @Test
     void aStatisticianSignedInWithTheProviderIsRefusedTheQueue() throws Exception {
-        MockHttpSession stina = signIn("stina", List.of("statistician"), List.of());
+        MvcResult signedIn = browser().signIn("stina", List.of("statistician"), List.of());
+        assertThat(signedIn.getResponse().getRedirectedUrl()).endsWith("/arenden");
+        MockHttpSession stina = OidcBrowser.sessionOf(signedIn);
 
         mvc.perform(get("/arenden").session(stina)).andExpect(status().isForbidden());
     }
@@ -118,26 +113,5 @@ class OidcLoginIntegrationTests {
             request.addHeader("Authorization", "Basic YW5uYTp1dHZlY2tsaW5n"); // anna:utveckling
             return request;
         })).andExpect(status().is3xxRedirection());
-    }
-
-    private MockHttpSession signIn(String user, List<String> roles, List<String> units) throws Exception {
-        MvcResult toProvider = mvc.perform(get("/oauth2/authorization/keycloak")).andReturn();
-        Map<String, String> request = query(URI.create(toProvider.getResponse().getRedirectedUrl()));
-        String code = tokens.authorizationCode(CLIENT, request.get("nonce"), user, roles, units);
-        MvcResult back = mvc.perform(get("/login/oauth2/code/keycloak").param("code", code)
-                .param("state", request.get("state"))
-                .session((MockHttpSession) toProvider.getRequest().getSession())).andReturn();
-        assertThat(back.getResponse().getRedirectedUrl()).endsWith("/arenden");
-        return (MockHttpSession) back.getRequest().getSession();
-    }
-
-    private static Map<String, String> query(URI uri) {
-        Map<String, String> parameters = new HashMap<>();
-        for (String pair : uri.getRawQuery().split("&")) {
-            int equals = pair.indexOf('=');
-            parameters.put(URLDecoder.decode(pair.substring(0, equals), StandardCharsets.UTF_8),
-                    URLDecoder.decode(pair.substring(equals + 1), StandardCharsets.UTF_8));
-        }
-        return parameters;
     }
 }
