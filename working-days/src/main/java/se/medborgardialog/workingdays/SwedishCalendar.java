@@ -11,7 +11,9 @@ import java.time.LocalTime;
 import java.time.Year;
 import java.time.ZoneId;
 import java.time.ZonedDateTime;
+import java.util.Collection;
 import java.util.Comparator;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -24,6 +26,11 @@ import java.util.stream.Collectors;
  * and midsommarafton, julafton and nyårsafton, which employers treat as days off (and Lag 1930:173
  * moves statutory deadlines off them). The rules come from Jollyday's Swedish calendar, computed for
  * any year; the three aftnar are in it.
+ *
+ * <p>A municipality may close more days than the rules do (a klämdag such as the Friday after Kristi
+ * himmelsfärds dag, or a local holiday): they are given once, at construction, and count as non-working
+ * like the holidays. A given day that is already a holiday by rule keeps the rule's name; one on a weekend
+ * changes nothing. Instances are immutable and safe to share.
  */
 public final class SwedishCalendar {
 
@@ -33,7 +40,35 @@ public final class SwedishCalendar {
 
     private final HolidayManager holidays =
             HolidayManager.getInstance(ManagerParameters.create(HolidayCalendar.SWEDEN));
+    private final Map<LocalDate, String> extraClosedDays;
     private final Map<Integer, Map<LocalDate, String>> closedDaysByYear = new ConcurrentHashMap<>();
+
+    /** The calendar by rule alone. */
+    public SwedishCalendar() {
+        this(List.of());
+    }
+
+    /**
+     * The calendar by rule plus the municipality's own closed days.
+     *
+     * @param extraClosedDays days closed besides the rules, each with its Swedish name; one entry per date
+     * @throws IllegalArgumentException if a day lacks a date or a name, or a date is given twice
+     */
+    public SwedishCalendar(Collection<NonWorkingDay> extraClosedDays) {
+        Map<LocalDate, String> days = new HashMap<>();
+        for (NonWorkingDay day : Objects.requireNonNull(extraClosedDays, "extraClosedDays")) {
+            if (day == null || day.date() == null) {
+                throw new IllegalArgumentException("An extra closed day needs a date");
+            }
+            if (day.name() == null || day.name().isBlank()) {
+                throw new IllegalArgumentException("The extra closed day " + day.date() + " needs a name");
+            }
+            if (days.putIfAbsent(day.date(), day.name().strip()) != null) {
+                throw new IllegalArgumentException("The extra closed day " + day.date() + " is given twice");
+            }
+        }
+        this.extraClosedDays = Map.copyOf(days);
+    }
 
     /** A day that is not a working day although it is not an ordinary Saturday or Sunday. */
     public record NonWorkingDay(LocalDate date, String name) {
@@ -55,7 +90,10 @@ public final class SwedishCalendar {
         return day != DayOfWeek.SATURDAY && day != DayOfWeek.SUNDAY && !closedDays(date.getYear()).containsKey(date);
     }
 
-    /** The holidays and aftnar of a year, in date order, with their Swedish names; weekends are not listed. */
+    /**
+     * The holidays, aftnar and extra closed days of a year, in date order, with their Swedish names; ordinary
+     * weekends are not listed, but an extra closed day that falls on one is.
+     */
     public List<NonWorkingDay> nonWorkingDays(int year) {
         return closedDays(year).entrySet().stream()
                 .map(e -> new NonWorkingDay(e.getKey(), e.getValue()))
@@ -91,7 +129,18 @@ public final class SwedishCalendar {
     }
 
     private Map<LocalDate, String> closedDays(int year) {
-        return closedDaysByYear.computeIfAbsent(year, y -> holidays.getHolidays(Year.of(y)).stream()
-                .collect(Collectors.toUnmodifiableMap(Holiday::getDate, h -> h.getDescription(SWEDISH), (a, b) -> a)));
+        return closedDaysByYear.computeIfAbsent(year, this::computeClosedDays);
+    }
+
+    private Map<LocalDate, String> computeClosedDays(int year) {
+        Map<LocalDate, String> days = holidays.getHolidays(Year.of(year)).stream()
+                .collect(Collectors.toMap(Holiday::getDate, h -> h.getDescription(SWEDISH), (a, b) -> a, HashMap::new));
+        // The rule's name wins on a clash: the law's holiday is the reason the day is closed.
+        extraClosedDays.forEach((date, name) -> {
+            if (date.getYear() == year) {
+                days.putIfAbsent(date, name);
+            }
+        });
+        return Map.copyOf(days);
     }
 }
