@@ -5,6 +5,7 @@ import org.springframework.boot.SpringApplication;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
 import org.springframework.boot.context.properties.ConfigurationPropertiesScan;
 import org.springframework.context.annotation.Bean;
+import se.medborgardialog.intake.calendar.CalendarProperties;
 import se.medborgardialog.workingdays.SwedishCalendar;
 
 @SpringBootApplication
@@ -21,7 +22,7 @@ public class IntakeApplication {
     }
 
     @Bean
-    SwedishCalendar swedishCalendar() {
-        return new SwedishCalendar();
+    SwedishCalendar swedishCalendar(CalendarProperties calendar) {
+        return calendar.calendar();
     }
 }
