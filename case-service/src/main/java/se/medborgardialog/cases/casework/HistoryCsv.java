@@ -1,9 +1,9 @@
 package se.medborgardialog.cases.casework;
 
 import java.io.ByteArrayOutputStream;
+import org.apache.commons.csv.CSVFormat;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
-import java.util.stream.Collectors;
 import se.medborgardialog.cases.web.Swedish;
 
 /**
@@ -14,7 +14,9 @@ final class HistoryCsv {
 
     static final byte[] BOM = {(byte) 0xEF, (byte) 0xBB, (byte) 0xBF};
     static final List<String> HEADER = List.of("tidpunkt", "vem", "vad");
-    private static final char SEPARATOR = ';';
+    /** RFC 4180 quoting (fields with {@code ;}, quotes or line breaks), {@code ;} and CRLF as Swedish Excel expects. */
+    private static final CSVFormat FORMAT = CSVFormat.RFC4180.builder().setDelimiter(';').setRecordSeparator("\r\n")
+            .get();
 
     private HistoryCsv() {
     }
@@ -32,21 +34,20 @@ final class HistoryCsv {
     }
 
     private static void line(StringBuilder text, List<String> fields) {
-        text.append(fields.stream().map(HistoryCsv::field).collect(Collectors.joining(String.valueOf(SEPARATOR))))
-                .append("\r\n");
+        text.append(FORMAT.format(fields.stream().map(HistoryCsv::neutralised).toArray()))
+                .append(FORMAT.getRecordSeparator());
     }
 
+    /** One field as it stands in the file: neutralised, then quoted by the CSV format when it needs it. */
     static String field(String value) {
-        String safe = value;
-        // Excel runs a cell starting with = + - @ as a formula
-        if (!safe.isEmpty() && "=+-@\t\r".indexOf(safe.charAt(0)) >= 0) {
-            safe = "'" + safe;
-        }
-        if (safe.indexOf(SEPARATOR) >= 0 || safe.indexOf('"') >= 0 || safe.indexOf('\n') >= 0
-                || safe.indexOf('\r') >= 0) {
-            return '"' + safe.replace("\"", "\"\"") + '"';
-        }
-        return safe;
+        // the format quotes a lone empty value (a record of one empty field would read as a blank line); a field
+        // among others needs no quotes
+        return value.isEmpty() ? value : FORMAT.format(neutralised(value));
+    }
+
+    // Excel runs a cell starting with = + - @ as a formula
+    private static String neutralised(String value) {
+        return !value.isEmpty() && "=+-@\t\r".indexOf(value.charAt(0)) >= 0 ? "'" + value : value;
     }
 
     private static String nullToEmpty(String value) {

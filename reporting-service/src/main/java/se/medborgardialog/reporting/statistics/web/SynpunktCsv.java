@@ -1,9 +1,9 @@
 package se.medborgardialog.reporting.statistics.web;
 
 import java.io.ByteArrayOutputStream;
+import org.apache.commons.csv.CSVFormat;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
-import java.util.stream.Collectors;
 import java.util.stream.Stream;
 import se.medborgardialog.reporting.statistics.StatisticsRow;
 import se.medborgardialog.reporting.statistics.SynpunktStatistics;
@@ -18,7 +18,9 @@ final class SynpunktCsv {
     static final byte[] BOM = {(byte) 0xEF, (byte) 0xBB, (byte) 0xBF};
     static final List<String> HEADER = List.of(
             "datum", "typ", "kategori", "enhet", "inkomna", "besvarade", "besvarade_i_tid", "overskridna", "oppna");
-    private static final char SEPARATOR = ';';
+    /** RFC 4180 quoting (fields with {@code ;}, quotes or line breaks), {@code ;} and CRLF as Swedish Excel expects. */
+    private static final CSVFormat FORMAT = CSVFormat.RFC4180.builder().setDelimiter(';').setRecordSeparator("\r\n")
+            .get();
 
     private SynpunktCsv() {
     }
@@ -39,20 +41,19 @@ final class SynpunktCsv {
     }
 
     private static void line(StringBuilder text, List<String> fields) {
-        text.append(fields.stream().map(SynpunktCsv::field).collect(Collectors.joining(String.valueOf(SEPARATOR))))
-                .append("\r\n");
+        text.append(FORMAT.format(fields.stream().map(SynpunktCsv::neutralised).toArray()))
+                .append(FORMAT.getRecordSeparator());
     }
 
+    /** One field as it stands in the file: neutralised, then quoted by the CSV format when it needs it. */
     static String field(String value) {
-        String safe = value;
-        // Excel runs a cell starting with = + - @ as a formula; category and unit names come from other systems.
-        if (!safe.isEmpty() && "=+-@\t\r".indexOf(safe.charAt(0)) >= 0) {
-            safe = "'" + safe;
-        }
-        if (safe.indexOf(SEPARATOR) >= 0 || safe.indexOf('"') >= 0 || safe.indexOf('\n') >= 0
-                || safe.indexOf('\r') >= 0) {
-            return '"' + safe.replace("\"", "\"\"") + '"';
-        }
-        return safe;
+        // the format quotes a lone empty value (a record of one empty field would read as a blank line); a field
+        // among others needs no quotes
+        return value.isEmpty() ? value : FORMAT.format(neutralised(value));
+    }
+
+    // Excel runs a cell starting with = + - @ as a formula; category and unit names come from other systems.
+    private static String neutralised(String value) {
+        return !value.isEmpty() && "=+-@\t\r".indexOf(value.charAt(0)) >= 0 ? "'" + value : value;
     }
 }
