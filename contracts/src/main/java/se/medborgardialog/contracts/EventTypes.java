@@ -24,6 +24,7 @@ public final class EventTypes {
     public static final String CITIZEN_INFO_RECEIVED = "se.medborgardialog.case.citizen-info-received.v1";
     public static final String CASE_REOPENED = "se.medborgardialog.case.reopened.v1";
     public static final String CASES_LINKED = "se.medborgardialog.case.linked.v1";
+    public static final String DECISION_DEMANDED = "se.medborgardialog.case.decision-demanded.v1";
     public static final String AVVIKELSE_STEP_RECORDED = "se.medborgardialog.avvikelse.step-recorded.v1";
     public static final String CITIZEN_REPLIED = "se.medborgardialog.citizen.replied.v1";
     public static final String DEADLINE_SCHEDULED = "se.medborgardialog.deadline.scheduled.v1";
@@ -31,6 +32,8 @@ public final class EventTypes {
     public static final String DEADLINE_BREACHED = "se.medborgardialog.deadline.breached.v1";
     public static final String DEADLINE_PAUSED = "se.medborgardialog.deadline.paused.v1";
     public static final String DEADLINE_RESUMED = "se.medborgardialog.deadline.resumed.v1";
+    public static final String DEADLINE_WARNING = "se.medborgardialog.deadline.warning.v1";
+    public static final String DEADLINE_RESCHEDULED = "se.medborgardialog.deadline.rescheduled.v1";
 
     /** CloudEvents {@code source} attributes, one per producing service. */
     public static final String SOURCE_INTAKE = "/medborgardialog/intake-service";

@@ -1,5 +1,6 @@
 package se.medborgardialog.contracts;
 
+import com.fasterxml.jackson.annotation.JsonCreator;
 import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
 import java.time.Instant;
 import java.util.List;
@@ -16,6 +17,9 @@ import java.util.List;
  * @param sealed       the personal data ({@link SynpunktPersonalData}: the text and the contact), encrypted for
  *                     the holders of the event key (case-service); {@code text} and {@code contact} are then null.
  *                     Null in events written before sealing, whose personal data is in the plain fields.
+ * @param concerns     the case this synpunkt is about, when the citizen complains about how an earlier case went
+ *                     (for example a breached tjänstegaranti, through the link sla's breach message gave them);
+ *                     case-service links the two cases. Null for a synpunkt about nothing earlier.
  */
 @JsonIgnoreProperties(ignoreUnknown = true)
 public record SynpunktSubmitted(
@@ -30,5 +34,17 @@ public record SynpunktSubmitted(
         Contact contact,
         String registeredBy,
         List<AttachmentRef> attachments,
-        String sealed) {
+        String sealed,
+        CaseId concerns) {
+
+    @JsonCreator
+    public SynpunktSubmitted {
+    }
+
+    public SynpunktSubmitted(SubmissionId submissionId, TrackingCode trackingCode, SynpunktKind kind, String category,
+                             String text, Channel channel, Instant receivedAt, Instant submittedAt, Contact contact,
+                             String registeredBy, List<AttachmentRef> attachments, String sealed) {
+        this(submissionId, trackingCode, kind, category, text, channel, receivedAt, submittedAt, contact, registeredBy,
+                attachments, sealed, null);
+    }
 }

@@ -17,12 +17,12 @@ public final class Topics {
     /**
      * Case lifecycle published by case-service: {@link CaseOpened}, {@link CaseAssigned}, {@link CaseForwarded},
      * {@link CitizenInfoRequested}, {@link CitizenInfoReceived}, {@link CaseAnswered}, {@link CaseClosed},
-     * {@link CaseReopened}, {@link CasesLinked}, {@link DuplicateReportLinked}, {@link AvvikelseStepRecorded}.
+     * {@link CaseReopened}, {@link CasesLinked}, {@link DuplicateReportLinked}, {@link AvvikelseStepRecorded}, {@link DecisionDemanded}.
      */
     public static final String CASES = "medborgardialog.cases.v1";
 
     /** Deadline clocks published by sla-service: {@link DeadlineScheduled}, {@link DeadlineMet}, {@link DeadlineBreached},
-     * {@link DeadlinePaused}, {@link DeadlineResumed}. */
+     * {@link DeadlinePaused}, {@link DeadlineResumed}, {@link DeadlineWarning}, {@link DeadlineRescheduled}. */
     public static final String DEADLINES = "medborgardialog.deadlines.v1";
 
     private Topics() {
