@@ -18,6 +18,7 @@ import se.medborgardialog.contracts.CaseId;
 import se.medborgardialog.contracts.DeadlineBreached;
 import se.medborgardialog.contracts.DeadlineMet;
 import se.medborgardialog.contracts.DeadlinePaused;
+import se.medborgardialog.contracts.DeadlineRescheduled;
 import se.medborgardialog.contracts.DeadlineResumed;
 import se.medborgardialog.contracts.DeadlineScheduled;
 import se.medborgardialog.contracts.DeadlineWarning;
@@ -52,6 +53,7 @@ import se.medborgardialog.workingdays.SwedishCalendar;
  * @param terms         the guarantee's terms at the version that governs the clock; null for a clock from before the
  *                      catalogue
  * @param warned        the warning points already warned of, each at most once
+ * @param reschedules   every move of the due time by a change of the calendar, oldest first (see {@link #recount})
  */
 @Document("deadlines")
 public record Deadline(
@@ -71,6 +73,7 @@ public record Deadline(
         Instant unitChangedAt,
         ClockTerms terms,
         List<String> warned,
+        List<Reschedule> reschedules,
         List<PendingEvent> pendingEvents,
         long version) {
 
@@ -94,6 +97,7 @@ public record Deadline(
         }
         pauses = pauses == null ? List.of() : List.copyOf(pauses);
         warned = warned == null ? List.of() : List.copyOf(warned);
+        reschedules = reschedules == null ? List.of() : List.copyOf(reschedules);
         pendingEvents = pendingEvents == null ? List.of() : List.copyOf(pendingEvents);
     }
 
@@ -103,7 +107,7 @@ public record Deadline(
                     Instant pausedAt, List<Pause> pauses, Instant unitChangedAt, List<PendingEvent> pendingEvents,
                     long version) {
         this(id, caseId, unit, clock, workingDays, receivedAt, dueDate, dueAt, status, answeredAt, breachedAt, pausedAt,
-                pauses, unitChangedAt, null, List.of(), pendingEvents, version);
+                pauses, unitChangedAt, null, List.of(), List.of(), pendingEvents, version);
     }
 
     public static String id(CaseId caseId, String clock) {
@@ -158,7 +162,7 @@ public record Deadline(
         String caseIdValue = caseId.toString();
         Instant at = millis(now);
         Deadline scheduled = new Deadline(id(caseId, clock), caseIdValue, unit, clock, workingDays, millis(receivedAt),
-                dueDate, dueAt, DeadlineStatus.RUNNING, null, null, null, List.of(), null, terms, List.of(),
+                dueDate, dueAt, DeadlineStatus.RUNNING, null, null, null, List.of(), null, terms, List.of(), List.of(),
                 List.of(new PendingEvent(eventId(caseIdValue, clock, Kind.SCHEDULED), Kind.SCHEDULED, at)), 0);
         return scheduled.isOverdueAt(at) ? scheduled.breach(at).orElseThrow() : scheduled;
     }
@@ -229,7 +233,8 @@ public record Deadline(
             nextWarned.add(point.text());
         }
         return Optional.of(new Deadline(id, caseId, unit, clock, workingDays, receivedAt, dueDate, dueAt, status,
-                answeredAt, breachedAt, pausedAt, pauses, unitChangedAt, terms, nextWarned, events, version + 1));
+                answeredAt, breachedAt, pausedAt, pauses, unitChangedAt, terms, nextWarned, reschedules, events,
+                version + 1));
     }
 
     private List<WarningPoint> unwarnedPoints() {
@@ -363,6 +368,45 @@ public record Deadline(
                 pendingEvents));
     }
 
+    /**
+     * The municipality's calendar changed ({@code calendar}, fingerprinted {@code fingerprint}): an open clock counted in
+     * working days is counted again from its start, and each of its pauses gives back what it gives back on the new
+     * calendar. A due date that moves is recorded ({@link Reschedule}, {@code DeadlineRescheduled} with {@code reason});
+     * a running clock whose new due time has already passed at {@code now} is breached at once, as at scheduling.
+     *
+     * <p>Ignored: a stopped clock (its outcome stands), a clock in hours or calendar time (closed days do not count
+     * for them), a clock already counted on this calendar, and one whose due date stays.
+     */
+    public Optional<Deadline> recount(SwedishCalendar calendar, String fingerprint, String reason, Instant now) {
+        Objects.requireNonNull(fingerprint, "fingerprint");
+        Objects.requireNonNull(reason, "reason");
+        if ((status != DeadlineStatus.RUNNING && status != DeadlineStatus.PAUSED)
+                || effectiveTerms().clockDuration().kind() != ClockDuration.Kind.WORKING_DAYS
+                || reschedules.stream().anyMatch(r -> r.calendar().equals(fingerprint))) {
+            return Optional.empty();
+        }
+        Countdown countdown = effectiveTerms().countdown(calendar);
+        Countdown.Due due = countdown.from(receivedAt);
+        for (Pause pause : pauses) {
+            if (pause.resumedAt() != null) {
+                due = countdown.moved(due, pause.pausedAt(), pause.resumedAt());
+            }
+        }
+        if (due.dueDate().equals(dueDate)) {
+            return Optional.empty();
+        }
+        Instant at = millis(now);
+        List<Reschedule> nextReschedules = new ArrayList<>(reschedules);
+        nextReschedules.add(new Reschedule(at, dueAt, due.dueDate(), due.dueAt(), reason, fingerprint));
+        List<PendingEvent> events = new ArrayList<>(pendingEvents);
+        events.add(new PendingEvent(uuidOf(caseId + ":" + clock + ":rescheduled:" + fingerprint), Kind.RESCHEDULED, at,
+                nextReschedules.size()));
+        Deadline moved = new Deadline(id, caseId, unit, clock, workingDays, receivedAt, due.dueDate(), due.dueAt(), status,
+                answeredAt, breachedAt, pausedAt, pauses, unitChangedAt, terms, warned, nextReschedules, events,
+                version + 1);
+        return Optional.of(moved.isOverdueAt(at) ? moved.breach(at).orElseThrow() : moved);
+    }
+
     private boolean isAfterLastResume(Instant instant) {
         if (pauses.isEmpty()) {
             return true;
@@ -396,6 +440,11 @@ public record Deadline(
                         dueAtOf(pause.resumedDueAt()), guarantee);
             }
             case WARNING -> new DeadlineWarning(typed, clock, unit, guarantee, event.point(), dueAt, event.occurredAt());
+            case RESCHEDULED -> {
+                Reschedule reschedule = reschedules.get(Objects.requireNonNull(event.pause(), "number of the move") - 1);
+                yield new DeadlineRescheduled(typed, clock, unit, guarantee, dueAtOf(reschedule.previousDueAt()),
+                        reschedule.dueDate(), dueAtOf(reschedule.dueAt()), reschedule.reason(), reschedule.at());
+            }
         };
     }
 
@@ -441,8 +490,8 @@ public record Deadline(
                           Instant nextAnsweredAt, Instant nextBreachedAt, Instant nextPausedAt, List<Pause> nextPauses,
                           Instant nextUnitChangedAt, List<PendingEvent> events) {
         return new Deadline(id, caseId, nextUnit, clock, workingDays, receivedAt, nextDueDate, nextDueAt, nextStatus,
-                nextAnsweredAt, nextBreachedAt, nextPausedAt, nextPauses, nextUnitChangedAt, terms, warned, events,
-                version + 1);
+                nextAnsweredAt, nextBreachedAt, nextPausedAt, nextPauses, nextUnitChangedAt, terms, warned, reschedules,
+                events, version + 1);
     }
 
     private static Instant endOf(LocalDate date) {

@@ -154,6 +154,20 @@ public class DeadlineClocks {
         deadlines.forEach(deadline -> transition(deadline.id(), change));
     }
 
+    /**
+     * The municipality's calendar changed (fingerprinted {@code fingerprint}, {@code reason} in Swedish): every open
+     * clock in working days is counted again on it (see {@link Deadline#recount}). Returns how many clocks moved.
+     */
+    public int calendarChanged(String fingerprint, String reason) {
+        int moved = 0;
+        for (String id : store.findOpenIds()) {
+            if (transition(id, d -> d.recount(calendar, fingerprint, reason, clock.instant()))) {
+                moved++;
+            }
+        }
+        return moved;
+    }
+
     /** Breaches every running clock whose deadline passed; returns how many were breached. */
     public int breachOverdue() {
         Instant now = clock.instant();

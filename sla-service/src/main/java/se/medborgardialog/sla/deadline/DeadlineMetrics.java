@@ -30,6 +30,7 @@ class DeadlineMetrics {
             case PAUSED -> counter("medborgardialog.deadlines.paused", deadline.clock()).increment();
             case RESUMED -> counter("medborgardialog.deadlines.resumed", deadline.clock()).increment();
             case WARNING -> counter("medborgardialog.deadlines.warnings", deadline.clock()).increment();
+            case RESCHEDULED -> counter("medborgardialog.deadlines.rescheduled", deadline.clock()).increment();
             case SCHEDULED -> {
             }
         }

@@ -71,6 +71,7 @@ class DeadlineOutbox {
             case PAUSED -> EventTypes.DEADLINE_PAUSED;
             case RESUMED -> EventTypes.DEADLINE_RESUMED;
             case WARNING -> EventTypes.DEADLINE_WARNING;
+            case RESCHEDULED -> EventTypes.DEADLINE_RESCHEDULED;
         };
     }
 }

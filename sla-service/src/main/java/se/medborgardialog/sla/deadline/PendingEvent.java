@@ -12,7 +12,8 @@ import org.springframework.data.annotation.PersistenceCreator;
  * @param kind       which event
  * @param occurredAt when the transition happened (becomes {@code ce_time})
  * @param pause      for {@code PAUSED} and {@code RESUMED}: which pause of the clock (1 for the first), whose
- *                   facts the payload carries; for {@code WARNING} how many pauses the clock had; null for the others
+ *                   facts the payload carries; for {@code WARNING} how many pauses the clock had; for
+ *                   {@code RESCHEDULED} which move of the due time (1 for the first); null for the others
  * @param point      for {@code WARNING}: the warning point reached ({@code 80%}, {@code PT2H}); null for the others
  */
 public record PendingEvent(String eventId, Kind kind, Instant occurredAt, Integer pause, String point) {
@@ -31,6 +32,6 @@ public record PendingEvent(String eventId, Kind kind, Instant occurredAt, Intege
     }
 
     public enum Kind {
-        SCHEDULED, MET, BREACHED, PAUSED, RESUMED, WARNING
+        SCHEDULED, MET, BREACHED, PAUSED, RESUMED, WARNING, RESCHEDULED
     }
 }
