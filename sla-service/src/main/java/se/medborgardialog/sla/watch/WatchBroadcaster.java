@@ -5,6 +5,7 @@ import java.util.Set;
 import java.util.concurrent.CopyOnWriteArrayList;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.context.SmartLifecycle;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
 import org.springframework.web.servlet.mvc.method.annotation.SseEmitter;
@@ -16,7 +17,7 @@ import tools.jackson.databind.json.JsonMapper;
  * binding has a consumer group of its own per instance), so a manager's page is live whichever instance serves it.
  */
 @Component
-public class WatchBroadcaster {
+public class WatchBroadcaster implements SmartLifecycle {
 
     private static final Logger log = LoggerFactory.getLogger(WatchBroadcaster.class);
     static final String EVENT = "bevakning";
@@ -30,6 +31,7 @@ public class WatchBroadcaster {
     }
 
     private final CopyOnWriteArrayList<Subscriber> subscribers = new CopyOnWriteArrayList<>();
+    private volatile boolean running;
     private final WatchProperties properties;
     private final JsonMapper json;
 
@@ -73,6 +75,35 @@ public class WatchBroadcaster {
         for (Subscriber subscriber : subscribers) {
             send(subscriber, SseEmitter.event().comment("hjärtslag"));
         }
+    }
+
+    @Override
+    public void start() {
+        running = true;
+    }
+
+    /**
+     * Ends every stream before the web server's graceful shutdown, which would otherwise wait for them (they never end
+     * on their own); the browsers reconnect to another instance.
+     */
+    @Override
+    public void stop() {
+        running = false;
+        for (Subscriber subscriber : subscribers) {
+            subscribers.remove(subscriber);
+            subscriber.emitter().complete();
+        }
+    }
+
+    @Override
+    public boolean isRunning() {
+        return running;
+    }
+
+    /** Stops before the web server (the graceful shutdown's phase is lower). */
+    @Override
+    public int getPhase() {
+        return Integer.MAX_VALUE;
     }
 
     int open() {

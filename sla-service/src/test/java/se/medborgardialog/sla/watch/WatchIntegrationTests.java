@@ -21,7 +21,6 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Set;
-import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -162,13 +161,23 @@ class WatchIntegrationTests extends WatchIntegrationTestSupport {
                 .followRedirects(HttpClient.Redirect.NEVER).connectTimeout(Duration.ofSeconds(5)).build();
         signIn(http, "maria");
         List<String> lines = new CopyOnWriteArrayList<>();
-        CompletableFuture<HttpResponse<Void>> stream = http.sendAsync(
+        HttpResponse<java.util.stream.Stream<String>> response = http.send(
                 HttpRequest.newBuilder(URI.create(url("/bevakning/handelser"))).header("Accept", "text/event-stream")
                         .build(),
-                HttpResponse.BodyHandlers.ofLines()).thenApply(response -> {
-                    response.body().forEach(lines::add);
-                    return null;
-                });
+                HttpResponse.BodyHandlers.ofLines());
+        assertThat(response.statusCode()).isEqualTo(200);
+        assertThat(response.headers().firstValue("Content-Type")).hasValueSatisfying(
+                type -> assertThat(type).startsWith("text/event-stream"));
+        java.util.stream.Stream<String> body = response.body();
+        Thread reader = new Thread(() -> {
+            try {
+                body.forEach(lines::add);
+            } catch (RuntimeException closed) {
+                // the test closed the stream
+            }
+        }, "sse-reader");
+        reader.setDaemon(true);
+        reader.start();
         try {
             await().atMost(PATIENCE).until(() -> lines.contains(":ansluten"));
             CaseId other = newCase();
@@ -183,7 +192,7 @@ class WatchIntegrationTests extends WatchIntegrationTestSupport {
             assertThat(String.join("\n", lines)).doesNotContain(other.toString());
             await().atMost(PATIENCE).until(() -> lines.contains(":hjärtslag"));
         } finally {
-            stream.cancel(true);
+            body.close();
         }
     }
 
