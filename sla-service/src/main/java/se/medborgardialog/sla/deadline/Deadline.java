@@ -119,6 +119,22 @@ public record Deadline(
     }
 
     /**
+     * The next instant this clock needs attention: once the time is after it, {@link #fire} has something to do.
+     * Today that is {@code dueAt} while the clock runs; a paused or stopped clock needs none (null).
+     */
+    public Instant nextFireAt() {
+        return status == DeadlineStatus.RUNNING ? dueAt : null;
+    }
+
+    /**
+     * What the passing of time does to this clock at {@code now}: a running clock past its due time is breached.
+     * Empty when there is nothing to do (not yet due, paused, stopped, or a stale timer entry).
+     */
+    public Optional<Deadline> fire(Instant now) {
+        return isOverdueAt(now) ? breach(now) : Optional.empty();
+    }
+
+    /**
      * The case was answered (or closed, which also stops the clock) at {@code answeredAt}, the event's own
      * time: at or before {@code dueAt} is in time. Late and not yet breached: breached now, and stopped.
      * Paused: met, since a clock cannot run late while it waits for the citizen (the pause stays in the history

@@ -9,7 +9,8 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * The deadline rules of this municipality.
  *
  * @param firstAnswer  the promise "every synpunkt is answered within N working days" (local policy, not law)
- * @param scanInterval how often running deadlines are checked for a breach
+ * @param scanInterval how often the safety-net scan looks for running deadlines past due (the timer fires them on
+ *                     time; the scan only catches what a bug left out of its index)
  * @param relay        the outbox relay that republishes events left pending by a crash
  * @param felanmalan   the promise for a felanmälan (working days)
  * @param eforslag     the promise for an e-förslag sent to a nämnd (a calendar period)
@@ -18,7 +19,7 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
 @ConfigurationProperties("sla")
 public record SlaProperties(
         @DefaultValue FirstAnswer firstAnswer,
-        @DefaultValue("PT1S") Duration scanInterval,
+        @DefaultValue("PT1H") Duration scanInterval,
         @DefaultValue Relay relay,
         @DefaultValue Felanmalan felanmalan,
         @DefaultValue Eforslag eforslag,
