@@ -74,7 +74,7 @@ class CasePartitions implements KafkaBindingRebalanceListener, CaseEventsProgres
             }
             long from = checkpoint.isPresent() ? checkpoint.getAsLong() : consumer.position(partition);
             long end = ends.getOrDefault(partition, 0L);
-            holdUntil.put(partition.partition(), from < end ? end : -1L);
+            holdUntil.put(partition.partition(), from < end ? end : null);
             log.info("Partition {} assigned: consuming from offset {} ({}), end {}", partition, from,
                     checkpoint.isPresent() ? "checkpoint" : "committed", end);
         }

@@ -68,10 +68,17 @@ public class OwnedClocks implements ClockListener {
         return indexes.containsKey(partition);
     }
 
-    /** Takes over {@code partition} with its loaded index, held until the consumer reaches {@code holdUntil}. */
-    synchronized void assign(int partition, DueIndex index, long holdUntil) {
+    /**
+     * Takes over {@code partition} with its loaded index, held until the consumer has handled the record before
+     * offset {@code holdUntil} (null: not held, nothing to catch up with).
+     */
+    synchronized void assign(int partition, DueIndex index, Long holdUntil) {
         indexes.put(partition, index);
-        heldUntil.put(partition, holdUntil);
+        if (holdUntil == null) {
+            heldUntil.remove(partition);
+        } else {
+            heldUntil.put(partition, holdUntil);
+        }
         notifyAll();
     }
 
@@ -83,7 +90,8 @@ public class OwnedClocks implements ClockListener {
         });
     }
 
-    synchronized Set<Integer> owned() {
+    /** The partitions whose clocks this instance fires. */
+    public synchronized Set<Integer> owned() {
         return Set.copyOf(indexes.keySet());
     }
 
