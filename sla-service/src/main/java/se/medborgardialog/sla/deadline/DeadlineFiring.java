@@ -47,6 +47,7 @@ public class DeadlineFiring {
      */
     public List<Deadline> fire(Collection<String> ids) {
         Instant now = clock.instant();
+        long started = System.nanoTime();
         List<DeadlineStore.Change> changes = new ArrayList<>(ids.size());
         for (Deadline current : store.findAll(ids)) {
             Optional<Deadline> next = current.fire(now);
@@ -56,7 +57,9 @@ public class DeadlineFiring {
                 notifyListeners(current);
             }
         }
+        long read = System.nanoTime();
         Set<String> written = store.replaceAll(changes);
+        long wrote = System.nanoTime();
         List<Deadline> fired = new ArrayList<>(written.size());
         for (DeadlineStore.Change change : changes) {
             Deadline next = change.next();
@@ -73,7 +76,8 @@ public class DeadlineFiring {
         }
         if (!fired.isEmpty()) {
             outbox.publishAll(fired);
-            log.info("Fired {} clock(s) due by {}", fired.size(), now);
+            log.info("Fired {} clock(s) due by {}: read {} ms, written {} ms, published {} ms", fired.size(), now,
+                    (read - started) / 1_000_000, (wrote - read) / 1_000_000, (System.nanoTime() - wrote) / 1_000_000);
         }
         return fired;
     }
