@@ -42,7 +42,7 @@ import tools.jackson.databind.json.JsonMapper;
  */
 @SpringBootTest(properties = {
         "spring.cloud.stream.kafka.binder.brokers=${spring.embedded.kafka.brokers}",
-        "sla.scan-interval=PT0.2S",
+        "sla.scan-interval=PT1H",
         "sla.relay.interval=PT0.5S"})
 @AutoConfigureMockMvc
 @EmbeddedKafka(partitions = 1, topics = {Topics.CASES, Topics.DEADLINES, SlaIntegrationTestSupport.DLT})

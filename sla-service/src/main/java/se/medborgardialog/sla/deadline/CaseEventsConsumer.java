@@ -2,11 +2,13 @@ package se.medborgardialog.sla.deadline;
 
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
+import java.util.List;
 import java.util.Set;
 import java.util.function.Consumer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.cloud.function.cloudevent.CloudEventMessageUtils;
+import org.springframework.kafka.support.KafkaHeaders;
 import org.springframework.messaging.Message;
 import org.springframework.stereotype.Component;
 import se.medborgardialog.contracts.AvvikelseStepRecorded;
@@ -37,11 +39,13 @@ class CaseEventsConsumer implements Consumer<Message<byte[]>> {
     private final DeadlineClocks clocks;
     private final JsonMapper json;
     private final MeterRegistry registry;
+    private final List<CaseEventsProgress> progress;
 
-    CaseEventsConsumer(DeadlineClocks clocks, JsonMapper json, MeterRegistry registry) {
+    CaseEventsConsumer(DeadlineClocks clocks, JsonMapper json, MeterRegistry registry, List<CaseEventsProgress> progress) {
         this.clocks = clocks;
         this.json = json;
         this.registry = registry;
+        this.progress = List.copyOf(progress);
     }
 
     @Override
@@ -53,6 +57,7 @@ class CaseEventsConsumer implements Consumer<Message<byte[]>> {
         try {
             outcome = dispatch(type, message.getPayload());
         } finally {
+            handled(message, !"failed".equals(outcome));
             sample.stop(Timer.builder("medborgardialog.messages.processed")
                     .tag("type", isKnown(type) ? type : "other")
                     .tag("outcome", outcome)
@@ -133,6 +138,16 @@ class CaseEventsConsumer implements Consumer<Message<byte[]>> {
             }
         }
         return "processed";
+    }
+
+    /** The record's effects are written (or it failed): its partition's progress moves on. */
+    private void handled(Message<byte[]> message, boolean applied) {
+        String topic = message.getHeaders().get(KafkaHeaders.RECEIVED_TOPIC, String.class);
+        Integer partition = message.getHeaders().get(KafkaHeaders.RECEIVED_PARTITION, Integer.class);
+        Long offset = message.getHeaders().get(KafkaHeaders.OFFSET, Long.class);
+        if (topic != null && partition != null && offset != null) {
+            progress.forEach(p -> p.handled(topic, partition, offset, applied));
+        }
     }
 
     private static boolean isKnown(String type) {

@@ -9,6 +9,7 @@ import java.util.function.Function;
 import java.util.stream.Collectors;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.dao.OptimisticLockingFailureException;
 import org.springframework.stereotype.Service;
 import se.medborgardialog.contracts.AvvikelseStep;
@@ -41,9 +42,13 @@ public class DeadlineClocks {
     private final Clock clock;
     private final GuaranteeCatalogue catalogue;
     private final CaseFactsStore facts;
+    private final List<ClockListener> listeners;
 
+    /** @param listeners told of every deadline written here (the timer's due index) */
     DeadlineClocks(DeadlineStore store, DeadlineOutbox outbox, DeadlineMetrics metrics, SwedishCalendar calendar,
-                   SlaProperties properties, Clock clock, GuaranteeCatalogue catalogue, CaseFactsStore facts) {
+                   SlaProperties properties, Clock clock, GuaranteeCatalogue catalogue, CaseFactsStore facts,
+                   List<ClockListener> listeners) {
+        this.listeners = List.copyOf(listeners);
         this.store = store;
         this.outbox = outbox;
         this.metrics = metrics;
@@ -143,6 +148,7 @@ public class DeadlineClocks {
         log.info("Scheduled clock {} of case {} by guarantee {} version {} due {} ({})", deadline.clock(), caseId,
                 guarantee.id(), guarantee.version(), deadline.dueAt(), deadline.status());
         recordNewEvents(null, deadline);
+        notifyListeners(deadline);
         outbox.publishPending(deadline);
     }
 
@@ -168,12 +174,21 @@ public class DeadlineClocks {
         return moved;
     }
 
+    /**
+     * Fires one clock now ({@link Deadline#fire}): what the timer does for a clock whose batched write met a
+     * concurrent change. Returns whether anything changed.
+     */
+    public boolean fire(String id) {
+        Instant now = clock.instant();
+        return transition(id, d -> d.fire(now));
+    }
+
     /** Breaches every running clock whose deadline passed; returns how many were breached. */
     public int breachOverdue() {
         Instant now = clock.instant();
         int breached = 0;
         for (Deadline overdue : store.findRunningDueBefore(now, properties.relay().batch())) {
-            if (transition(overdue.id(), d -> d.isOverdueAt(now) ? d.breach(now) : Optional.empty())) {
+            if (transition(overdue.id(), d -> d.fire(now))) {
                 breached++;
             }
         }
@@ -195,17 +210,23 @@ public class DeadlineClocks {
             Optional<Deadline> next = current.flatMap(change);
             if (next.isEmpty()) {
                 log.debug("Deadline {} is {}, nothing to do", id, current.get().status());
+                notifyListeners(current.get());
                 return false;
             }
             if (store.replace(current.get(), next.get())) {
                 log.info("Clock {} of case {}: {} -> {}, due {}, unit {}", next.get().clock(), next.get().caseId(),
                         current.get().status(), next.get().status(), next.get().dueDate(), next.get().unit());
                 recordNewEvents(current.get(), next.get());
+                notifyListeners(next.get());
                 outbox.publishPending(next.get());
                 return true;
             }
         }
         throw new OptimisticLockingFailureException("Deadline " + id + " kept changing under " + MAX_ATTEMPTS + " attempts");
+    }
+
+    private void notifyListeners(Deadline deadline) {
+        listeners.forEach(listener -> listener.scheduled(deadline));
     }
 
     private void recordNewEvents(Deadline before, Deadline after) {

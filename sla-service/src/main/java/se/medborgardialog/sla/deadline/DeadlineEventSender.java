@@ -1,8 +1,29 @@
 package se.medborgardialog.sla.deadline;
 
-/** Sends one event and returns only when the broker acknowledged it; throws otherwise. */
+import java.util.ArrayList;
+import java.util.List;
+
+/** Sends events and returns only when the broker acknowledged them; throws otherwise. */
 @FunctionalInterface
 interface DeadlineEventSender {
 
     void send(OutgoingEvent event);
+
+    /**
+     * Sends all of {@code events}, in order per case, and waits for the broker's acknowledgements.
+     *
+     * @return the events the broker acknowledged (the others stay pending for the relay)
+     */
+    default List<OutgoingEvent> sendAll(List<OutgoingEvent> events) {
+        List<OutgoingEvent> sent = new ArrayList<>();
+        for (OutgoingEvent event : events) {
+            try {
+                send(event);
+                sent.add(event);
+            } catch (RuntimeException e) {
+                return sent;
+            }
+        }
+        return sent;
+    }
 }

@@ -1,5 +1,9 @@
 package se.medborgardialog.sla.deadline;
 
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import org.slf4j.Logger;
@@ -33,6 +37,43 @@ class DeadlineOutbox {
             if (!publish(deadline.id(), event.eventId())) {
                 return;
             }
+        }
+    }
+
+    /**
+     * Publishes what these just-written deadlines have pending as one batch: every event sent before any
+     * acknowledgement is awaited, then the acknowledged ones removed from their documents in one bulk write. The
+     * deadlines are not re-read: they are what this process just wrote. Events another thread is publishing are left
+     * to it; those the broker did not acknowledge stay pending for the relay.
+     *
+     * @return the deadline ids all of whose pending events were published
+     */
+    Set<String> publishAll(List<Deadline> deadlines) {
+        List<OutgoingEvent> events = new ArrayList<>();
+        Map<String, String> deadlineOf = new LinkedHashMap<>();
+        for (Deadline deadline : deadlines) {
+            for (PendingEvent event : deadline.pendingEvents()) {
+                if (inFlight.add(event.eventId())) {
+                    events.add(new OutgoingEvent(deadline.caseId(), event.eventId(), typeOf(event.kind()),
+                            event.occurredAt(), deadline.eventPayload(event)));
+                    deadlineOf.put(event.eventId(), deadline.id());
+                }
+            }
+        }
+        try {
+            List<OutgoingEvent> sent = events.isEmpty() ? List.of() : sender.sendAll(events);
+            Map<String, List<String>> published = new LinkedHashMap<>();
+            sent.forEach(e -> published.computeIfAbsent(deadlineOf.get(e.eventId()), id -> new ArrayList<>()).add(e.eventId()));
+            store.markPublished(published);
+            if (sent.size() < events.size()) {
+                log.warn("Published {} of {} events in a batch, the relay will retry the rest", sent.size(), events.size());
+            }
+            return published.keySet();
+        } catch (RuntimeException e) {
+            log.warn("Publishing a batch of {} events failed, the relay will retry: {}", events.size(), e.toString());
+            return Set.of();
+        } finally {
+            events.forEach(e -> inFlight.remove(e.eventId()));
         }
     }
 

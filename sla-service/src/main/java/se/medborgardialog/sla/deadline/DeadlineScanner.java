@@ -5,7 +5,11 @@ import org.slf4j.LoggerFactory;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
 
-/** Breaches running clocks whose deadline passed without an answer. */
+/**
+ * The safety net behind the timer: rarely ({@code sla.scan-interval}, an hour by default) breaches running clocks
+ * whose deadline passed without an answer. The timer fires them on time from its in-memory index; this scan is a
+ * query over the whole store (the embedded store ignores the index on status and due time), so it runs rarely.
+ */
 @Component
 public class DeadlineScanner {
 

@@ -1,8 +1,12 @@
 package se.medborgardialog.sla.deadline;
 
 import java.time.Instant;
+import java.util.Collection;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
+import java.util.function.Consumer;
 
 /** Where deadlines live. Every method is one single-document operation: the store has no transactions. */
 public interface DeadlineStore {
@@ -28,4 +32,24 @@ public interface DeadlineStore {
     List<String> findOpenIds();
 
     long countRunning();
+
+    /** The deadlines with these ids (those that exist), in no particular order: one lookup by id each. */
+    List<Deadline> findAll(Collection<String> ids);
+
+    /**
+     * Many {@link #replace}s at once, each only if nobody wrote that deadline since its {@code current} was read.
+     *
+     * @return the ids whose {@code next} is now stored
+     */
+    Set<String> replaceAll(List<Change> changes);
+
+    /** {@link #markPublished(String, String)} for many deadlines at once: deadline id to its published event ids. */
+    void markPublished(Map<String, List<String>> eventIdsByDeadline);
+
+    /** Hands every running deadline to {@code action}, streaming (one pass over the store). */
+    void forEachRunning(Consumer<Deadline> action);
+
+    /** A conditional replacement: {@code next} replaces {@code current} if the stored version is still current's. */
+    record Change(Deadline current, Deadline next) {
+    }
 }

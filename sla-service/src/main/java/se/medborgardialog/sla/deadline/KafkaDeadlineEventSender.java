@@ -1,7 +1,31 @@
 package se.medborgardialog.sla.deadline;
 
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.Producer;
+import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.clients.producer.RecordMetadata;
+import org.apache.kafka.common.header.Header;
+import org.apache.kafka.common.header.internals.RecordHeader;
+import org.apache.kafka.common.serialization.ByteArraySerializer;
+import org.apache.kafka.common.serialization.StringSerializer;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.DisposableBean;
+import org.springframework.boot.context.properties.bind.Bindable;
+import org.springframework.boot.context.properties.bind.Binder;
 import org.springframework.cloud.stream.function.StreamBridge;
+import org.springframework.core.env.Environment;
 import org.springframework.kafka.support.KafkaHeaders;
 import org.springframework.messaging.Message;
 import org.springframework.messaging.support.MessageBuilder;
@@ -9,36 +33,117 @@ import org.springframework.stereotype.Component;
 import se.medborgardialog.contracts.EventTypes;
 import tools.jackson.databind.json.JsonMapper;
 
-/** CloudEvents binary mode on Kafka: attributes as {@code ce_*} headers, the contract record as JSON. */
+/**
+ * CloudEvents binary mode on Kafka: attributes as {@code ce_*} headers, the contract record as JSON.
+ *
+ * <p>One event goes through the binder's {@code deadlines-out-0} (a synchronous producer). A batch (the timer firing
+ * thousands of clocks due in the same second) goes through a plain producer with the binder's producer properties:
+ * every record is sent before the first acknowledgement is awaited, which the binder's synchronous binding cannot do.
+ * Both write the same record: the same key, the same headers as raw UTF-8 bytes.
+ */
 @Component
-class KafkaDeadlineEventSender implements DeadlineEventSender {
+class KafkaDeadlineEventSender implements DeadlineEventSender, DisposableBean {
+
+    private static final Logger log = LoggerFactory.getLogger(KafkaDeadlineEventSender.class);
 
     /** The declared output binding ({@code spring.cloud.stream.output-bindings}); its producer is {@code sync}. */
     static final String BINDING = "deadlines-out-0";
 
     private final StreamBridge streamBridge;
     private final JsonMapper json;
+    private final Environment environment;
+    private volatile Producer<String, byte[]> batchProducer;
 
-    KafkaDeadlineEventSender(StreamBridge streamBridge, JsonMapper json) {
+    KafkaDeadlineEventSender(StreamBridge streamBridge, JsonMapper json, Environment environment) {
         this.streamBridge = streamBridge;
         this.json = json;
+        this.environment = environment;
     }
 
     @Override
     public void send(OutgoingEvent event) {
         Message<byte[]> message = MessageBuilder.withPayload(json.writeValueAsBytes(event.payload()))
-                .copyHeaders(Map.of(
-                        KafkaHeaders.KEY, event.caseId(),
-                        "ce_specversion", "1.0",
-                        "ce_id", event.eventId(),
-                        "ce_source", EventTypes.SOURCE_SLA,
-                        "ce_type", event.type(),
-                        "ce_time", event.time().toString(),
-                        "ce_subject", event.caseId(),
-                        "content-type", "application/json"))
+                .copyHeaders(Map.of(KafkaHeaders.KEY, event.caseId()))
+                .copyHeaders(headers(event))
                 .build();
         if (!streamBridge.send(BINDING, message)) {
             throw new IllegalStateException("Could not send " + event.type() + " for case " + event.caseId());
+        }
+    }
+
+    @Override
+    public List<OutgoingEvent> sendAll(List<OutgoingEvent> events) {
+        Producer<String, byte[]> producer = batchProducer();
+        String topic = environment.getProperty("spring.cloud.stream.bindings." + BINDING + ".destination",
+                "medborgardialog.deadlines.v1");
+        List<Future<RecordMetadata>> acks = new ArrayList<>(events.size());
+        for (OutgoingEvent event : events) {
+            List<Header> headers = new ArrayList<>();
+            headers(event).forEach((name, value) -> headers.add(new RecordHeader(name, value.getBytes(StandardCharsets.UTF_8))));
+            acks.add(producer.send(new ProducerRecord<>(topic, null, event.caseId(), json.writeValueAsBytes(event.payload()),
+                    headers)));
+        }
+        List<OutgoingEvent> sent = new ArrayList<>(events.size());
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(15);
+        for (int i = 0; i < events.size(); i++) {
+            try {
+                acks.get(i).get(Math.max(0, deadline - System.nanoTime()), TimeUnit.NANOSECONDS);
+                sent.add(events.get(i));
+            } catch (ExecutionException | TimeoutException e) {
+                log.warn("Event {} of case {} not acknowledged, the relay will retry: {}", events.get(i).eventId(),
+                        events.get(i).caseId(), e.toString());
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                break;
+            }
+        }
+        return sent;
+    }
+
+    /** The CloudEvents attributes and the content type, as the consumers read them. */
+    private static Map<String, String> headers(OutgoingEvent event) {
+        Map<String, String> headers = new LinkedHashMap<>();
+        headers.put("ce_specversion", "1.0");
+        headers.put("ce_id", event.eventId());
+        headers.put("ce_source", EventTypes.SOURCE_SLA);
+        headers.put("ce_type", event.type());
+        headers.put("ce_time", event.time().toString());
+        headers.put("ce_subject", event.caseId());
+        headers.put("content-type", "application/json");
+        return headers;
+    }
+
+    private Producer<String, byte[]> batchProducer() {
+        Producer<String, byte[]> producer = batchProducer;
+        if (producer == null) {
+            synchronized (this) {
+                if (batchProducer == null) {
+                    batchProducer = createProducer();
+                }
+                producer = batchProducer;
+            }
+        }
+        return producer;
+    }
+
+    private Producer<String, byte[]> createProducer() {
+        Binder binder = Binder.get(environment);
+        Map<String, Object> config = new HashMap<>(binder.bind("spring.cloud.stream.kafka.binder.producer-properties",
+                Bindable.mapOf(String.class, String.class)).orElse(Map.of()));
+        config.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG,
+                environment.getProperty("spring.cloud.stream.kafka.binder.brokers", "localhost:9092"));
+        config.put(ProducerConfig.ACKS_CONFIG, "all");
+        config.put(ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, "true");
+        config.put(ProducerConfig.CLIENT_ID_CONFIG, "sla-deadlines-batch-" + System.identityHashCode(this));
+        config.put(ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG, StringSerializer.class.getName());
+        config.put(ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG, ByteArraySerializer.class.getName());
+        return new KafkaProducer<>(config);
+    }
+
+    @Override
+    public void destroy() {
+        if (batchProducer != null) {
+            batchProducer.close(java.time.Duration.ofSeconds(5));
         }
     }
 }

@@ -4,8 +4,14 @@ import static org.springframework.data.mongodb.core.query.Criteria.where;
 import static org.springframework.data.mongodb.core.query.Query.query;
 
 import java.time.Instant;
+import java.util.Collection;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
+import java.util.function.Consumer;
+import java.util.stream.Stream;
 import org.bson.Document;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -13,6 +19,8 @@ import org.springframework.boot.context.event.ApplicationReadyEvent;
 import org.springframework.context.event.EventListener;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.data.domain.Sort;
+import org.springframework.data.mongodb.core.BulkOperations;
+import org.springframework.data.mongodb.core.FindAndReplaceOptions;
 import org.springframework.data.mongodb.core.MongoOperations;
 import org.springframework.data.mongodb.core.index.Index;
 import org.springframework.data.mongodb.core.query.Update;
@@ -22,6 +30,8 @@ import org.springframework.stereotype.Component;
 class MongoDeadlineStore implements DeadlineStore {
 
     private static final Logger log = LoggerFactory.getLogger(MongoDeadlineStore.class);
+    /** Which clocks each case has: {@code _id} the case id, {@code clocks} the deadline ids (see {@link #findByCase}). */
+    static final String CASES = "deadline_cases";
 
     private final MongoOperations mongo;
 
@@ -38,6 +48,11 @@ class MongoDeadlineStore implements DeadlineStore {
         try {
             mongo.indexOps(Deadline.class).createIndex(new Index().on("status", Sort.Direction.ASC).on("dueAt", Sort.Direction.ASC));
             mongo.indexOps(Deadline.class).createIndex(new Index().on("caseId", Sort.Direction.ASC));
+            // Unique by construction (the _id is): it is here for the embedded store, which uses an index only
+            // when a query names exactly its keys, so the conditional replace by _id and version is a lookup, not
+            // a scan of every deadline.
+            mongo.indexOps(Deadline.class).createIndex(new Index().on("_id", Sort.Direction.ASC)
+                    .on("version", Sort.Direction.ASC).unique().named("id_version"));
         } catch (RuntimeException e) {
             log.warn("Could not create deadline indexes, queries will scan: {}", e.getMessage());
         }
@@ -45,6 +60,8 @@ class MongoDeadlineStore implements DeadlineStore {
 
     @Override
     public boolean insert(Deadline deadline) {
+        // First the case's list of clocks, so a clock is never stored without being findable by its case.
+        mongo.upsert(query(where("_id").is(deadline.caseId())), new Update().addToSet("clocks", deadline.id()), CASES);
         try {
             mongo.insert(deadline);
             return true;
@@ -83,9 +100,18 @@ class MongoDeadlineStore implements DeadlineStore {
                 Deadline.class);
     }
 
+    /**
+     * By the case's list of clocks: two lookups by id, where a query on {@code caseId} scans every deadline of the
+     * embedded store (it ignores non-unique indexes). Deadlines stored before that list existed are found by the scan.
+     */
     @Override
     public List<Deadline> findByCase(String caseId) {
-        return mongo.find(query(where("caseId").is(caseId)).with(Sort.by("clock")), Deadline.class);
+        Document clocks = mongo.findById(caseId, Document.class, CASES);
+        if (clocks == null) {
+            return mongo.find(query(where("caseId").is(caseId)).with(Sort.by("clock")), Deadline.class);
+        }
+        return findAll(clocks.getList("clocks", String.class)).stream()
+                .sorted(java.util.Comparator.comparing(Deadline::clock)).toList();
     }
 
     @Override
@@ -98,5 +124,63 @@ class MongoDeadlineStore implements DeadlineStore {
     @Override
     public long countRunning() {
         return mongo.count(query(where("status").is(DeadlineStatus.RUNNING)), Deadline.class);
+    }
+
+    @Override
+    public List<Deadline> findAll(Collection<String> ids) {
+        if (ids.isEmpty()) {
+            return List.of();
+        }
+        return mongo.find(query(where("_id").in(ids)), Deadline.class);
+    }
+
+    /**
+     * One unordered bulk write of conditional replacements. The bulk result only counts matches; when one did not
+     * match (a concurrent write), the deadlines are read back and a replacement counts as stored when the stored
+     * version and pending events are its own.
+     */
+    @Override
+    public Set<String> replaceAll(List<Change> changes) {
+        if (changes.isEmpty()) {
+            return Set.of();
+        }
+        BulkOperations bulk = mongo.bulkOps(BulkOperations.BulkMode.UNORDERED, Deadline.class);
+        for (Change change : changes) {
+            bulk.replaceOne(query(where("_id").is(change.current().id()).and("version").is(change.current().version())),
+                    change.next(), FindAndReplaceOptions.none());
+        }
+        Set<String> written = new HashSet<>();
+        if (bulk.execute().getMatchedCount() == changes.size()) {
+            changes.forEach(change -> written.add(change.next().id()));
+            return written;
+        }
+        Map<String, Deadline> stored = new java.util.HashMap<>();
+        findAll(changes.stream().map(change -> change.next().id()).toList()).forEach(d -> stored.put(d.id(), d));
+        for (Change change : changes) {
+            Deadline now = stored.get(change.next().id());
+            if (now != null && now.version() == change.next().version()
+                    && now.pendingEvents().equals(change.next().pendingEvents())) {
+                written.add(now.id());
+            }
+        }
+        return written;
+    }
+
+    @Override
+    public void markPublished(Map<String, List<String>> eventIdsByDeadline) {
+        if (eventIdsByDeadline.isEmpty()) {
+            return;
+        }
+        BulkOperations bulk = mongo.bulkOps(BulkOperations.BulkMode.UNORDERED, Deadline.class);
+        eventIdsByDeadline.forEach((id, eventIds) -> bulk.updateOne(query(where("_id").is(id)),
+                new Update().pull("pendingEvents", new Document("eventId", new Document("$in", eventIds))).inc("version", 1)));
+        bulk.execute();
+    }
+
+    @Override
+    public void forEachRunning(Consumer<Deadline> action) {
+        try (Stream<Deadline> running = mongo.stream(query(where("status").is(DeadlineStatus.RUNNING)), Deadline.class)) {
+            running.forEach(action);
+        }
     }
 }

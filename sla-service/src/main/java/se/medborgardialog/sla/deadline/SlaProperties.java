@@ -8,12 +8,13 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * How sla-service runs its clocks. Which clocks a case gets, and how long they run, is the catalogue of guarantees
  * ({@code sla.guarantees}, see {@code GuaranteeProperties}).
  *
- * @param scanInterval how often running deadlines are checked for a breach
+ * @param scanInterval how often the safety-net scan looks for running deadlines past due (the timer fires them on
+ *                     time; the scan only catches what a bug left out of its index)
  * @param relay        the outbox relay that republishes events left pending by a crash
  */
 @ConfigurationProperties("sla")
 public record SlaProperties(
-        @DefaultValue("PT1S") Duration scanInterval,
+        @DefaultValue("PT1H") Duration scanInterval,
         @DefaultValue Relay relay) {
 
     /**

@@ -2,6 +2,10 @@ package se.medborgardialog.sla.deadline;
 
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashSet;
+import java.util.Set;
+import java.util.function.Consumer;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
@@ -69,5 +73,27 @@ class InMemoryDeadlineStore implements DeadlineStore {
     @Override
     public long countRunning() {
         return deadlines.values().stream().filter(d -> d.status() == DeadlineStatus.RUNNING).count();
+    }
+
+    @Override
+    public List<Deadline> findAll(Collection<String> ids) {
+        return ids.stream().map(deadlines::get).filter(java.util.Objects::nonNull).toList();
+    }
+
+    @Override
+    public Set<String> replaceAll(List<Change> changes) {
+        Set<String> written = new HashSet<>();
+        changes.stream().filter(change -> replace(change.current(), change.next())).forEach(change -> written.add(change.next().id()));
+        return written;
+    }
+
+    @Override
+    public void markPublished(Map<String, List<String>> eventIdsByDeadline) {
+        eventIdsByDeadline.forEach((id, eventIds) -> eventIds.forEach(eventId -> markPublished(id, eventId)));
+    }
+
+    @Override
+    public void forEachRunning(Consumer<Deadline> action) {
+        deadlines.values().stream().filter(d -> d.status() == DeadlineStatus.RUNNING).forEach(action);
     }
 }

@@ -1,0 +1,25 @@
+package se.medborgardialog.sla.timer;
+
+import java.time.Duration;
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.DefaultValue;
+
+/**
+ * The timer that fires clocks at their due time.
+ *
+ * @param poll  the longest the firing thread waits before looking at the clock again (it also wakes when a clock
+ *              is indexed); what a {@code MutableClock} moved by a test waits at most
+ * @param batch the most clocks fired in one batch (one read, one bulk write, one batch of events)
+ */
+@ConfigurationProperties("sla.timer")
+public record TimerProperties(@DefaultValue("PT0.05S") Duration poll, @DefaultValue("1000") int batch) {
+
+    public TimerProperties {
+        if (poll.isNegative() || poll.isZero()) {
+            throw new IllegalArgumentException("sla.timer.poll must be positive, was " + poll);
+        }
+        if (batch < 1) {
+            throw new IllegalArgumentException("sla.timer.batch must be at least 1, was " + batch);
+        }
+    }
+}
