@@ -38,6 +38,8 @@ import se.medborgardialog.contracts.GuaranteeRef;
 import se.medborgardialog.contracts.GuaranteeType;
 import se.medborgardialog.contracts.SubmissionId;
 import se.medborgardialog.contracts.SynpunktKind;
+import se.medborgardialog.contracts.SynpunktPersonalData;
+import se.medborgardialog.personaldata.PersonalDataCipher;
 import se.medborgardialog.contracts.SynpunktSubmitted;
 import se.medborgardialog.contracts.Topics;
 import se.medborgardialog.contracts.TrackingCode;
@@ -57,6 +59,10 @@ class BreachComplaintAndDecisionDemandIntegrationTests extends CaseServerIntegra
     private static final GuaranteeRef STREET_LIGHTS = new GuaranteeRef("gatubelysning-3-veckor", 1,
             "Gatubelysning lagas inom 3 veckor", GuaranteeType.TJANSTEGARANTI);
 
+    /** intake's development event key (cases.event-keys). */
+    private static final PersonalDataCipher EVENT_KEY = new PersonalDataCipher("ev-dev1",
+            java.util.Map.of("ev-dev1", "ZGV2ZWxvcG1lbnQtb25seS1ldmVudC1rZXktMzJieSE="));
+
     @Autowired
     UserDetailsService users;
 
@@ -72,6 +78,8 @@ class BreachComplaintAndDecisionDemandIntegrationTests extends CaseServerIntegra
 
         Case opened = cases.find(complaintId);
         assertThat(opened.unit()).isEqualTo("medborgarservice");
+        assertThat(opened.text()).isEqualTo("Kommunen höll inte tjänstegarantin.");
+        assertThat(opened.contact()).isEqualTo(GRETA);
         assertThat(opened.concerns()).isEqualTo(new ConcernedCase(original.toString(), originalNumber));
         assertThat(opened.links()).extracting(CaseLink::caseId, CaseLink::relation)
                 .containsExactly(org.assertj.core.groups.Tuple.tuple(original.toString(),
@@ -226,12 +234,13 @@ class BreachComplaintAndDecisionDemandIntegrationTests extends CaseServerIntegra
                 "Gatlampan är fortfarande trasig.", Channel.WEB, received, received, GRETA, null, List.of(), null);
     }
 
-    /** What intake publishes from the complaint page of a breached guarantee. */
-    private static SynpunktSubmitted complaintAbout(CaseId original) {
+    /** What intake publishes from the complaint page of a breached guarantee: sealed with its event key. */
+    private SynpunktSubmitted complaintAbout(CaseId original) {
         UUID id = UUID.randomUUID();
+        String sealed = EVENT_KEY.encrypt(json.writeValueAsString(
+                new SynpunktPersonalData("Kommunen höll inte tjänstegarantin.", GRETA)));
         return new SynpunktSubmitted(new SubmissionId(id), new TrackingCode(code(id)), SynpunktKind.KLAGOMAL,
-                "gata-och-trafik", "Kommunen höll inte tjänstegarantin.", Channel.WEB, NOW, NOW, GRETA, null,
-                List.of(), null, original);
+                "gata-och-trafik", null, Channel.WEB, NOW, NOW, null, null, List.of(), sealed, original);
     }
 
     private static String code(UUID id) {
