@@ -324,6 +324,13 @@ public final class LocalStack implements AutoCloseable {
             command.add("--cases.attachments.base-url=" + intake);
             command.add("--cases.mail.intake-base-url=" + intake);
         }
+        if (service == Service.SLA) {
+            // the managers' alert mails go to the same catcher; the watch page and the mails link this stack's pages
+            command.add("--spring.mail.host=127.0.0.1");
+            command.add("--spring.mail.port=" + mail.smtpPort());
+            command.add("--sla.watch.case-base-url=http://localhost:" + settings.port(Service.CASE) + "/arenden/");
+            command.add("--sla.watch.page-url=http://localhost:" + settings.port(Service.SLA) + "/bevakning");
+        }
         command.addAll(settings.arguments(service));
         return command;
     }
@@ -402,7 +409,7 @@ public final class LocalStack implements AutoCloseable {
         System.out.printf("  %-18s %-24s pid %-7d log %s%n", "kafka (KRaft)", kafkaBootstrapServers(), broker.pid(), broker.log());
         System.out.printf("  %-18s %-24s pid %-7d log %s%n", "store (MongoDB)", storeUri(), store.pid(), store.log());
         System.out.printf("  %-18s %-24s (in this process; development only)%n", "smtp (GreenMail)", "127.0.0.1:" + smtpPort());
-        System.out.printf("  %-18s %-24s (answer mails received; read-only)%n", "mail API", mailApi());
+        System.out.printf("  %-18s %-24s (answer and alert mails received; read-only)%n", "mail API", mailApi());
         System.out.println();
         System.out.println("Try: curl -i -X POST " + url(Service.INTAKE) + "/api/v1/synpunkter -H 'Content-Type: application/json' \\");
         System.out.println("       -d '{\"kind\":\"klagomål\",\"category\":\"gata-och-trafik\",\"text\":\"Trasig gatlykta på Storgatan\",\"channel\":\"web\"}'");

@@ -23,6 +23,7 @@ import se.medborgardialog.contracts.DeadlineMet;
 import se.medborgardialog.contracts.DeadlinePaused;
 import se.medborgardialog.contracts.DeadlineResumed;
 import se.medborgardialog.contracts.EventTypes;
+import se.medborgardialog.sla.guarantee.Catalogues;
 import se.medborgardialog.sla.deadline.Deadline;
 import se.medborgardialog.sla.deadline.DeadlineStatus;
 import se.medborgardialog.sla.deadline.PendingEvent;
@@ -48,7 +49,8 @@ class SlaPauseIntegrationTests extends SlaIntegrationTestSupport {
         cases.send(EventTypes.CITIZEN_INFO_REQUESTED, caseId, requested);
         ConsumerRecord<String, byte[]> pausedRecord = awaitOne(caseId, EventTypes.DEADLINE_PAUSED);
         assertThat(json.readValue(pausedRecord.value(), DeadlinePaused.class))
-                .isEqualTo(new DeadlinePaused(caseId, CLOCK, "stadsmiljo", tuesday));
+                .isEqualTo(new DeadlinePaused(caseId, CLOCK, "stadsmiljo", tuesday, Catalogues.SYNPUNKT_FIRST_ANSWER,
+                        stockholm(11, 25, 23, 59).plusSeconds(59).plusNanos(999_999_999)));
         assertThat(CaseTopic.header(pausedRecord, "ce_id"))
                 .isEqualTo(Deadline.eventId(caseId.toString(), CLOCK, PendingEvent.Kind.PAUSED, 1));
 
@@ -71,7 +73,8 @@ class SlaPauseIntegrationTests extends SlaIntegrationTestSupport {
         LocalDate moved = LocalDate.of(2026, 11, 30);
         Instant movedDueAt = stockholm(11, 30, 23, 59).plusSeconds(59).plusNanos(999_999_999);
         assertThat(json.readValue(awaitOne(caseId, EventTypes.DEADLINE_RESUMED).value(), DeadlineResumed.class))
-                .isEqualTo(new DeadlineResumed(caseId, CLOCK, "stadsmiljo", friday, moved, movedDueAt));
+                .isEqualTo(new DeadlineResumed(caseId, CLOCK, "stadsmiljo", friday, moved, movedDueAt,
+                        Catalogues.SYNPUNKT_FIRST_ANSWER));
 
         // Redelivered request and reply change nothing.
         cases.send(EventTypes.CITIZEN_INFO_REQUESTED, caseId, requested);
@@ -99,7 +102,8 @@ class SlaPauseIntegrationTests extends SlaIntegrationTestSupport {
         clock.set(justAfter);
         DeadlineBreached breached = json.readValue(awaitOne(caseId, EventTypes.DEADLINE_BREACHED).value(),
                 DeadlineBreached.class);
-        assertThat(breached).isEqualTo(new DeadlineBreached(caseId, CLOCK, "stadsmiljo", movedDueAt, justAfter));
+        assertThat(breached).isEqualTo(new DeadlineBreached(caseId, CLOCK, "stadsmiljo", movedDueAt, justAfter,
+                Catalogues.SYNPUNKT_FIRST_ANSWER, null));
         scanner.scan();
         scanner.scan();
         awaitBarrier();
@@ -121,7 +125,8 @@ class SlaPauseIntegrationTests extends SlaIntegrationTestSupport {
 
         assertThat(json.readValue(awaitOne(caseId, EventTypes.DEADLINE_MET).value(), DeadlineMet.class))
                 .isEqualTo(new DeadlineMet(caseId, CLOCK, "stadsmiljo",
-                        stockholm(11, 25, 23, 59).plusSeconds(59).plusNanos(999_999_999), nextMonday));
+                        stockholm(11, 25, 23, 59).plusSeconds(59).plusNanos(999_999_999), nextMonday,
+                        Catalogues.SYNPUNKT_FIRST_ANSWER));
         awaitBarrier();
         assertThat(eventsOf(caseId, EventTypes.DEADLINE_BREACHED)).isEmpty();
     }

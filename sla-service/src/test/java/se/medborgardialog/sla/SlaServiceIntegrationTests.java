@@ -32,6 +32,9 @@ import se.medborgardialog.contracts.DeadlineBreached;
 import se.medborgardialog.contracts.DeadlineMet;
 import se.medborgardialog.contracts.DeadlineScheduled;
 import se.medborgardialog.contracts.EventTypes;
+import se.medborgardialog.contracts.GuaranteeRef;
+import se.medborgardialog.contracts.GuaranteeType;
+import se.medborgardialog.sla.guarantee.Catalogues;
 import se.medborgardialog.contracts.LegalFlow;
 import se.medborgardialog.contracts.SubmissionId;
 import se.medborgardialog.sla.deadline.Deadline;
@@ -81,12 +84,15 @@ class SlaServiceIntegrationTests extends SlaIntegrationTestSupport {
                 .contains("\"dueDate\":\"2026-11-25\"", "\"dueAt\":\"2026-11-25T22:59:59.999999999Z\"");
         DeadlineScheduled scheduled = json.readValue(record.value(), DeadlineScheduled.class);
         assertThat(scheduled).isEqualTo(new DeadlineScheduled(caseId, "first-answer", "stadsmiljo", 2, MONDAY,
-                LocalDate.of(2026, 11, 25), END_OF_WEDNESDAY));
+                LocalDate.of(2026, 11, 25), END_OF_WEDNESDAY, Catalogues.SYNPUNKT_FIRST_ANSWER, "P2WD"));
 
         mvc.perform(get("/api/v1/deadlines/{caseId}", caseId).with(httpBasic("anna", "utveckling")))
                 .andExpect(status().isOk())
                 .andExpect(jsonPath("$.unit").value("stadsmiljo"))
                 .andExpect(jsonPath("$.clocks[0].clock").value("first-answer"))
+                .andExpect(jsonPath("$.clocks[0].guarantee.id").value("synpunkt-svar-2-arbetsdagar"))
+                .andExpect(jsonPath("$.clocks[0].guarantee.version").value(1))
+                .andExpect(jsonPath("$.clocks[0].duration").value("P2WD"))
                 .andExpect(jsonPath("$.clocks[0].status").value("RUNNING"))
                 .andExpect(jsonPath("$.clocks[0].dueDate").value("2026-11-25"))
                 .andExpect(jsonPath("$.clocks[0].dueAt").value("2026-11-25T23:59:59.999999999+01:00"));
@@ -107,7 +113,8 @@ class SlaServiceIntegrationTests extends SlaIntegrationTestSupport {
         clock.set(thursday);
 
         DeadlineBreached breached = json.readValue(awaitOne(caseId, EventTypes.DEADLINE_BREACHED).value(), DeadlineBreached.class);
-        assertThat(breached).isEqualTo(new DeadlineBreached(caseId, "first-answer", "stadsmiljo", END_OF_WEDNESDAY, thursday));
+        assertThat(breached).isEqualTo(new DeadlineBreached(caseId, "first-answer", "stadsmiljo", END_OF_WEDNESDAY, thursday,
+                Catalogues.SYNPUNKT_FIRST_ANSWER, null));
 
         clock.advance(Duration.ofDays(1));
         scanner.scan();
@@ -131,7 +138,8 @@ class SlaServiceIntegrationTests extends SlaIntegrationTestSupport {
         cases.send(answered);
 
         DeadlineMet met = json.readValue(awaitOne(caseId, EventTypes.DEADLINE_MET).value(), DeadlineMet.class);
-        assertThat(met).isEqualTo(new DeadlineMet(caseId, "first-answer", "stadsmiljo", END_OF_WEDNESDAY, answeredAt));
+        assertThat(met).isEqualTo(new DeadlineMet(caseId, "first-answer", "stadsmiljo", END_OF_WEDNESDAY, answeredAt,
+                Catalogues.SYNPUNKT_FIRST_ANSWER));
 
         cases.send(answered);
         cases.send(CaseTopic.closed(caseId, answeredAt.plusSeconds(60)));
@@ -189,7 +197,9 @@ class SlaServiceIntegrationTests extends SlaIntegrationTestSupport {
         DeadlineScheduled scheduled = json.readValue(awaitOne(caseId, EventTypes.DEADLINE_SCHEDULED).value(),
                 DeadlineScheduled.class);
         assertThat(scheduled).isEqualTo(new DeadlineScheduled(caseId, "lex-maria-ivo", "halso-och-sjukvard", 0, MONDAY,
-                LocalDate.of(2026, 12, 7), ZonedDateTime.of(2026, 12, 7, 23, 59, 59, 999_999_999, SwedishCalendar.STOCKHOLM).toInstant()));
+                LocalDate.of(2026, 12, 7), ZonedDateTime.of(2026, 12, 7, 23, 59, 59, 999_999_999, SwedishCalendar.STOCKHOLM).toInstant(),
+                new GuaranteeRef("lex-maria-ivo", 1, "Vårdskada anmäls till IVO snarast (lex Maria)", GuaranteeType.LAGKRAV),
+                "P14D"));
         awaitBarrier();
         assertThat(eventsOf(caseId, EventTypes.DEADLINE_SCHEDULED)).hasSize(1);
     }

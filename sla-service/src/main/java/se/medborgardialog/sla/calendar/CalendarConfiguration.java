@@ -14,8 +14,8 @@ class CalendarConfiguration {
 
     /**
      * The shared working-day library: the one calendar the deadlines and the public endpoints use, by rule
-     * plus the municipality's configured closed days. Read once at start-up; deadlines already running keep
-     * the due date they were given.
+     * plus the municipality's configured closed days. Read once at start-up; when it differs from the list the open
+     * clocks were counted on, {@link CalendarChanges} counts them again.
      */
     @Bean
     SwedishCalendar swedishCalendar(CalendarProperties properties) {

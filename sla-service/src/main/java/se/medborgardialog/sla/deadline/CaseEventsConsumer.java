@@ -2,7 +2,6 @@ package se.medborgardialog.sla.deadline;
 
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
-import java.time.Instant;
 import java.util.Set;
 import java.util.function.Consumer;
 import org.slf4j.Logger;
@@ -10,10 +9,12 @@ import org.slf4j.LoggerFactory;
 import org.springframework.cloud.function.cloudevent.CloudEventMessageUtils;
 import org.springframework.messaging.Message;
 import org.springframework.stereotype.Component;
+import se.medborgardialog.contracts.AvvikelseStepRecorded;
 import se.medborgardialog.contracts.CaseAnswered;
+import se.medborgardialog.contracts.CaseAssigned;
 import se.medborgardialog.contracts.CaseClosed;
 import se.medborgardialog.contracts.CaseForwarded;
-import se.medborgardialog.contracts.CaseId;
+import se.medborgardialog.contracts.DecisionDemanded;
 import se.medborgardialog.contracts.CaseOpened;
 import se.medborgardialog.contracts.CitizenInfoReceived;
 import se.medborgardialog.contracts.CitizenInfoRequested;
@@ -30,7 +31,8 @@ class CaseEventsConsumer implements Consumer<Message<byte[]>> {
     private static final Logger log = LoggerFactory.getLogger(CaseEventsConsumer.class);
     private static final Set<String> KNOWN = Set.of(EventTypes.CASE_OPENED, EventTypes.CASE_ANSWERED,
             EventTypes.CASE_CLOSED, EventTypes.CITIZEN_INFO_REQUESTED, EventTypes.CITIZEN_INFO_RECEIVED,
-            EventTypes.CASE_FORWARDED);
+            EventTypes.CASE_FORWARDED, EventTypes.CASE_ASSIGNED, EventTypes.AVVIKELSE_STEP_RECORDED,
+            EventTypes.DECISION_DEMANDED);
 
     private final DeadlineClocks clocks;
     private final JsonMapper json;
@@ -72,12 +74,39 @@ class CaseEventsConsumer implements Consumer<Message<byte[]>> {
             }
             case EventTypes.CASE_ANSWERED -> {
                 CaseAnswered answered = json.readValue(payload, CaseAnswered.class);
-                stopped(answered.caseId(), answered.answeredAt());
+                require(answered.caseId(), "caseId");
+                require(answered.answeredAt(), "answeredAt");
+                clocks.caseAnswered(answered.caseId(), answered.answeredAt());
             }
             case EventTypes.CASE_CLOSED -> {
                 // Closing without an answer (an anonymous synpunkt cannot be answered) also stops the clock.
                 CaseClosed closed = json.readValue(payload, CaseClosed.class);
-                stopped(closed.caseId(), closed.closedAt());
+                require(closed.caseId(), "caseId");
+                require(closed.closedAt(), "closedAt");
+                clocks.caseClosed(closed.caseId(), closed.closedAt());
+            }
+            case EventTypes.CASE_ASSIGNED -> {
+                CaseAssigned assigned = json.readValue(payload, CaseAssigned.class);
+                require(assigned.caseId(), "caseId");
+                require(assigned.assignedAt(), "assignedAt");
+                if (assigned.assignee() == null) {
+                    // Released back to the queue: nobody acknowledged anything.
+                    return "ignored";
+                }
+                clocks.caseAssigned(assigned.caseId(), assigned.assignedAt());
+            }
+            case EventTypes.AVVIKELSE_STEP_RECORDED -> {
+                AvvikelseStepRecorded recorded = json.readValue(payload, AvvikelseStepRecorded.class);
+                require(recorded.caseId(), "caseId");
+                require(recorded.step(), "step");
+                require(recorded.occurredAt(), "occurredAt");
+                clocks.avvikelseStep(recorded.caseId(), recorded.step(), recorded.serious(), recorded.occurredAt());
+            }
+            case EventTypes.DECISION_DEMANDED -> {
+                DecisionDemanded demanded = json.readValue(payload, DecisionDemanded.class);
+                require(demanded.caseId(), "caseId");
+                require(demanded.demandedAt(), "demandedAt");
+                clocks.decisionDemanded(demanded.caseId(), demanded.demandedAt());
             }
             case EventTypes.CITIZEN_INFO_REQUESTED -> {
                 CitizenInfoRequested requested = json.readValue(payload, CitizenInfoRequested.class);
@@ -106,12 +135,6 @@ class CaseEventsConsumer implements Consumer<Message<byte[]>> {
         return "processed";
     }
 
-    private void stopped(CaseId caseId, Instant at) {
-        require(caseId, "caseId");
-        require(at, "timestamp");
-        clocks.caseStopped(caseId, at);
-    }
-
     private static boolean isKnown(String type) {
         return type != null && KNOWN.contains(type);
     }
@@ -122,5 +145,4 @@ class CaseEventsConsumer implements Consumer<Message<byte[]>> {
         }
     }
 
-    /** Kafka headers arrive as raw bytes unless a mapper already decoded them. */
 }

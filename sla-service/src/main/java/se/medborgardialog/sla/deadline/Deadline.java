@@ -1,24 +1,32 @@
 package se.medborgardialog.sla.deadline;
 
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
-import java.time.LocalTime;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.UUID;
 import org.springframework.data.annotation.Id;
+import org.springframework.data.annotation.PersistenceCreator;
 import org.springframework.data.mongodb.core.mapping.Document;
 import se.medborgardialog.contracts.CaseId;
 import se.medborgardialog.contracts.DeadlineBreached;
 import se.medborgardialog.contracts.DeadlineMet;
 import se.medborgardialog.contracts.DeadlinePaused;
+import se.medborgardialog.contracts.DeadlineRescheduled;
 import se.medborgardialog.contracts.DeadlineResumed;
 import se.medborgardialog.contracts.DeadlineScheduled;
+import se.medborgardialog.contracts.DeadlineWarning;
+import se.medborgardialog.contracts.GuaranteeRef;
 import se.medborgardialog.sla.deadline.PendingEvent.Kind;
+import se.medborgardialog.sla.guarantee.ClockDuration;
+import se.medborgardialog.sla.guarantee.Trigger;
+import se.medborgardialog.sla.guarantee.WarningPoint;
 import se.medborgardialog.workingdays.SwedishCalendar;
 
 /**
@@ -27,8 +35,13 @@ import se.medborgardialog.workingdays.SwedishCalendar;
  * and a higher {@link #version} the store uses to refuse a write based on a stale read.
  *
  * <p>Instants are kept at millisecond precision (what a BSON date holds), so what was decided and what
- * is stored are the same. {@code dueAt} is always derived from {@code dueDate}: it is stored only for the
- * scanner's query, and the stored value is truncated.
+ * is stored are the same. For a clock in days {@code dueAt} is derived from {@code dueDate} (the end of that
+ * Stockholm day): it is stored only for the scanner's query, and the stored value is truncated. For a clock in hours
+ * it is the exact instant, and {@code dueDate} its Stockholm date.
+ *
+ * <p>A clock started from the catalogue keeps its guarantee's {@link ClockTerms} as they were at the version in force:
+ * its duration, what stops, pauses and resumes it, its warning points, suspension periods and compensation. A clock
+ * from before the catalogue has none and behaves as then (see {@link ClockTerms#legacy}).
  *
  * <p>While the case waits for the citizen the clock is {@code PAUSED} (since {@code pausedAt}); every pause, open or
  * closed, is kept in {@code pauses}, and a resume moves {@code dueDate} later (see {@link #resume}). A forwarded case
@@ -37,6 +50,10 @@ import se.medborgardialog.workingdays.SwedishCalendar;
  * @param pausedAt      the start of the current pause; null unless {@code PAUSED}
  * @param pauses        every pause of the clock, oldest first
  * @param unitChangedAt when the case was last forwarded (null if never): an older forwarding is not applied again
+ * @param terms         the guarantee's terms at the version that governs the clock; null for a clock from before the
+ *                      catalogue
+ * @param warned        the warning points already warned of, each at most once
+ * @param reschedules   every move of the due time by a change of the calendar, oldest first (see {@link #recount})
  */
 @Document("deadlines")
 public record Deadline(
@@ -54,11 +71,15 @@ public record Deadline(
         Instant pausedAt,
         List<Pause> pauses,
         Instant unitChangedAt,
+        ClockTerms terms,
+        List<String> warned,
+        List<Reschedule> reschedules,
         List<PendingEvent> pendingEvents,
         long version) {
 
     public static final String FIRST_ANSWER = "first-answer";
 
+    @PersistenceCreator
     public Deadline {
         Objects.requireNonNull(id, "id");
         Objects.requireNonNull(caseId, "caseId");
@@ -69,9 +90,24 @@ public record Deadline(
         if (status == DeadlineStatus.PAUSED) {
             Objects.requireNonNull(pausedAt, "pausedAt of a paused clock");
         }
-        dueAt = endOf(dueDate);
+        if (terms != null && terms.clockDuration().kind() == ClockDuration.Kind.HOURS) {
+            dueAt = millis(Objects.requireNonNull(dueAt, "dueAt of a clock in hours"));
+        } else {
+            dueAt = endOf(dueDate);
+        }
         pauses = pauses == null ? List.of() : List.copyOf(pauses);
+        warned = warned == null ? List.of() : List.copyOf(warned);
+        reschedules = reschedules == null ? List.of() : List.copyOf(reschedules);
         pendingEvents = pendingEvents == null ? List.of() : List.copyOf(pendingEvents);
+    }
+
+    /** A clock from before the catalogue (no terms), as the store read them then. */
+    public Deadline(String id, String caseId, String unit, String clock, int workingDays, Instant receivedAt,
+                    LocalDate dueDate, Instant dueAt, DeadlineStatus status, Instant answeredAt, Instant breachedAt,
+                    Instant pausedAt, List<Pause> pauses, Instant unitChangedAt, List<PendingEvent> pendingEvents,
+                    long version) {
+        this(id, caseId, unit, clock, workingDays, receivedAt, dueDate, dueAt, status, answeredAt, breachedAt, pausedAt,
+                pauses, unitChangedAt, null, List.of(), List.of(), pendingEvents, version);
     }
 
     public static String id(CaseId caseId, String clock) {
@@ -92,6 +128,11 @@ public record Deadline(
         return uuidOf(caseId + ":" + clock + ":" + kind.name().toLowerCase() + ":" + pause);
     }
 
+    /** The id of a warning: the point, and how many pauses the clock had when it was reached. */
+    public static String warningEventId(String caseId, String clock, String point, int pauses) {
+        return uuidOf(caseId + ":" + clock + ":warning:" + point + ":" + pauses);
+    }
+
     private static String uuidOf(String name) {
         return UUID.nameUUIDFromBytes(name.getBytes(StandardCharsets.UTF_8)).toString();
     }
@@ -102,12 +143,117 @@ public record Deadline(
      */
     public static Deadline schedule(CaseId caseId, String unit, String clock, int workingDays, Instant receivedAt,
                                     SwedishCalendar.Deadline due, Instant now) {
+        return schedule(caseId, unit, clock, workingDays, receivedAt, due.dueDate(), due.dueInstant(), null, now);
+    }
+
+    /**
+     * Starts the clock a guarantee promises, counting from {@code startedAt} (the receipt, or the event that started
+     * it) by the guarantee's terms at its current version. Overdue at once: breached at once, as above.
+     */
+    public static Deadline schedule(CaseId caseId, String unit, String clock, ClockTerms terms, Instant startedAt,
+                                    SwedishCalendar calendar, Instant now) {
+        Countdown.Due due = terms.countdown(calendar).from(startedAt);
+        return schedule(caseId, unit, clock, terms.clockDuration().workingDays(), startedAt, due.dueDate(), due.dueAt(),
+                terms, now);
+    }
+
+    private static Deadline schedule(CaseId caseId, String unit, String clock, int workingDays, Instant receivedAt,
+                                     LocalDate dueDate, Instant dueAt, ClockTerms terms, Instant now) {
         String caseIdValue = caseId.toString();
         Instant at = millis(now);
         Deadline scheduled = new Deadline(id(caseId, clock), caseIdValue, unit, clock, workingDays, millis(receivedAt),
-                due.dueDate(), due.dueInstant(), DeadlineStatus.RUNNING, null, null, null, List.of(), null,
+                dueDate, dueAt, DeadlineStatus.RUNNING, null, null, null, List.of(), null, terms, List.of(), List.of(),
                 List.of(new PendingEvent(eventId(caseIdValue, clock, Kind.SCHEDULED), Kind.SCHEDULED, at)), 0);
         return scheduled.isOverdueAt(at) ? scheduled.breach(at).orElseThrow() : scheduled;
+    }
+
+    /** The terms the clock keeps: its guarantee's, or today's behaviour for a clock from before the catalogue. */
+    public ClockTerms effectiveTerms() {
+        return terms != null ? terms : ClockTerms.legacy(workingDays);
+    }
+
+    public GuaranteeRef guarantee() {
+        return terms == null ? null : terms.ref();
+    }
+
+    /**
+     * A trigger of the case happened at {@code at} (the event's own time): the clock stops, pauses or resumes if its
+     * terms say so (stopping wins), else nothing changes.
+     */
+    public Optional<Deadline> on(Trigger trigger, Instant at, Instant now, SwedishCalendar calendar) {
+        ClockTerms effective = effectiveTerms();
+        if (effective.stopOn().contains(trigger)) {
+            return stop(at, now);
+        }
+        if (effective.pauseOn().contains(trigger)) {
+            return pause(at, now);
+        }
+        if (effective.resumeOn().contains(trigger)) {
+            return resume(at, now, calendar);
+        }
+        return Optional.empty();
+    }
+
+    /**
+     * The next instant the clock needs attention: its earliest warning point not yet warned of (before the due time),
+     * else the due time, while it runs; null when it is paused or stopped.
+     */
+    public Instant nextFireAt() {
+        if (status != DeadlineStatus.RUNNING) {
+            return null;
+        }
+        return unwarnedPoints().stream().map(p -> pointAt(p)).filter(at -> at.isBefore(dueAt))
+                .min(Comparator.naturalOrder()).orElse(dueAt);
+    }
+
+    /**
+     * The clock's time has come at {@code now}: a running clock past its due time is breached (its warnings no longer
+     * matter); otherwise each warning point reached and not yet warned of is warned of, once ({@code DeadlineWarning}).
+     * A paused or stopped clock does nothing.
+     */
+    public Optional<Deadline> fire(Instant now) {
+        if (status != DeadlineStatus.RUNNING) {
+            return Optional.empty();
+        }
+        if (isOverdueAt(now)) {
+            return breach(now);
+        }
+        List<WarningPoint> reached = unwarnedPoints().stream()
+                .filter(p -> !pointAt(p).isAfter(now) && pointAt(p).isBefore(dueAt))
+                .sorted(Comparator.comparing(this::pointAt))
+                .toList();
+        if (reached.isEmpty()) {
+            return Optional.empty();
+        }
+        List<PendingEvent> events = new ArrayList<>(pendingEvents);
+        List<String> nextWarned = new ArrayList<>(warned);
+        for (WarningPoint point : reached) {
+            events.add(new PendingEvent(warningEventId(caseId, clock, point.text(), pauses.size()), Kind.WARNING,
+                    millis(now), pauses.size(), point.text()));
+            nextWarned.add(point.text());
+        }
+        return Optional.of(new Deadline(id, caseId, unit, clock, workingDays, receivedAt, dueDate, dueAt, status,
+                answeredAt, breachedAt, pausedAt, pauses, unitChangedAt, terms, nextWarned, reschedules, events,
+                version + 1));
+    }
+
+    private List<WarningPoint> unwarnedPoints() {
+        return terms == null ? List.of()
+                : terms.warningPoints().stream().filter(p -> !warned.contains(p.text())).toList();
+    }
+
+    /**
+     * When a warning point is reached, recomputed whenever the clock (re)starts: a time before the due time, or a share
+     * of the clock's running time (from its start to its due time, less the time it was paused) after its start and
+     * the pauses so far.
+     */
+    private Instant pointAt(WarningPoint point) {
+        if (point.before() != null) {
+            return dueAt.minus(point.before());
+        }
+        Duration paused = pauses.stream().filter(p -> p.resumedAt() != null)
+                .map(p -> Duration.between(p.pausedAt(), p.resumedAt())).reduce(Duration.ZERO, Duration::plus);
+        return point.at(receivedAt.plus(paused), dueAt);
     }
 
     public CaseId typedCaseId() {
@@ -172,7 +318,7 @@ public record Deadline(
         }
         Instant at = millis(requestedAt.isBefore(receivedAt) ? receivedAt : requestedAt);
         List<Pause> nextPauses = new ArrayList<>(pauses);
-        nextPauses.add(Pause.startedAt(at));
+        nextPauses.add(Pause.startedAt(at, terms == null ? null : dueAt));
         return Optional.of(copy(unit, dueDate, DeadlineStatus.PAUSED, answeredAt, breachedAt, at, nextPauses,
                 unitChangedAt, withEvent(Kind.PAUSED, nextPauses.size(), now)));
     }
@@ -195,14 +341,14 @@ public record Deadline(
             return Optional.empty();
         }
         Instant at = millis(repliedAt);
-        int days = pausedDays(calendar, pausedAt, at);
-        LocalDate movedDueDate = days == 0 ? dueDate
-                : workingDays > 0 ? calendar.nthWorkingDayAfter(dueDate, days) : dueDate.plusDays(days);
+        Countdown countdown = effectiveTerms().countdown(calendar);
+        int days = countdown.daysGivenBack(pausedAt, at);
+        Countdown.Due moved = countdown.moved(new Countdown.Due(dueDate, dueAt), pausedAt, at);
         List<Pause> nextPauses = new ArrayList<>(pauses);
         int number = nextPauses.size();
-        nextPauses.set(number - 1, nextPauses.get(number - 1).resumed(at, days, movedDueDate));
-        Deadline resumed = copy(unit, movedDueDate, DeadlineStatus.RUNNING, answeredAt, breachedAt, null, nextPauses,
-                unitChangedAt, withEvent(Kind.RESUMED, number, now));
+        nextPauses.set(number - 1, nextPauses.get(number - 1).resumed(at, days, moved));
+        Deadline resumed = copy(unit, moved.dueDate(), moved.dueAt(), DeadlineStatus.RUNNING, answeredAt, breachedAt,
+                null, nextPauses, unitChangedAt, withEvent(Kind.RESUMED, number, now));
         return Optional.of(resumed.isOverdueAt(millis(now)) ? resumed.breach(millis(now)).orElseThrow() : resumed);
     }
 
@@ -222,28 +368,51 @@ public record Deadline(
                 pendingEvents));
     }
 
+    /**
+     * The municipality's calendar changed ({@code calendar}, fingerprinted {@code fingerprint}): an open clock counted in
+     * working days is counted again from its start, and each of its pauses gives back what it gives back on the new
+     * calendar. A due date that moves is recorded ({@link Reschedule}, {@code DeadlineRescheduled} with {@code reason});
+     * a running clock whose new due time has already passed at {@code now} is breached at once, as at scheduling.
+     *
+     * <p>Ignored: a stopped clock (its outcome stands), a clock in hours or calendar time (closed days do not count
+     * for them), a clock already counted on this calendar, and one whose due date stays.
+     */
+    public Optional<Deadline> recount(SwedishCalendar calendar, String fingerprint, String reason, Instant now) {
+        Objects.requireNonNull(fingerprint, "fingerprint");
+        Objects.requireNonNull(reason, "reason");
+        if ((status != DeadlineStatus.RUNNING && status != DeadlineStatus.PAUSED)
+                || effectiveTerms().clockDuration().kind() != ClockDuration.Kind.WORKING_DAYS
+                || reschedules.stream().anyMatch(r -> r.calendar().equals(fingerprint))) {
+            return Optional.empty();
+        }
+        Countdown countdown = effectiveTerms().countdown(calendar);
+        Countdown.Due due = countdown.from(receivedAt);
+        for (Pause pause : pauses) {
+            if (pause.resumedAt() != null) {
+                due = countdown.moved(due, pause.pausedAt(), pause.resumedAt());
+            }
+        }
+        if (due.dueDate().equals(dueDate)) {
+            return Optional.empty();
+        }
+        Instant at = millis(now);
+        List<Reschedule> nextReschedules = new ArrayList<>(reschedules);
+        nextReschedules.add(new Reschedule(at, dueAt, due.dueDate(), due.dueAt(), reason, fingerprint));
+        List<PendingEvent> events = new ArrayList<>(pendingEvents);
+        events.add(new PendingEvent(uuidOf(caseId + ":" + clock + ":rescheduled:" + fingerprint), Kind.RESCHEDULED, at,
+                nextReschedules.size()));
+        Deadline moved = new Deadline(id, caseId, unit, clock, workingDays, receivedAt, due.dueDate(), due.dueAt(), status,
+                answeredAt, breachedAt, pausedAt, pauses, unitChangedAt, terms, warned, nextReschedules, events,
+                version + 1);
+        return Optional.of(moved.isOverdueAt(at) ? moved.breach(at).orElseThrow() : moved);
+    }
+
     private boolean isAfterLastResume(Instant instant) {
         if (pauses.isEmpty()) {
             return true;
         }
         Pause last = pauses.get(pauses.size() - 1);
         return last.resumedAt() != null && instant.isAfter(last.resumedAt());
-    }
-
-    /** The days given back for a pause: see {@link #resume}. */
-    private int pausedDays(SwedishCalendar calendar, Instant from, Instant to) {
-        LocalDate pauseDate = from.atZone(SwedishCalendar.STOCKHOLM).toLocalDate();
-        LocalDate resumeDate = to.atZone(SwedishCalendar.STOCKHOLM).toLocalDate();
-        if (workingDays == 0) {
-            return (int) ChronoUnit.DAYS.between(pauseDate, resumeDate);
-        }
-        int days = 0;
-        for (LocalDate day = pauseDate.plusDays(1); !day.isAfter(resumeDate); day = day.plusDays(1)) {
-            if (calendar.isWorkingDay(day)) {
-                days++;
-            }
-        }
-        return days;
     }
 
     public Optional<PendingEvent> pendingEvent(String eventId) {
@@ -253,16 +422,42 @@ public record Deadline(
     /** The contract event a pending entry stands for, built from this deadline's facts. */
     public Object eventPayload(PendingEvent event) {
         CaseId typed = typedCaseId();
+        GuaranteeRef guarantee = guarantee();
         return switch (event.kind()) {
-            case SCHEDULED -> new DeadlineScheduled(typed, clock, unit, workingDays, receivedAt, dueDate, dueAt);
-            case MET -> new DeadlineMet(typed, clock, unit, dueAt, answeredAt);
-            case BREACHED -> new DeadlineBreached(typed, clock, unit, dueAt, breachedAt);
-            case PAUSED -> new DeadlinePaused(typed, clock, unit, pauseOf(event).pausedAt());
+            case SCHEDULED -> new DeadlineScheduled(typed, clock, unit, workingDays, receivedAt, dueDate, dueAt,
+                    guarantee, terms == null ? null : terms.duration());
+            case MET -> new DeadlineMet(typed, clock, unit, dueAt, answeredAt, guarantee);
+            case BREACHED -> new DeadlineBreached(typed, clock, unit, dueAt, breachedAt, guarantee,
+                    terms == null || terms.compensation() == null ? null : terms.compensation().text());
+            case PAUSED -> {
+                Pause pause = pauseOf(event);
+                yield new DeadlinePaused(typed, clock, unit, pause.pausedAt(), guarantee,
+                        guarantee == null ? null : dueAtOf(pause.dueAtWhenPaused()));
+            }
             case RESUMED -> {
                 Pause pause = pauseOf(event);
-                yield new DeadlineResumed(typed, clock, unit, pause.resumedAt(), pause.dueDate(), endOf(pause.dueDate()));
+                yield new DeadlineResumed(typed, clock, unit, pause.resumedAt(), pause.dueDate(),
+                        dueAtOf(pause.resumedDueAt()), guarantee);
+            }
+            case WARNING -> new DeadlineWarning(typed, clock, unit, guarantee, event.point(), dueAt, event.occurredAt());
+            case RESCHEDULED -> {
+                Reschedule reschedule = reschedules.get(Objects.requireNonNull(event.pause(), "number of the move") - 1);
+                yield new DeadlineRescheduled(typed, clock, unit, guarantee, dueAtOf(reschedule.previousDueAt()),
+                        reschedule.dueDate(), dueAtOf(reschedule.dueAt()), reschedule.reason(), reschedule.at());
             }
         };
+    }
+
+    /**
+     * A due time as events carry it: exact for a clock in hours, else the end of its Stockholm day (the store keeps
+     * milliseconds, the end of a day has nanoseconds).
+     */
+    public Instant dueAtOf(Instant stored) {
+        if (stored == null) {
+            return null;
+        }
+        return terms != null && terms.clockDuration().kind() == ClockDuration.Kind.HOURS ? stored
+                : endOf(Countdown.date(stored));
     }
 
     private Pause pauseOf(PendingEvent event) {
@@ -287,12 +482,20 @@ public record Deadline(
     private Deadline copy(String nextUnit, LocalDate nextDueDate, DeadlineStatus nextStatus, Instant nextAnsweredAt,
                           Instant nextBreachedAt, Instant nextPausedAt, List<Pause> nextPauses, Instant nextUnitChangedAt,
                           List<PendingEvent> events) {
-        return new Deadline(id, caseId, nextUnit, clock, workingDays, receivedAt, nextDueDate, dueAt, nextStatus,
-                nextAnsweredAt, nextBreachedAt, nextPausedAt, nextPauses, nextUnitChangedAt, events, version + 1);
+        return copy(nextUnit, nextDueDate, dueAt, nextStatus, nextAnsweredAt, nextBreachedAt, nextPausedAt, nextPauses,
+                nextUnitChangedAt, events);
+    }
+
+    private Deadline copy(String nextUnit, LocalDate nextDueDate, Instant nextDueAt, DeadlineStatus nextStatus,
+                          Instant nextAnsweredAt, Instant nextBreachedAt, Instant nextPausedAt, List<Pause> nextPauses,
+                          Instant nextUnitChangedAt, List<PendingEvent> events) {
+        return new Deadline(id, caseId, nextUnit, clock, workingDays, receivedAt, nextDueDate, nextDueAt, nextStatus,
+                nextAnsweredAt, nextBreachedAt, nextPausedAt, nextPauses, nextUnitChangedAt, terms, warned, reschedules,
+                events, version + 1);
     }
 
     private static Instant endOf(LocalDate date) {
-        return date.atTime(LocalTime.MAX).atZone(SwedishCalendar.STOCKHOLM).toInstant();
+        return Countdown.endOf(date);
     }
 
     private static Instant millis(Instant instant) {

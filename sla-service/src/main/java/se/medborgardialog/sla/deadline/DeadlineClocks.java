@@ -2,9 +2,6 @@ package se.medborgardialog.sla.deadline;
 
 import java.time.Clock;
 import java.time.Instant;
-import java.time.LocalDate;
-import java.time.LocalTime;
-import java.time.Period;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
@@ -14,14 +11,20 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.dao.OptimisticLockingFailureException;
 import org.springframework.stereotype.Service;
+import se.medborgardialog.contracts.AvvikelseStep;
 import se.medborgardialog.contracts.CaseId;
 import se.medborgardialog.contracts.CaseOpened;
-import se.medborgardialog.contracts.CaseType;
-import se.medborgardialog.contracts.LegalFlow;
+import se.medborgardialog.sla.guarantee.CaseFacts;
+import se.medborgardialog.sla.guarantee.CaseFactsStore;
+import se.medborgardialog.sla.guarantee.Guarantee;
+import se.medborgardialog.sla.guarantee.GuaranteeCatalogue;
+import se.medborgardialog.sla.guarantee.Trigger;
 import se.medborgardialog.workingdays.SwedishCalendar;
 
 /**
- * Starts, pauses, resumes, moves (to another unit), stops and breaches deadline clocks. Each transition is written
+ * Starts, pauses, resumes, moves (to another unit), stops and breaches deadline clocks. Which clocks a case gets is the
+ * catalogue's answer ({@link GuaranteeCatalogue}): every active guarantee that covers the case and starts on what
+ * happened; what stops, pauses and resumes a clock are the terms it started with. Each transition is written
  * with its pending event in one document write, then published; a duplicated or replayed event finds nothing to do.
  */
 @Service
@@ -36,96 +39,111 @@ public class DeadlineClocks {
     private final SwedishCalendar calendar;
     private final SlaProperties properties;
     private final Clock clock;
+    private final GuaranteeCatalogue catalogue;
+    private final CaseFactsStore facts;
 
     DeadlineClocks(DeadlineStore store, DeadlineOutbox outbox, DeadlineMetrics metrics, SwedishCalendar calendar,
-                          SlaProperties properties, Clock clock) {
+                   SlaProperties properties, Clock clock, GuaranteeCatalogue catalogue, CaseFactsStore facts) {
         this.store = store;
         this.outbox = outbox;
         this.metrics = metrics;
         this.calendar = calendar;
         this.properties = properties;
         this.clock = clock;
+        this.catalogue = catalogue;
+        this.facts = facts;
     }
 
     /**
-     * A promise: a clock counted in working days, or (workingDays 0) a calendar period ending at the end of the
-     * Stockholm day of receipt plus the period.
+     * A case was opened: its facts are kept (for clocks later triggers start), and every active guarantee that covers it
+     * and starts on {@code CASE_OPENED} starts its clock from the receipt. A backdated letter already past a deadline is
+     * breached at once.
      */
-    record Promise(String clock, int workingDays, Period period) {
-
-        static Promise workingDays(String clock, int workingDays) {
-            return new Promise(clock, workingDays, null);
-        }
-
-        static Promise calendar(String clock, Period period) {
-            return new Promise(clock, 0, period);
-        }
-    }
-
-    /** Which clock a newly opened case gets, by case type (a case without one is a synpunkt) and legal flow. */
-    Promise promiseFor(CaseOpened opened) {
-        CaseType type = opened.caseType() == null ? CaseType.SYNPUNKT : opened.caseType();
-        return switch (type) {
-            case SYNPUNKT -> Promise.workingDays(Deadline.FIRST_ANSWER, properties.firstAnswer().workingDays());
-            case FELANMALAN -> Promise.workingDays(Deadline.FIRST_ANSWER, properties.felanmalan().workingDays());
-            case E_FORSLAG -> Promise.calendar("namnd-answer", properties.eforslag().period());
-            case AVVIKELSE -> avvikelse(opened.legalFlow());
-        };
-    }
-
-    private Promise avvikelse(LegalFlow flow) {
-        SlaProperties.Avvikelse rules = properties.avvikelse();
-        if (flow == null) {
-            throw new IllegalArgumentException("An avvikelse case needs a legal flow");
-        }
-        return switch (flow) {
-            case LEX_SARAH -> Promise.workingDays("lex-sarah-utredning", rules.lexSarahWorkingDays());
-            case LEX_MARIA -> Promise.calendar("lex-maria-ivo", rules.lexMariaPeriod());
-            case KRANKANDE_BEHANDLING -> Promise.workingDays("huvudman-anmalan", rules.krankandeBehandlingWorkingDays());
-            case SKOLKLAGOMAL -> Promise.workingDays("skolklagomal-utredning", rules.skolklagomalWorkingDays());
-        };
-    }
-
-    private SwedishCalendar.Deadline due(Promise promise, Instant receivedAt) {
-        if (promise.period() == null) {
-            return calendar.deadline(receivedAt, promise.workingDays());
-        }
-        LocalDate dueDate = receivedAt.atZone(SwedishCalendar.STOCKHOLM).toLocalDate().plus(promise.period());
-        return new SwedishCalendar.Deadline(dueDate, dueDate.atTime(LocalTime.MAX).atZone(SwedishCalendar.STOCKHOLM));
-    }
-
-    /** Starts the clock of a newly opened case: which one, and how long, depends on its case type. */
     public void caseOpened(CaseOpened opened) {
-        Promise promise = promiseFor(opened);
-        Deadline deadline = Deadline.schedule(opened.caseId(), opened.unit(), promise.clock(), promise.workingDays(),
-                opened.receivedAt(), due(promise, opened.receivedAt()), clock.instant());
-        if (!store.insert(deadline)) {
-            log.debug("Clock {} of case {} already scheduled, duplicate CaseOpened ignored", deadline.clock(), opened.caseId());
-            return;
-        }
-        log.info("Scheduled clock {} of case {} due {} ({})", deadline.clock(), opened.caseId(), deadline.dueDate(), deadline.status());
-        recordNewEvents(null, deadline);
-        outbox.publishPending(deadline);
+        facts.insertIfAbsent(CaseFacts.of(opened));
+        trigger(opened.caseId(), Trigger.CASE_OPENED, opened.receivedAt());
     }
 
-    /** The case was answered or closed at {@code at} (the event's own time): every running or paused clock stops. */
-    public void caseStopped(CaseId caseId, Instant at) {
-        everyClockOf(caseId, "answer or closing", d -> d.stop(at, clock.instant()));
+    /** The case was answered at {@code at} (the event's own time): clocks that stop on it stop (met or late). */
+    public void caseAnswered(CaseId caseId, Instant at) {
+        trigger(caseId, Trigger.CASE_ANSWERED, at);
     }
 
-    /** The officer asked the citizen for more information at {@code requestedAt}: every running clock pauses. */
+    /** The case was closed at {@code at}, with or without an answer. */
+    public void caseClosed(CaseId caseId, Instant at) {
+        trigger(caseId, Trigger.CASE_CLOSED, at);
+    }
+
+    /** The case got a responsible officer at {@code at}: it is acknowledged. */
+    public void caseAssigned(CaseId caseId, Instant at) {
+        trigger(caseId, Trigger.CASE_ASSIGNED, at);
+    }
+
+    /** The officer asked the citizen for more information at {@code requestedAt}: clocks that pause on it pause. */
     public void caseWaitsForCitizen(CaseId caseId, Instant requestedAt) {
-        everyClockOf(caseId, "request to the citizen", d -> d.pause(requestedAt, clock.instant()));
+        trigger(caseId, Trigger.CITIZEN_INFO_REQUESTED, requestedAt);
     }
 
-    /** The citizen's reply reached the case at {@code repliedAt}: every paused clock resumes, due later. */
+    /** The citizen's reply reached the case at {@code repliedAt}: paused clocks resume, due later. */
     public void citizenReplied(CaseId caseId, Instant repliedAt) {
-        everyClockOf(caseId, "citizen's reply", d -> d.resume(repliedAt, clock.instant(), calendar));
+        trigger(caseId, Trigger.CITIZEN_INFO_RECEIVED, repliedAt);
+    }
+
+    /** A step of an avvikelse's legal flow happened at {@code at}: the legal clocks it stops stop, those it starts start. */
+    public void avvikelseStep(CaseId caseId, AvvikelseStep step, Boolean serious, Instant at) {
+        List<Trigger> triggers = Trigger.of(step, serious);
+        if (triggers.isEmpty()) {
+            log.debug("Avvikelse step {} of case {} concerns no clock", step, caseId);
+        }
+        triggers.forEach(trigger -> trigger(caseId, trigger, at));
+    }
+
+    /** The party demanded a decision at {@code demandedAt} (Förvaltningslagen 12 §). */
+    public void decisionDemanded(CaseId caseId, Instant demandedAt) {
+        trigger(caseId, Trigger.DECISION_DEMANDED, demandedAt);
     }
 
     /** The case moved to {@code toUnit}'s queue at {@code forwardedAt}: its clocks keep running, in that unit. */
     public void caseForwarded(CaseId caseId, String toUnit, Instant forwardedAt) {
+        facts.find(caseId.toString())
+                .filter(known -> known.unitChangedAt() == null || forwardedAt.isAfter(known.unitChangedAt()))
+                .ifPresent(known -> facts.save(known.forwardedTo(toUnit, forwardedAt)));
         everyClockOf(caseId, "forwarding", d -> d.forward(toUnit, forwardedAt));
+    }
+
+    /**
+     * {@code trigger} happened to the case at {@code at} (the event's own time). First each of its clocks reacts as its
+     * terms say (stop, pause, resume or nothing); then every active guarantee covering the case that starts on it
+     * starts its clock from {@code at}. A clock of that name the case has already is not started again.
+     */
+    void trigger(CaseId caseId, Trigger trigger, Instant at) {
+        List<Deadline> existing = store.findByCase(caseId.toString());
+        existing.forEach(deadline -> transition(deadline.id(), d -> d.on(trigger, at, clock.instant(), calendar)));
+        Optional<CaseFacts> known = facts.find(caseId.toString());
+        if (known.isEmpty()) {
+            log.info("Case {} is not known (no CaseOpened), {} starts no clock", caseId, trigger);
+            return;
+        }
+        List<Guarantee> starting = catalogue.startingOn(trigger, known.get());
+        for (Guarantee guarantee : starting) {
+            start(caseId, known.get().unit(), guarantee, at);
+        }
+        if (existing.isEmpty() && starting.isEmpty()) {
+            log.info("No clock of case {} concerns {}", caseId, trigger);
+        }
+    }
+
+    private void start(CaseId caseId, String unit, Guarantee guarantee, Instant at) {
+        Deadline deadline = Deadline.schedule(caseId, unit, guarantee.clock(), ClockTerms.of(guarantee), at, calendar,
+                clock.instant());
+        if (!store.insert(deadline)) {
+            log.debug("Clock {} of case {} already scheduled, not started again", deadline.clock(), caseId);
+            return;
+        }
+        log.info("Scheduled clock {} of case {} by guarantee {} version {} due {} ({})", deadline.clock(), caseId,
+                guarantee.id(), guarantee.version(), deadline.dueAt(), deadline.status());
+        recordNewEvents(null, deadline);
+        outbox.publishPending(deadline);
     }
 
     private void everyClockOf(CaseId caseId, String what, Function<Deadline, Optional<Deadline>> change) {
@@ -134,6 +152,20 @@ public class DeadlineClocks {
             log.info("No deadline for case {}, {} ignored", caseId, what);
         }
         deadlines.forEach(deadline -> transition(deadline.id(), change));
+    }
+
+    /**
+     * The municipality's calendar changed (fingerprinted {@code fingerprint}, {@code reason} in Swedish): every open
+     * clock in working days is counted again on it (see {@link Deadline#recount}). Returns how many clocks moved.
+     */
+    public int calendarChanged(String fingerprint, String reason) {
+        int moved = 0;
+        for (String id : store.findOpenIds()) {
+            if (transition(id, d -> d.recount(calendar, fingerprint, reason, clock.instant()))) {
+                moved++;
+            }
+        }
+        return moved;
     }
 
     /** Breaches every running clock whose deadline passed; returns how many were breached. */

@@ -29,6 +29,8 @@ class DeadlineMetrics {
             case BREACHED -> counter("medborgardialog.deadlines.breached", deadline.clock()).increment();
             case PAUSED -> counter("medborgardialog.deadlines.paused", deadline.clock()).increment();
             case RESUMED -> counter("medborgardialog.deadlines.resumed", deadline.clock()).increment();
+            case WARNING -> counter("medborgardialog.deadlines.warnings", deadline.clock()).increment();
+            case RESCHEDULED -> counter("medborgardialog.deadlines.rescheduled", deadline.clock()).increment();
             case SCHEDULED -> {
             }
         }

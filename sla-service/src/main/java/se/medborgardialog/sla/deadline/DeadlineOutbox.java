@@ -70,6 +70,8 @@ class DeadlineOutbox {
             case BREACHED -> EventTypes.DEADLINE_BREACHED;
             case PAUSED -> EventTypes.DEADLINE_PAUSED;
             case RESUMED -> EventTypes.DEADLINE_RESUMED;
+            case WARNING -> EventTypes.DEADLINE_WARNING;
+            case RESCHEDULED -> EventTypes.DEADLINE_RESCHEDULED;
         };
     }
 }

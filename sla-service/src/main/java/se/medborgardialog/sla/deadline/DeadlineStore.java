@@ -24,5 +24,8 @@ public interface DeadlineStore {
 
     List<Deadline> findByCase(String caseId);
 
+    /** The ids of every running or paused clock (one pass over the collection: for rare work such as a calendar change). */
+    List<String> findOpenIds();
+
     long countRunning();
 }

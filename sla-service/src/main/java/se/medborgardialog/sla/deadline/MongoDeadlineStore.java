@@ -89,6 +89,13 @@ class MongoDeadlineStore implements DeadlineStore {
     }
 
     @Override
+    public List<String> findOpenIds() {
+        var open = query(where("status").in(DeadlineStatus.RUNNING, DeadlineStatus.PAUSED));
+        open.fields().include("_id");
+        return mongo.find(open, Document.class, "deadlines").stream().map(d -> d.getString("_id")).toList();
+    }
+
+    @Override
     public long countRunning() {
         return mongo.count(query(where("status").is(DeadlineStatus.RUNNING)), Deadline.class);
     }

@@ -3,6 +3,7 @@ package se.medborgardialog.sla.security;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.http.HttpMethod;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.http.SessionCreationPolicy;
 import org.springframework.security.core.userdetails.User;
@@ -29,6 +30,10 @@ class SecurityConfiguration {
                         // The calendar is public information; health and metrics serve the platform.
                         .requestMatchers("/api/v1/calendar/**", "/actuator/health", "/actuator/health/**",
                                 "/actuator/info", "/actuator/prometheus", "/error").permitAll()
+                        // The catalogue: administrators keep it, managers may read it.
+                        .requestMatchers(HttpMethod.GET, "/api/v1/guarantees", "/api/v1/guarantees/**")
+                                .hasAnyRole("ADMINISTRATOR", "MANAGER")
+                        .requestMatchers("/api/v1/guarantees", "/api/v1/guarantees/**").hasRole("ADMINISTRATOR")
                         .anyRequest().authenticated())
                 // A stateless API with credentials on every request: no session, no CSRF token.
                 .csrf(csrf -> csrf.disable())

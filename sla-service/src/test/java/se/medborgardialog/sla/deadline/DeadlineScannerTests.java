@@ -19,6 +19,9 @@ import se.medborgardialog.contracts.DeadlineBreached;
 import se.medborgardialog.contracts.EventTypes;
 import se.medborgardialog.contracts.SubmissionId;
 import se.medborgardialog.contracts.SynpunktKind;
+import se.medborgardialog.sla.guarantee.Catalogues;
+import se.medborgardialog.sla.guarantee.GuaranteeCatalogue;
+import se.medborgardialog.sla.guarantee.InMemoryCaseFactsStore;
 import se.medborgardialog.testsupport.MutableClock;
 import se.medborgardialog.workingdays.SwedishCalendar;
 
@@ -33,12 +36,11 @@ class DeadlineScannerTests {
     private final InMemoryDeadlineStore store = new InMemoryDeadlineStore();
     private final List<OutgoingEvent> sent = new CopyOnWriteArrayList<>();
     private final SimpleMeterRegistry meters = new SimpleMeterRegistry();
-    private final SlaProperties properties = new SlaProperties(new SlaProperties.FirstAnswer(2), Duration.ofSeconds(1),
-            new SlaProperties.Relay(Duration.ofSeconds(5), Duration.ofSeconds(10), 500),
-            new SlaProperties.Felanmalan(10), new SlaProperties.Eforslag(java.time.Period.ofMonths(6)),
-            new SlaProperties.Avvikelse(1, java.time.Period.ofDays(14), 1, 10));
+    private final SlaProperties properties = new SlaProperties(Duration.ofSeconds(1),
+            new SlaProperties.Relay(Duration.ofSeconds(5), Duration.ofSeconds(10), 500));
+    private final GuaranteeCatalogue catalogue = Catalogues.defaults(clock);
     private final DeadlineClocks clocks = new DeadlineClocks(store, new DeadlineOutbox(store, sent::add),
-            new DeadlineMetrics(meters), new SwedishCalendar(), properties, clock);
+            new DeadlineMetrics(meters), new SwedishCalendar(), properties, clock, catalogue, new InMemoryCaseFactsStore());
     private final DeadlineScanner scanner = new DeadlineScanner(clocks);
 
     private static CaseOpened opened(CaseId caseId) {
@@ -75,7 +77,7 @@ class DeadlineScannerTests {
         OutgoingEvent breach = sent.get(1);
         assertThat(breach.caseId()).isEqualTo(caseId.toString());
         assertThat(breach.payload()).isEqualTo(new DeadlineBreached(caseId, "first-answer", "stadsmiljo",
-                THURSDAY_MIDNIGHT.minusNanos(1), THURSDAY_MIDNIGHT.plusSeconds(1)));
+                THURSDAY_MIDNIGHT.minusNanos(1), THURSDAY_MIDNIGHT.plusSeconds(1), Catalogues.SYNPUNKT_FIRST_ANSWER, null));
         assertThat(store.find(caseId + ":first-answer").orElseThrow().status()).isEqualTo(DeadlineStatus.BREACHED);
         assertThat(meters.get("medborgardialog.deadlines.breached").tag("clock", "first-answer").counter().count()).isEqualTo(1.0);
         assertThat(meters.get("medborgardialog.deadlines.running").gauge().value()).isZero();
@@ -86,7 +88,7 @@ class DeadlineScannerTests {
         CaseId caseId = new CaseId(UUID.randomUUID());
         clocks.caseOpened(opened(caseId));
         CaseAnswered answered = new CaseAnswered(caseId, "stadsmiljo", MONDAY.plus(Duration.ofHours(5)), "anna");
-        clocks.caseStopped(answered.caseId(), answered.answeredAt());
+        clocks.caseAnswered(answered.caseId(), answered.answeredAt());
 
         clock.set(THURSDAY_MIDNIGHT.plusSeconds(1));
         scanner.scan();
@@ -102,8 +104,8 @@ class DeadlineScannerTests {
         clock.set(THURSDAY_MIDNIGHT.plusSeconds(1));
         scanner.scan();
 
-        clocks.caseStopped(caseId, THURSDAY_MIDNIGHT.plus(Duration.ofHours(9)));
-        clocks.caseStopped(caseId, THURSDAY_MIDNIGHT.plus(Duration.ofHours(9)));
+        clocks.caseAnswered(caseId, THURSDAY_MIDNIGHT.plus(Duration.ofHours(9)));
+        clocks.caseAnswered(caseId, THURSDAY_MIDNIGHT.plus(Duration.ofHours(9)));
 
         assertThat(sentTypes()).containsExactly(EventTypes.DEADLINE_SCHEDULED, EventTypes.DEADLINE_BREACHED);
         assertThat(store.find(caseId + ":first-answer").orElseThrow().status()).isEqualTo(DeadlineStatus.BREACHED_ANSWERED_LATE);
@@ -146,7 +148,7 @@ class DeadlineScannerTests {
             delivered.add(event);
         });
         DeadlineClocks withFlakyBroker = new DeadlineClocks(store, outbox, new DeadlineMetrics(new SimpleMeterRegistry()), new SwedishCalendar(),
-                properties, clock);
+                properties, clock, catalogue, new InMemoryCaseFactsStore());
         CaseId caseId = new CaseId(UUID.randomUUID());
 
         withFlakyBroker.caseOpened(opened(caseId));

@@ -37,7 +37,7 @@ class InMemoryDeadlineStore implements DeadlineStore {
     public synchronized void markPublished(String id, String eventId) {
         deadlines.computeIfPresent(id, (key, d) -> new Deadline(d.id(), d.caseId(), d.unit(), d.clock(), d.workingDays(),
                 d.receivedAt(), d.dueDate(), d.dueAt(), d.status(), d.answeredAt(), d.breachedAt(), d.pausedAt(),
-                d.pauses(), d.unitChangedAt(), d.pendingEvents().stream().filter(e -> !e.eventId().equals(eventId)).toList(), d.version() + 1));
+                d.pauses(), d.unitChangedAt(), d.terms(), d.warned(), d.reschedules(), d.pendingEvents().stream().filter(e -> !e.eventId().equals(eventId)).toList(), d.version() + 1));
     }
 
     @Override
@@ -57,6 +57,13 @@ class InMemoryDeadlineStore implements DeadlineStore {
     @Override
     public List<Deadline> findByCase(String caseId) {
         return new ArrayList<>(deadlines.values().stream().filter(d -> d.caseId().equals(caseId)).toList());
+    }
+
+    @Override
+    public List<String> findOpenIds() {
+        return deadlines.values().stream()
+                .filter(d -> d.status() == DeadlineStatus.RUNNING || d.status() == DeadlineStatus.PAUSED)
+                .map(Deadline::id).toList();
     }
 
     @Override

@@ -8,7 +8,7 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
-import se.medborgardialog.sla.deadline.SlaProperties;
+import se.medborgardialog.sla.guarantee.GuaranteeCatalogue;
 import se.medborgardialog.sla.web.InvalidRequestException;
 import se.medborgardialog.sla.web.InvalidRequestException.FieldError;
 import se.medborgardialog.workingdays.SwedishCalendar;
@@ -23,11 +23,11 @@ class CalendarController {
     static final int MAX_WORKING_DAYS = 365;
 
     private final SwedishCalendar calendar;
-    private final SlaProperties properties;
+    private final GuaranteeCatalogue catalogue;
 
-    CalendarController(SwedishCalendar calendar, SlaProperties properties) {
+    CalendarController(SwedishCalendar calendar, GuaranteeCatalogue catalogue) {
         this.calendar = calendar;
-        this.properties = properties;
+        this.catalogue = catalogue;
     }
 
     record DeadlineResponse(String receivedAt, int workingDays, String dueDate, String dueAt) {
@@ -73,7 +73,7 @@ class CalendarController {
 
     private int parseWorkingDays(String value, List<FieldError> errors) {
         if (value == null || value.isBlank()) {
-            return properties.firstAnswer().workingDays();
+            return catalogue.synpunktFirstAnswerWorkingDays();
         }
         try {
             int days = Integer.parseInt(value.strip());

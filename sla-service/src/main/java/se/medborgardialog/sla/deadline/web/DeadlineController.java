@@ -12,6 +12,7 @@ import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
 import se.medborgardialog.contracts.CaseId;
+import se.medborgardialog.contracts.GuaranteeRef;
 import se.medborgardialog.sla.deadline.Deadline;
 import se.medborgardialog.sla.deadline.DeadlineClocks;
 import se.medborgardialog.sla.deadline.DeadlineStatus;
@@ -34,17 +35,22 @@ class DeadlineController {
     }
 
     /**
-     * @param dueAt    end of the due date with the Stockholm offset of that day (moved by every resume)
+     * @param guarantee the guarantee and the version that governs the clock; null for a clock from before the catalogue
+     * @param duration  the promise as written ({@code P2WD}, {@code PT8H}, {@code P3W})
+     * @param dueAt    when the clock runs out, with the Stockholm offset of that day: the end of the due date for a
+     *                 clock in days, the exact time for one in hours (moved by every resume)
      * @param pausedAt since when the clock waits for the citizen; null unless {@code PAUSED}
      * @param pauses   every pause, oldest first
      */
-    record ClockView(String clock, DeadlineStatus status, int workingDays, String dueDate, String dueAt,
-                     Instant answeredAt, Instant breachedAt, Instant pausedAt, List<PauseView> pauses) {
+    record ClockView(String clock, GuaranteeRef guarantee, String duration, DeadlineStatus status, int workingDays,
+                     String dueDate, String dueAt, Instant answeredAt, Instant breachedAt, Instant pausedAt,
+                     List<PauseView> pauses) {
 
         static ClockView of(Deadline deadline) {
-            return new ClockView(deadline.clock(), deadline.status(), deadline.workingDays(), deadline.dueDate().toString(),
+            return new ClockView(deadline.clock(), deadline.guarantee(), deadline.effectiveTerms().duration(),
+                    deadline.status(), deadline.workingDays(), deadline.dueDate().toString(),
                     endOfDay(deadline.dueAt()), deadline.answeredAt(), deadline.breachedAt(), deadline.pausedAt(),
-                    deadline.pauses().stream().map(PauseView::of).toList());
+                    deadline.pauses().stream().map(p -> PauseView.of(deadline, p)).toList());
         }
     }
 
@@ -53,11 +59,12 @@ class DeadlineController {
      * @param daysAdded how far the resume moved the due date (working days, calendar days for a calendar clock)
      * @param dueDate   the due date after the resume
      */
-    record PauseView(Instant pausedAt, Instant resumedAt, int daysAdded, String dueDate) {
+    record PauseView(Instant pausedAt, Instant resumedAt, int daysAdded, String dueDate, String dueAt) {
 
-        static PauseView of(Pause pause) {
+        static PauseView of(Deadline deadline, Pause pause) {
             return new PauseView(pause.pausedAt(), pause.resumedAt(), pause.daysAdded(),
-                    pause.dueDate() == null ? null : pause.dueDate().toString());
+                    pause.dueDate() == null ? null : pause.dueDate().toString(),
+                    pause.resumedDueAt() == null ? null : endOfDay(deadline.dueAtOf(pause.resumedDueAt())));
         }
     }
 

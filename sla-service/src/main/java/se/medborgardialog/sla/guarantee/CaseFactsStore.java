@@ -1,0 +1,14 @@
+package se.medborgardialog.sla.guarantee;
+
+import java.util.Optional;
+
+/** The {@code case_facts} documents, one per case under its id. */
+public interface CaseFactsStore {
+
+    /** Stores the facts of a newly opened case; a case already known keeps what it has (a duplicated CaseOpened). */
+    void insertIfAbsent(CaseFacts facts);
+
+    Optional<CaseFacts> find(String caseId);
+
+    void save(CaseFacts facts);
+}

@@ -1,0 +1,35 @@
+package se.medborgardialog.sla.guarantee;
+
+import java.util.Optional;
+import org.springframework.dao.DuplicateKeyException;
+import org.springframework.data.mongodb.core.MongoOperations;
+import org.springframework.stereotype.Component;
+
+@Component
+class MongoCaseFactsStore implements CaseFactsStore {
+
+    private final MongoOperations mongo;
+
+    MongoCaseFactsStore(MongoOperations mongo) {
+        this.mongo = mongo;
+    }
+
+    @Override
+    public void insertIfAbsent(CaseFacts facts) {
+        try {
+            mongo.insert(facts);
+        } catch (DuplicateKeyException e) {
+            // Known already: a redelivered CaseOpened.
+        }
+    }
+
+    @Override
+    public Optional<CaseFacts> find(String caseId) {
+        return Optional.ofNullable(mongo.findById(caseId, CaseFacts.class));
+    }
+
+    @Override
+    public void save(CaseFacts facts) {
+        mongo.save(facts);
+    }
+}
