@@ -326,6 +326,70 @@ class EndToEndIntegrationTests {
         return "19800101-" + nine.substring(6) + (10 - sum % 10) % 10;
     }
 
+    /**
+     * The citizen's side of a broken tjänstegaranti, across the whole stack: the administrator adds a guarantee, a
+     * letter registered long after it came in breaks it at once, the citizen gets the mail with the compensation and the
+     * complaint link, the status API offers the complaint, and the complaint opens in the unit that has the case,
+     * linked to it. The party's demand for a decision then starts sla-service's FL 12 § clock.
+     */
+    @Test
+    void aBrokenTjanstegarantiIsMailedWithItsCompensationAndTheComplaintOpensLinkedInTheSameUnit() {
+        var guarantee = http.post(sla("/api/v1/guarantees"), "ada", """
+                {"id": "aldreomsorg-svar-4-timmar", "municipality": "Exempelkommun", "namnd": "Äldrenämnden",
+                 "title": "Svar om äldreomsorgen inom fyra timmar", "type": "TJANSTEGARANTI",
+                 "covers": {"caseTypes": ["SYNPUNKT"], "categories": ["aldreomsorg"]},
+                 "clock": "aldreomsorg-svar", "duration": "PT4H",
+                 "compensation": {"text": "Du får ett personligt svar från förvaltningschefen."}}""");
+        assertThat(guarantee.status()).as(guarantee.body()).isEqualTo(201);
+        OffsetDateTime letterArrived = OffsetDateTime.now(STOCKHOLM).minusMonths(7).truncatedTo(ChronoUnit.SECONDS);
+        var receipt = http.post(intake("/api/v1/synpunkter"), "rolf", """
+                {"kind": "klagomål", "category": "aldreomsorg", "channel": "brev",
+                 "text": "Min mamma har inte fått sina matleveranser.", "receivedAt": "%s",
+                 "contact": {"name": "Maj Lind", "email": "maj@example.se"}}""".formatted(letterArrived));
+        assertThat(receipt.status()).as(receipt.body()).isEqualTo(202);
+        String caseId = receipt.json().get("submissionId").asString();
+        String trackingCode = receipt.json().get("trackingCode").asString();
+
+        await().atMost(PATIENCE).untilAsserted(() ->
+                assertThat(clockStatus("sara", caseId, "aldreomsorg-svar")).isEqualTo("BREACHED"));
+        String diarienummer = await().atMost(PATIENCE).until(() -> queueEntry("sara", caseId), entry -> entry != null)
+                .get("diarienummer").asString();
+        await().atMost(PATIENCE).untilAsserted(() -> {
+            JsonNode mail = mailTo("maj@example.se", "Vi höll inte tjänstegarantin för din synpunkt " + diarienummer);
+            assertThat(mail).as("the breach mail to maj@example.se").isNotNull();
+            assertThat(mail.get("body").asString()).contains("”Svar om äldreomsorgen inom fyra timmar”",
+                    "Du får ett personligt svar från förvaltningschefen.",
+                    "/klagomal-garanti?kod=" + trackingCode);
+        });
+        JsonNode original = http.get(cases("/api/v1/cases/" + caseId), "sara").json();
+        assertThat(original.get("guaranteeBreaches").get(0).get("compensation").asString())
+                .isEqualTo("Du får ett personligt svar från förvaltningschefen.");
+        JsonNode breached = await().atMost(PATIENCE).until(() -> publicStatus(trackingCode).get("guaranteeBreached"),
+                node -> node != null && !node.isNull());
+        assertThat(breached.get("title").asString()).isEqualTo("Svar om äldreomsorgen inom fyra timmar");
+        assertThat(breached.get("complaintUrl").asString()).isEqualTo("/klagomal-garanti?kod=" + trackingCode);
+
+        var complaint = http.post(intake("/api/v1/status/" + trackingCode + "/klagomal"), null, """
+                {"contact": {"name": "Maj Lind", "email": "maj@example.se"}}""");
+        assertThat(complaint.status()).as(complaint.body()).isEqualTo(202);
+        String complaintId = complaint.json().get("submissionId").asString();
+        JsonNode opened = await().atMost(PATIENCE).until(() -> {
+            var read = http.get(cases("/api/v1/cases/" + complaintId), "sara");
+            return read.status() == 200 ? read.json() : null;
+        }, node -> node != null);
+        assertThat(opened.get("unit").asString()).isEqualTo("omsorg");
+        assertThat(opened.get("kind").asString()).isEqualTo("KLAGOMAL");
+        assertThat(opened.get("concerns").get("diarienummer").asString()).isEqualTo(diarienummer);
+        assertThat(opened.get("text").asString()).contains("Svar om äldreomsorgen inom fyra timmar", diarienummer);
+        await().atMost(PATIENCE).untilAsserted(() -> assertThat(http.get(cases("/api/v1/cases/" + caseId), "sara")
+                .json().get("links").toString()).contains(complaintId, "incoming"));
+
+        var demanded = http.post(cases("/api/v1/cases/" + caseId + "/decision-demand"), "sara", "{}");
+        assertThat(demanded.status()).as(demanded.body()).isBetween(201, 202);
+        await().atMost(PATIENCE).untilAsserted(() ->
+                assertThat(clockStatus("sara", caseId, "fl-12-avgorande")).isEqualTo("RUNNING"));
+    }
+
     private JsonNode queueEntry(String officer, String caseId) {
         var queue = http.get(cases("/api/v1/queue?status=all"), officer);
         if (queue.status() != 200) {

@@ -2,6 +2,9 @@ package se.medborgardialog.cases.casework;
 
 import se.medborgardialog.contracts.CaseType;
 import java.time.Instant;
+import java.time.LocalDate;
+import java.time.Period;
+import java.time.ZoneId;
 import se.medborgardialog.cases.messaging.PendingEvent;
 import se.medborgardialog.cases.avvikelse.Avvikelse;
 import java.util.ArrayList;
@@ -24,6 +27,9 @@ import se.medborgardialog.contracts.CaseReopened;
 import se.medborgardialog.contracts.CasesLinked;
 import se.medborgardialog.contracts.CitizenInfoReceived;
 import se.medborgardialog.contracts.CitizenInfoRequested;
+import se.medborgardialog.contracts.DecisionDemanded;
+import se.medborgardialog.contracts.GuaranteeRef;
+import se.medborgardialog.contracts.GuaranteeType;
 import se.medborgardialog.contracts.CaseId;
 import se.medborgardialog.contracts.CaseOpened;
 import se.medborgardialog.contracts.CaseOutcome;
@@ -115,6 +121,17 @@ public final class Case {
     private List<CaseLink> links = new ArrayList<>();
     private Closure closure;
     private CaseDeadline deadline;
+    /** Guarantees the case's clocks did not keep, with any compensation; written once per clock. */
+    private List<GuaranteeBreach> guaranteeBreaches = new ArrayList<>();
+    /** The party's demand for a decision (Förvaltningslagen 12 §); null when none was made. */
+    private DecisionDemand decisionDemand;
+    /** A complaint about an earlier case: that case; null otherwise. */
+    private ConcernedCase concerns;
+    /**
+     * Ids of things other services told the case that went into its history (a rescheduled deadline, a complaint
+     * about it), so a redelivered event adds nothing.
+     */
+    private List<String> recordedNotices = new ArrayList<>();
     private List<HistoryEntry> history = new ArrayList<>();
     private List<PendingEvent> outbox = new ArrayList<>();
 
@@ -421,6 +438,109 @@ public final class Case {
         return new Merged(linked, close(CaseOutcome.DUBBLETT, officer, now));
     }
 
+    /**
+     * This newly opened complaint is about {@code original} (a synpunkt with {@code concerns}): it names it and is
+     * linked to it as related. The original's own history gets {@link #complaintReceived}.
+     */
+    public CasesLinked complaintAbout(Case original, Instant now) {
+        concerns = new ConcernedCase(original.id, original.diarienummer);
+        history.add(new HistoryEntry("klagomål på ärende " + original.diarienummer, HistoryEntry.SYSTEM, now));
+        return addLink(original, CaseLinkType.RELATED, "länkat till " + original.diarienummer, HistoryEntry.SYSTEM,
+                now);
+    }
+
+    /** The history entry of the case a complaint is about. */
+    public static HistoryEntry complaintReceived(Case complaint, Instant now) {
+        return new HistoryEntry("klagomål på ärendet inkom: " + complaint.diarienummer, HistoryEntry.SYSTEM, now);
+    }
+
+    /** What recording a breached guarantee adds to the case, for the store to append in one update. */
+    public record BreachRecorded(GuaranteeBreach breach, HistoryEntry step, CaseMail mail) {
+    }
+
+    /**
+     * A clock of the case did not keep its guarantee. The breach and its compensation are recorded; a breached
+     * tjänstegaranti is also mailed to the citizen when they gave an e-mail address (with the link to complain
+     * about it), never for a riktlinje or a legal deadline, nor on an anonymous case.
+     *
+     * @return empty when this clock's breach was recorded before
+     */
+    public Optional<BreachRecorded> guaranteeBreached(String clock, GuaranteeRef guarantee, String compensation,
+            Instant dueAt, Instant breachedAt, Instant now) {
+        Objects.requireNonNull(guarantee, "guarantee");
+        if (guaranteeBreaches().stream().anyMatch(breach -> breach.clock().equals(clock))) {
+            return Optional.empty();
+        }
+        String owed = compensation == null || compensation.isBlank() ? null : compensation.strip();
+        GuaranteeBreach breach = new GuaranteeBreach(clock, guarantee.id(), guarantee.version(), guarantee.title(),
+                guarantee.type(), owed, dueAt, breachedAt, now);
+        if (guaranteeBreaches == null) {
+            guaranteeBreaches = new ArrayList<>();
+        }
+        guaranteeBreaches.add(breach);
+        String what = (guarantee.type() == GuaranteeType.TJANSTEGARANTI ? "tjänstegarantin" : "tidsfristen")
+                + " ”" + guarantee.title() + "” (version " + guarantee.version() + ") hölls inte"
+                + (owed == null ? "" : "; ersättning: " + owed);
+        HistoryEntry step = new HistoryEntry(what, HistoryEntry.SYSTEM, now);
+        history.add(step);
+        CaseMail mail = null;
+        if (breach.isTjanstegaranti() && !isAnonymous() && hasEmail() && trackingCode != null) {
+            mail = CaseMail.queued(id, CaseMail.Purpose.BREACH, guaranteeBreaches.size(), now);
+            mailList().add(mail);
+        }
+        return Optional.of(new BreachRecorded(breach, step, mail));
+    }
+
+    /** The history entry of a deadline sla-service moved without anything happening on the case. */
+    public static HistoryEntry deadlineRescheduled(String clockName, LocalDate dueDate, String reason, Instant at) {
+        String why = reason == null || reason.isBlank() ? "" : ": " + reason.strip();
+        return new HistoryEntry("Tidsgränsen " + clockName + " flyttades till " + dueDate + why, HistoryEntry.SYSTEM,
+                at);
+    }
+
+    /** Case types a person starts, whose party may demand a decision under Förvaltningslagen 12 §. */
+    private static final Set<CaseType> STARTED_BY_A_PERSON = EnumSet.of(CaseType.SYNPUNKT, CaseType.FELANMALAN);
+    /** FL 12 §: a decision may be demanded once the case has gone six months undecided. */
+    private static final Period UNDECIDED_FOR = Period.ofMonths(6);
+    private static final ZoneId STOCKHOLM = ZoneId.of("Europe/Stockholm");
+
+    /**
+     * The party demanded a decision (Förvaltningslagen 12 §), which the municipality must make within four weeks.
+     * Only for an open case a person started, at least six months after it was received, and once.
+     *
+     * @param demandedAt when the demand reached the municipality (checked by the caller: not in the future, not
+     *                   before the case was received)
+     */
+    public DecisionDemanded demandDecision(Instant demandedAt, String officer, Instant now) {
+        String why = whyNoDecisionDemand();
+        if (why != null) {
+            throw refused(why);
+        }
+        LocalDate possibleFrom = receivedAt.atZone(STOCKHOLM).toLocalDate().plus(UNDECIDED_FOR);
+        if (demandedAt.atZone(STOCKHOLM).toLocalDate().isBefore(possibleFrom)) {
+            throw refused("Ärendet kom in " + receivedAt.atZone(STOCKHOLM).toLocalDate() + "; avgörande kan begäras "
+                    + "först när det varit oavgjort i sex månader, från " + possibleFrom + " (förvaltningslagen 12 §).");
+        }
+        decisionDemand = new DecisionDemand(demandedAt, officer, now);
+        history.add(new HistoryEntry("begäran om avgörande (förvaltningslagen 12 §) mottagen "
+                + demandedAt.atZone(STOCKHOLM).toLocalDate(), officer, now));
+        return new DecisionDemanded(caseId(), unit, demandedAt, officer, now);
+    }
+
+    /** Why a decision cannot be demanded on the case as it is now (whatever the date); null when it can. */
+    public String whyNoDecisionDemand() {
+        if (!STARTED_BY_A_PERSON.contains(caseType())) {
+            return "Avgörande kan bara begäras i ärenden som en enskild har inlett (förvaltningslagen 12 §).";
+        }
+        if (status != CaseStatus.OPEN && status != CaseStatus.WAITING_FOR_CITIZEN) {
+            return "Ärendet är " + status.swedish() + "; avgörande kan bara begäras i ett öppet ärende.";
+        }
+        if (decisionDemand != null) {
+            return "Avgörande begärdes redan " + decisionDemand.demandedAt().atZone(STOCKHOLM).toLocalDate() + ".";
+        }
+        return null;
+    }
+
     private void refuseSelfOrExistingLink(Case other) {
         if (other.id.equals(id)) {
             throw refused("Ett ärende kan inte länkas till sig självt.");
@@ -673,6 +793,19 @@ public final class Case {
 
     public CaseDeadline deadline() {
         return deadline;
+    }
+
+    public List<GuaranteeBreach> guaranteeBreaches() {
+        return guaranteeBreaches == null ? List.of() : List.copyOf(guaranteeBreaches);
+    }
+
+    public DecisionDemand decisionDemand() {
+        return decisionDemand;
+    }
+
+    /** The earlier case this complaint is about; null when it is about none. */
+    public ConcernedCase concerns() {
+        return concerns;
     }
 
     public List<HistoryEntry> history() {

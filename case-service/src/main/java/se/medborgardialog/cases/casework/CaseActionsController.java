@@ -61,6 +61,10 @@ class CaseActionsController {
             @NotBlank(message = "Ange relation: related eller duplicate-of.") String relation) {
     }
 
+    /** {@code demandedAt}: an ISO instant, a Swedish local date-time or a date (its start, Stockholm); null = now. */
+    record DecisionDemandRequest(String demandedAt) {
+    }
+
     /** A command of the signed-in officer on one case. */
     private interface Command {
         CaseWork.Done run(CaseId caseId, String officer, Set<String> officerUnits);
@@ -131,6 +135,20 @@ class CaseActionsController {
         CaseLinkType relation = relation(request.relation());
         return run(caseId, user, (id, officer, units) -> work.link(id, new CaseId(request.caseId()), relation,
                 officer, units));
+    }
+
+    /**
+     * The party demanded a decision (Förvaltningslagen 12 §): {@code 201} once {@code DecisionDemanded} is
+     * acknowledged (sla-service starts the four-week clock), {@code 202} with it pending in the outbox.
+     */
+    @PostMapping("/decision-demand")
+    ResponseEntity<CommandResult> demandDecision(@PathVariable UUID caseId,
+            @RequestBody(required = false) DecisionDemandRequest request, @AuthenticationPrincipal StaffUser user) {
+        java.time.Instant demandedAt = request == null ? null : DemandedAt.parse(request.demandedAt());
+        ResponseEntity<CommandResult> result = run(caseId, user, (id, officer, units) -> work.demandDecision(id,
+                demandedAt, officer, units));
+        return result.getStatusCode().value() == 200
+                ? ResponseEntity.status(org.springframework.http.HttpStatus.CREATED).body(result.getBody()) : result;
     }
 
     private static CaseLinkType relation(String wire) {

@@ -87,7 +87,8 @@ class CaseController {
             List<LinkedReport> linkedReports, AffectedPerson affectedPerson, List<AttachmentView> attachments,
             CaseMail answerMail, String assignee, Instant waitingSince, List<Answer> answers,
             List<CitizenQuestion> questions, List<CitizenReply> replies, List<InternalNote> notes,
-            List<Forwarding> forwardings, List<LinkView> links, List<CaseMail> mails) {
+            List<Forwarding> forwardings, List<LinkView> links, List<CaseMail> mails,
+            List<GuaranteeBreach> guaranteeBreaches, DecisionDemand decisionDemand, ConcernedCase concerns) {
     }
 
     /** A file sent with the submission, and where the officer's browser downloads it from intake-service. */
@@ -144,7 +145,8 @@ class CaseController {
                 aCase.location(), links(aCase.photos()), aCase.linkedReports(), affectedPerson(aCase),
                 links(aCase.attachments()), aCase.answerMail(), aCase.assignee(), aCase.waitingSince(),
                 aCase.answers(), aCase.questions(), aCase.replies(), aCase.notes(), aCase.forwardings(),
-                work.links(aCase), aCase.mails());
+                work.links(aCase), aCase.mails(), aCase.guaranteeBreaches(), aCase.decisionDemand(),
+                aCase.concerns());
     }
 
     private List<AttachmentView> links(List<AttachmentRef> refs) {

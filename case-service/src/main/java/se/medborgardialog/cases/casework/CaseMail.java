@@ -19,7 +19,9 @@ public record CaseMail(String mailId, Purpose purpose, int number, Instant queue
 
     /** What a mail takes to the citizen. */
     public enum Purpose {
-        ANSWER, QUESTION
+        ANSWER, QUESTION,
+        /** A tjänstegaranti of the case was not kept ({@code number} is the breach's, from 1). */
+        BREACH
     }
 
     static CaseMail queued(String caseId, Purpose purpose, int number, Instant now) {

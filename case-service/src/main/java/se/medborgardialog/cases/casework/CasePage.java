@@ -123,6 +123,14 @@ class CasePage {
         }
     }
 
+    /** {@code atgarder/begaran-om-avgorande.html}: the day the demand came in; blank means today. */
+    record DecisionDemandForm(String demandedAt) implements ActionForm {
+
+        public Map<String, String> fields() {
+            return draft("demandedAt", demandedAt);
+        }
+    }
+
     @GetMapping
     String show(@PathVariable UUID caseId, @AuthenticationPrincipal StaffUser user, Model model) {
         return page.render(work.caseFor(new CaseId(caseId), user.units()), user, PAGE, model);
@@ -230,6 +238,18 @@ class CasePage {
                 : "Ärendena är kopplade.";
         return page.act(new Command("koppla", "link-", form, invalid, done,
                         id -> work.link(id, caseNumbered(form.diarienummer(), user), relation, user.getUsername(),
+                                user.units())),
+                caseId, user, model, flash, response);
+    }
+
+    /** The party demanded a decision (förvaltningslagen 12 §): recorded, and sla-service's four weeks start. */
+    @PostMapping("/begaran-om-avgorande")
+    String demandDecision(@PathVariable UUID caseId, @ModelAttribute DecisionDemandForm form, BindingResult invalid,
+            @AuthenticationPrincipal StaffUser user, Model model, RedirectAttributes flash,
+            HttpServletResponse response) {
+        return page.act(new Command("begaran-om-avgorande", "demand-", form, invalid,
+                        "Begäran om avgörande är registrerad.",
+                        id -> work.demandDecision(id, DemandedAt.parse(form.demandedAt()), user.getUsername(),
                                 user.units())),
                 caseId, user, model, flash, response);
     }

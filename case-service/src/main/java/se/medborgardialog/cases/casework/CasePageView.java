@@ -24,7 +24,19 @@ record CasePageView(String caseId, String diarienummer, String trackingCode, Str
         Place place, List<Link> photos, List<Link> attachments, List<Linked> linkedReports, List<Deadline> deadlines,
         List<Written> answers, String answerMail, List<Written> questions, List<Written> replies,
         List<Written> notes, List<Forwarded> forwardings, List<CaseLinkRow> links, ClosureView closure,
-        List<Step> history, Actions actions) {
+        List<Step> history, Actions actions, List<Breach> breaches, Demand decisionDemand, Concerned concerns) {
+
+    /** A guarantee the case's clock did not keep, and what the citizen is owed for it ("–" when nothing). */
+    record Breach(String title, String guarantee, String kind, String compensation, Moment breachedAt) {
+    }
+
+    /** The party's demand for a decision (förvaltningslagen 12 §). */
+    record Demand(String demandedOn, Moment recordedAt, String recordedBy) {
+    }
+
+    /** The case a complaint is about; {@code caseId} null when it is not the user's to open. */
+    record Concerned(String caseId, String diarienummer) {
+    }
 
     /** A felanmälan's place; {@code mapUrl} is null without coordinates. */
     record Place(String address, Double latitude, Double longitude, String mapUrl) {
@@ -65,7 +77,8 @@ record CasePageView(String caseId, String diarienummer, String trackingCode, Str
      * Each flag belongs to one fragment under {@code templates/arenden/atgarder/}.
      */
     record Actions(boolean answer, boolean close, boolean claim, boolean assign, boolean reassign, boolean release,
-            boolean forward, boolean askCitizen, boolean registerReply, boolean reopen, boolean link, boolean note) {
+            boolean forward, boolean askCitizen, boolean registerReply, boolean reopen, boolean link, boolean note,
+            boolean decisionDemand) {
 
         static Actions of(Case aCase, String user) {
             CaseStatus status = aCase.status();
@@ -84,7 +97,8 @@ record CasePageView(String caseId, String diarienummer, String trackingCode, Str
                     status == CaseStatus.WAITING_FOR_CITIZEN,
                     status == CaseStatus.ANSWERED || status == CaseStatus.CLOSED,
                     live,
-                    true);
+                    true,
+                    aCase.whyNoDecisionDemand() == null);
         }
     }
 
@@ -136,7 +150,28 @@ record CasePageView(String caseId, String diarienummer, String trackingCode, Str
                         Moment.of(closure.closedAt()), closure.closedBy()),
                 aCase.history().stream().map(step -> new Step(Moment.of(step.when()), step.who(), step.what()))
                         .toList(),
-                Actions.of(aCase, user));
+                Actions.of(aCase, user),
+                aCase.guaranteeBreaches().stream().map(breach -> new Breach(breach.title(),
+                        breach.guaranteeId() + ", version " + breach.guaranteeVersion(), kind(breach),
+                        breach.compensation() == null ? "–" : breach.compensation(),
+                        Moment.of(breach.breachedAt() == null ? breach.recordedAt() : breach.breachedAt()))).toList(),
+                aCase.decisionDemand() == null ? null : new Demand(
+                        aCase.decisionDemand().demandedAt().atZone(Swedish.STOCKHOLM).toLocalDate().toString(),
+                        Moment.of(aCase.decisionDemand().recordedAt()), aCase.decisionDemand().recordedBy()),
+                aCase.concerns() == null ? null : new Concerned(
+                        openable.contains(aCase.concerns().caseId()) ? aCase.concerns().caseId() : null,
+                        aCase.concerns().diarienummer()));
+    }
+
+    private static String kind(GuaranteeBreach breach) {
+        if (breach.type() == null) {
+            return "–";
+        }
+        return switch (breach.type()) {
+            case TJANSTEGARANTI -> "Tjänstegaranti";
+            case LAGKRAV -> "Lagkrav";
+            case RIKTLINJE -> "Riktlinje";
+        };
     }
 
     /** The relations of the link form, as the page offers them. */

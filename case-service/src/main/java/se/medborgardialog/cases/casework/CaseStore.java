@@ -52,12 +52,16 @@ public class CaseStore {
     }
 
     /**
-     * Inserts a newly opened case with its pending {@code CaseOpened}.
+     * Inserts a newly opened case with its pending {@code CaseOpened} (and whatever its opening announces after it,
+     * in order: a complaint's {@code CasesLinked}).
      *
      * @return false when the case already existed (a duplicate submission); nothing was written
      */
-    public boolean insertOpened(Case aCase, PendingEvent opened) {
+    public boolean insertOpened(Case aCase, PendingEvent opened, PendingEvent... after) {
         aCase.stage(opened);
+        for (PendingEvent event : after) {
+            aCase.stage(event);
+        }
         try {
             mongo.insert(aCase);
             return true;
@@ -93,6 +97,7 @@ public class CaseStore {
                 .set("notes", aCase.notes())
                 .set("forwardings", aCase.forwardings())
                 .set("links", aCase.links())
+                .set("decisionDemand", aCase.decisionDemand())
                 .set("history", aCase.history())
                 .inc("version", 1);
         if (!events.isEmpty()) {
@@ -150,6 +155,36 @@ public class CaseStore {
                 query(where("_id").is(caseId.toString()).and("linkedReports.submissionId").ne(report.submissionId())),
                 new Update().push("linkedReports", report).push("outbox", linked).inc("version", 1), Case.class);
         return result.getModifiedCount() > 0;
+    }
+
+    /**
+     * Records a breached guarantee of the case's clock (with its history entry and, for a tjänstegaranti, the mail to
+     * the citizen), once per clock. Bumps the version like an officer's change: an officer's command read before
+     * it would otherwise write the history back without this entry.
+     *
+     * @return false when the case does not exist or this clock's breach was recorded before; nothing was written
+     */
+    public boolean recordGuaranteeBreach(CaseId caseId, Case.BreachRecorded recorded) {
+        Update update = new Update().push("guaranteeBreaches", recorded.breach()).push("history", recorded.step())
+                .inc("version", 1);
+        if (recorded.mail() != null) {
+            update.push("mails", recorded.mail());
+        }
+        return mongo.updateFirst(query(where("_id").is(caseId.toString())
+                        .and("guaranteeBreaches.clock").ne(recorded.breach().clock())), update, Case.class)
+                .getModifiedCount() > 0;
+    }
+
+    /**
+     * Adds an entry to the case's history for something another service or case told it, once per {@code noticeId}
+     * (a redelivered event adds nothing). Bumps the version, as {@link #recordGuaranteeBreach}.
+     *
+     * @return false when the case does not exist or the notice was recorded before
+     */
+    public boolean addHistoryOnce(CaseId caseId, String noticeId, HistoryEntry entry) {
+        return mongo.updateFirst(query(where("_id").is(caseId.toString()).and("recordedNotices").ne(noticeId)),
+                new Update().push("recordedNotices", noticeId).push("history", entry).inc("version", 1), Case.class)
+                .getModifiedCount() > 0;
     }
 
     /** Kafka acknowledged the event: it leaves the document. */

@@ -29,6 +29,7 @@ import se.medborgardialog.contracts.CaseReopened;
 import se.medborgardialog.contracts.CasesLinked;
 import se.medborgardialog.contracts.CitizenInfoReceived;
 import se.medborgardialog.contracts.CitizenInfoRequested;
+import se.medborgardialog.contracts.DecisionDemanded;
 import se.medborgardialog.contracts.EventTypes;
 import se.medborgardialog.contracts.TrackingCode;
 
@@ -50,7 +51,8 @@ public class CaseWork {
             CitizenInfoRequested.class, EventTypes.CITIZEN_INFO_REQUESTED,
             CitizenInfoReceived.class, EventTypes.CITIZEN_INFO_RECEIVED,
             CaseReopened.class, EventTypes.CASE_REOPENED,
-            CasesLinked.class, EventTypes.CASES_LINKED);
+            CasesLinked.class, EventTypes.CASES_LINKED,
+            DecisionDemanded.class, EventTypes.DECISION_DEMANDED);
 
     private final CaseStore store;
     private final CaseOutbox outbox;
@@ -144,6 +146,24 @@ public class CaseWork {
 
     public Done reopen(CaseId caseId, String reason, String officer, Set<String> officerUnits) {
         return change(caseId, officerUnits, (aCase, now) -> List.of(aCase.reopen(reason, officer, now)));
+    }
+
+    /**
+     * The party demanded a decision (Förvaltningslagen 12 §), by letter or in person; {@code demandedAt} null means
+     * now. A time in the future or before the case was received is a {@code 400} naming {@code demandedAt}.
+     */
+    public Done demandDecision(CaseId caseId, Instant demandedAt, String officer, Set<String> officerUnits) {
+        return change(caseId, officerUnits, (aCase, now) -> {
+            Instant when = demandedAt == null ? now : demandedAt;
+            if (when.isAfter(now)) {
+                throw new InvalidFieldException("demandedAt", "Begäran kan inte ha kommit in i framtiden.");
+            }
+            if (aCase.receivedAt() != null && when.isBefore(aCase.receivedAt())) {
+                throw new InvalidFieldException("demandedAt",
+                        "Begäran kan inte ha kommit in innan ärendet kom in.");
+            }
+            return List.of(aCase.demandDecision(when, officer, now));
+        });
     }
 
     /**

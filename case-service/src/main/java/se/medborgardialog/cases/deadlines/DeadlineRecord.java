@@ -5,6 +5,7 @@ import java.time.LocalDate;
 import java.time.temporal.ChronoUnit;
 import java.util.Comparator;
 import org.springframework.data.annotation.Id;
+import org.springframework.data.annotation.PersistenceCreator;
 import org.springframework.data.mongodb.core.mapping.Document;
 import se.medborgardialog.cases.casework.CaseDeadline;
 import se.medborgardialog.cases.casework.DeadlineStatus;
@@ -18,10 +19,22 @@ import se.medborgardialog.contracts.CaseId;
  * @param pausedAt  the latest pause reported ({@code DeadlinePaused}), null if none
  * @param resumedAt the latest resume reported ({@code DeadlineResumed}), null if none; the clock is paused while its
  *                  latest pause is after its latest resume
+ * @param rescheduledAt the latest move of the deadline reported ({@code DeadlineRescheduled}), null if none: a move
+ *                  sets the deadline as it says, earlier too (a closed day taken out of the calendar)
  */
 @Document("case_deadlines")
 record DeadlineRecord(@Id String id, String caseId, String clock, LocalDate dueDate, Instant dueAt,
-        DeadlineStatus status, Instant pausedAt, Instant resumedAt) {
+        DeadlineStatus status, Instant pausedAt, Instant resumedAt, Instant rescheduledAt) {
+
+    @PersistenceCreator
+    DeadlineRecord {
+    }
+
+    /** A clock never moved by a reschedule. */
+    DeadlineRecord(String id, String caseId, String clock, LocalDate dueDate, Instant dueAt, DeadlineStatus status,
+            Instant pausedAt, Instant resumedAt) {
+        this(id, caseId, clock, dueDate, dueAt, status, pausedAt, resumedAt, null);
+    }
 
     /** Running (or paused) clocks first, the one due soonest first: that is the deadline the queue shows. */
     static final Comparator<DeadlineRecord> MOST_RELEVANT_FIRST = Comparator
@@ -38,9 +51,18 @@ record DeadlineRecord(@Id String id, String caseId, String clock, LocalDate dueD
      */
     static DeadlineRecord reported(CaseId caseId, String clock, LocalDate dueDate, Instant dueAt, DeadlineStatus status,
                                    Instant pausedAt, Instant resumedAt) {
-        String clockName = clock == null ? "default" : clock;
+        return reported(caseId, clock, dueDate, dueAt, status, pausedAt, resumedAt, null);
+    }
+
+    static DeadlineRecord reported(CaseId caseId, String clock, LocalDate dueDate, Instant dueAt, DeadlineStatus status,
+                                   Instant pausedAt, Instant resumedAt, Instant rescheduledAt) {
+        String clockName = clockName(clock);
         return new DeadlineRecord(idOf(caseId.toString(), clockName), caseId.toString(), clockName, dueDate,
-                millis(dueAt), status, millis(pausedAt), millis(resumedAt));
+                millis(dueAt), status, millis(pausedAt), millis(resumedAt), millis(rescheduledAt));
+    }
+
+    static String clockName(String clock) {
+        return clock == null ? "default" : clock;
     }
 
     private static Instant millis(Instant instant) {
@@ -53,9 +75,31 @@ record DeadlineRecord(@Id String id, String caseId, String clock, LocalDate dueD
      */
     DeadlineRecord merge(DeadlineRecord other) {
         DeadlineStatus merged = status.isFinal() ? status : other.status();
-        DeadlineRecord due = laterDue(this, other);
+        DeadlineRecord due = latestMove(this, other);
+        if (due == null) {
+            due = laterDue(this, other);
+        }
         return new DeadlineRecord(id, caseId, clock, due.dueDate(), due.dueAt(), merged,
-                latest(pausedAt, other.pausedAt()), latest(resumedAt, other.resumedAt()));
+                latest(pausedAt, other.pausedAt()), latest(resumedAt, other.resumedAt()),
+                latest(rescheduledAt, other.rescheduledAt()));
+    }
+
+    /**
+     * Of two reports, the move ({@code DeadlineRescheduled}) that came last, when the other is an older move or no
+     * move at all and carried no later deadline of its own (a resume after the move pushes it later still); null when
+     * neither moved it.
+     */
+    private static DeadlineRecord latestMove(DeadlineRecord a, DeadlineRecord b) {
+        if (a.rescheduledAt() == null && b.rescheduledAt() == null) {
+            return null;
+        }
+        DeadlineRecord moved = b.rescheduledAt() != null
+                && (a.rescheduledAt() == null || b.rescheduledAt().isAfter(a.rescheduledAt())) ? b : a;
+        DeadlineRecord other = moved == a ? b : a;
+        boolean otherLater = other.dueAt() != null && moved.dueAt() != null && other.dueAt().isAfter(moved.dueAt())
+                && other.rescheduledAt() == null && other.resumedAt() != null
+                && other.resumedAt().isAfter(moved.rescheduledAt());
+        return otherLater ? other : moved;
     }
 
     /** Waiting for the citizen: not stopped, and paused after the latest resume. */

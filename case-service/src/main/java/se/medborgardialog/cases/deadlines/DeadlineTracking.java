@@ -51,6 +51,12 @@ public class DeadlineTracking {
                 resumedAt));
     }
 
+    /** sla-service moved the clock's deadline ({@code DeadlineRescheduled}): the case shows the moved one. */
+    String rescheduled(CaseId caseId, String clock, Instant rescheduledAt, LocalDate dueDate, Instant dueAt) {
+        return apply(caseId, DeadlineRecord.reported(caseId, clock, dueDate, dueAt, DeadlineStatus.RUNNING, null, null,
+                rescheduledAt));
+    }
+
     private String apply(CaseId caseId, DeadlineRecord incoming) {
         DeadlineRecord existing = mongo.findById(incoming.id(), DeadlineRecord.class);
         DeadlineRecord merged = existing == null ? incoming : existing.merge(incoming);

@@ -10,6 +10,7 @@ import se.medborgardialog.cases.messaging.InboundDispatcher;
 import se.medborgardialog.contracts.DeadlineBreached;
 import se.medborgardialog.contracts.DeadlineMet;
 import se.medborgardialog.contracts.DeadlinePaused;
+import se.medborgardialog.contracts.DeadlineRescheduled;
 import se.medborgardialog.contracts.DeadlineResumed;
 import se.medborgardialog.contracts.DeadlineScheduled;
 import se.medborgardialog.contracts.EventTypes;
@@ -20,7 +21,8 @@ import tools.jackson.databind.json.JsonMapper;
 class DeadlinesConsumer {
 
     @Bean
-    Consumer<Message<byte[]>> deadlines(InboundDispatcher dispatcher, DeadlineTracking tracking, JsonMapper json) {
+    Consumer<Message<byte[]>> deadlines(InboundDispatcher dispatcher, DeadlineTracking tracking,
+            DeadlineNotices notices, JsonMapper json) {
         Map<String, InboundDispatcher.Handler> handlers = Map.of(
                 EventTypes.DEADLINE_SCHEDULED, payload -> {
                     DeadlineScheduled event = json.readValue(payload, DeadlineScheduled.class);
@@ -31,11 +33,10 @@ class DeadlinesConsumer {
                     DeadlineMet event = json.readValue(payload, DeadlineMet.class);
                     return tracking.record(event.caseId(), event.clock(), null, event.dueAt(), DeadlineStatus.MET);
                 },
-                EventTypes.DEADLINE_BREACHED, payload -> {
-                    DeadlineBreached event = json.readValue(payload, DeadlineBreached.class);
-                    return tracking.record(event.caseId(), event.clock(), null, event.dueAt(),
-                            DeadlineStatus.BREACHED);
-                },
+                EventTypes.DEADLINE_BREACHED, payload -> notices.breached(
+                        json.readValue(payload, DeadlineBreached.class)),
+                EventTypes.DEADLINE_RESCHEDULED, payload -> notices.rescheduled(
+                        json.readValue(payload, DeadlineRescheduled.class)),
                 EventTypes.DEADLINE_PAUSED, payload -> {
                     DeadlinePaused event = json.readValue(payload, DeadlinePaused.class);
                     return tracking.paused(event.caseId(), event.clock(), event.pausedAt());

@@ -7,15 +7,43 @@ import se.medborgardialog.cases.casework.Answer;
 import se.medborgardialog.cases.casework.Case;
 import se.medborgardialog.cases.casework.CaseMail;
 import se.medborgardialog.cases.casework.CitizenQuestion;
+import se.medborgardialog.cases.casework.GuaranteeBreach;
 import se.medborgardialog.contracts.CaseType;
 
 /** A mail's subject and plain-text body, in Swedish: an answer, or a question from the officer. */
 record CaseMailText(String subject, String body) {
 
     static CaseMailText of(Case aCase, CaseMail mail, String intakeBaseUrl) {
-        return mail.purposeOrAnswer() == CaseMail.Purpose.QUESTION
-                ? question(aCase, nth(aCase.questions(), mail.numberOrFirst()), intakeBaseUrl)
-                : answer(aCase, nth(aCase.answers(), mail.numberOrFirst()));
+        return switch (mail.purposeOrAnswer()) {
+            case QUESTION -> question(aCase, nth(aCase.questions(), mail.numberOrFirst()), intakeBaseUrl);
+            case BREACH -> breach(aCase, nth(aCase.guaranteeBreaches(), mail.numberOrFirst()), intakeBaseUrl);
+            case ANSWER -> answer(aCase, nth(aCase.answers(), mail.numberOrFirst()));
+        };
+    }
+
+    /**
+     * A tjänstegaranti was not kept: we say so, what the citizen is owed, and give the link that files a complaint
+     * about it, tied to this case by the tracking code the citizen already has (no guessable id in the link).
+     */
+    static CaseMailText breach(Case aCase, GuaranteeBreach breach, String intakeBaseUrl) {
+        String what = what(aCase);
+        String diarienummer = aCase.diarienummer().value();
+        String base = stripTrailingSlash(intakeBaseUrl);
+        String code = URLEncoder.encode(aCase.trackingCode().value(), StandardCharsets.UTF_8);
+        StringBuilder body = greeting(aCase)
+                .append("Vi har inte hållit vår tjänstegaranti ”").append(breach.title()).append("” för din ")
+                .append(what).append(" med diarienummer ").append(diarienummer).append(" (spårningskod ")
+                .append(aCase.trackingCode().value()).append("). Det beklagar vi.\n\n");
+        if (breach.compensation() != null) {
+            body.append("Ersättning enligt garantin: ").append(breach.compensation()).append("\n\n");
+        }
+        body.append("Du kan lämna ett klagomål på att garantin inte hölls. Klagomålet kopplas till ditt ärende och ")
+                .append("handläggs av den enhet som har ärendet:\n")
+                .append(base).append("/klagomal-garanti?kod=").append(code).append("\n\n")
+                .append("Hur det går med ärendet ser du på statussidan: ").append(base).append("/status?kod=")
+                .append(code).append("\n\n");
+        return new CaseMailText("Vi höll inte tjänstegarantin för din " + what + " " + diarienummer,
+                signed(body, diarienummer));
     }
 
     private static <T> T nth(List<T> items, int number) {

@@ -4,6 +4,7 @@ import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.time.Clock;
 import java.time.Instant;
+import java.util.List;
 import java.util.Optional;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -69,8 +70,29 @@ public class CaseOpening {
     public String open(SynpunktSubmitted sealed) {
         SynpunktSubmitted submission = seal.unseal(sealed);
         CaseId caseId = new CaseId(submission.submissionId().value());
+        if (submission.concerns() != null) {
+            return openComplaint(caseId, submission);
+        }
         String unit = routing.unitFor(submission.category());
         return open(caseId, unit, (number, now) -> Case.open(submission, number, unit, now));
+    }
+
+    /**
+     * A complaint about an earlier case (for example a breached tjänstegaranti, from the link the citizen was mailed)
+     * opens in that case's current unit, whatever its category routes to: the unit that did not keep the promise
+     * must act. It is linked to that case ({@code CasesLinked} RELATED after {@code CaseOpened}), and both histories
+     * say so. A complaint about a case that does not exist (yet) fails, so the binder retries and dead-letters it.
+     */
+    private String openComplaint(CaseId caseId, SynpunktSubmitted submission) {
+        Case original = store.find(submission.concerns()).orElseThrow(() -> new IllegalStateException(
+                "Synpunkt " + caseId + " concerns case " + submission.concerns() + ", which does not exist (yet)"));
+        String outcome = open(caseId, original.unit(), (number, now) -> Case.open(submission, number,
+                original.unit(), now), (complaint, now) -> List.of(events.pending(caseId, EventTypes.CASES_LINKED,
+                complaint.complaintAbout(original, now), now, "complaint")));
+        // also after a redelivery: the first attempt may have stopped between the two writes
+        store.find(caseId).ifPresent(complaint -> store.addHistoryOnce(original.caseId(),
+                "complaint:" + caseId, Case.complaintReceived(complaint, clock.instant())));
+        return outcome;
     }
 
     /**
@@ -131,7 +153,16 @@ public class CaseOpening {
         Case open(Diarienummer number, Instant now);
     }
 
+    /** What a case's opening announces after {@code CaseOpened}, in order. */
+    private interface AlsoAnnounced {
+        List<PendingEvent> events(Case opened, Instant now);
+    }
+
     private String open(CaseId caseId, String unit, Opener opener) {
+        return open(caseId, unit, opener, (opened, now) -> List.of());
+    }
+
+    private String open(CaseId caseId, String unit, Opener opener, AlsoAnnounced also) {
         Optional<Case> existing = store.find(caseId);
         if (existing.isPresent()) {
             log.info("Submission {} already opened as case {}; nothing new", caseId, existing.get().diarienummer());
@@ -142,7 +173,8 @@ public class CaseOpening {
         Diarienummer number = diarienummer.next(now);
         Case aCase = opener.open(number, now);
         PendingEvent caseOpened = events.pending(caseId, EventTypes.CASE_OPENED, aCase.opened(), now);
-        if (!store.insertOpened(aCase, caseOpened)) {
+        List<PendingEvent> after = also.events(aCase, now);
+        if (!store.insertOpened(aCase, caseOpened, after.toArray(PendingEvent[]::new))) {
             // another instance won the race for the same submission; our number stays unused (a gap)
             log.warn("Case {} was opened concurrently elsewhere; diarienummer {} left unused", caseId, number);
             return "duplicate";
@@ -154,7 +186,11 @@ public class CaseOpening {
                 .increment();
         log.info("Opened {} case {} as {} in unit {}", aCase.caseType(), caseId, number, unit);
         deadlines.applyKnown(caseId);
-        outbox.flush(caseId, caseOpened);
+        if (after.isEmpty()) {
+            outbox.flush(caseId, caseOpened);
+        } else {
+            store.find(caseId).ifPresent(outbox::flushInOrder);
+        }
         return "processed";
     }
 }

@@ -54,7 +54,7 @@ class EventSeal {
         SynpunktPersonalData personal = json.readValue(cipher.decrypt(e.sealed()), SynpunktPersonalData.class);
         return new SynpunktSubmitted(e.submissionId(), e.trackingCode(), e.kind(), e.category(), personal.text(),
                 e.channel(), e.receivedAt(), e.submittedAt(), personal.contact(), e.registeredBy(), e.attachments(),
-                null);
+                null, e.concerns());
     }
 
     FelanmalanSubmitted unseal(FelanmalanSubmitted e) {

@@ -115,4 +115,34 @@ class DeadlineRecordTests {
         assertThat(merged.view().pausedAt()).isNull();
         assertThat(merged.view().isPaused()).isFalse();
     }
+
+    @Test
+    void aRescheduleSetsTheDeadlineItNamesEvenAnEarlierOneAndARedeliveredScheduleDoesNotUndoIt() {
+        Instant moved = Instant.parse("2026-03-03T22:59:59.999Z");
+        DeadlineRecord reschedule = new DeadlineRecord("c:first-answer", "c", "first-answer",
+                LocalDate.parse("2026-03-03"), moved, DeadlineStatus.RUNNING, null, null,
+                Instant.parse("2026-03-02T12:00:00Z"));
+
+        DeadlineRecord merged = SCHEDULED.merge(reschedule);
+
+        assertThat(merged.dueAt()).isEqualTo(moved);
+        assertThat(merged.dueDate()).isEqualTo(LocalDate.parse("2026-03-03"));
+        assertThat(merged.merge(SCHEDULED)).isEqualTo(merged);
+        assertThat(merged.merge(reschedule)).isEqualTo(merged);
+    }
+
+    @Test
+    void aResumeAfterARescheduleMovesTheDeadlineLaterStillWhicheverArrivesFirst() {
+        Instant moved = Instant.parse("2026-03-05T22:59:59.999Z");
+        Instant resumedDue = Instant.parse("2026-03-09T22:59:59.999Z");
+        DeadlineRecord reschedule = new DeadlineRecord("c:first-answer", "c", "first-answer",
+                LocalDate.parse("2026-03-05"), moved, DeadlineStatus.RUNNING, null, null,
+                Instant.parse("2026-03-02T12:00:00Z"));
+        DeadlineRecord resume = new DeadlineRecord("c:first-answer", "c", "first-answer",
+                LocalDate.parse("2026-03-09"), resumedDue, DeadlineStatus.RUNNING, null,
+                Instant.parse("2026-03-04T08:00:00Z"));
+
+        assertThat(SCHEDULED.merge(reschedule).merge(resume).dueAt()).isEqualTo(resumedDue);
+        assertThat(SCHEDULED.merge(resume).merge(reschedule).dueAt()).isEqualTo(resumedDue);
+    }
 }

@@ -132,7 +132,8 @@ public final class OpenedCases implements AutoCloseable {
         return caseId;
     }
 
-    private void send(String topic, String key, String type, Object event) {
+    /** Any event on any topic, as its producer sends it (a CloudEvent keyed by {@code key}). */
+    public void send(String topic, String key, String type, Object event) {
         try {
             kafka.send(topic, key, type, json.writeValueAsBytes(event));
         } catch (Exception e) {

@@ -24,6 +24,7 @@ class AbuseConfiguration implements WebMvcConfigurer {
             "/e-forslag/**",
             "/avvikelse",
             "/status/svar",
+            "/klagomal-garanti",
     };
 
     private final Refusals refusals;

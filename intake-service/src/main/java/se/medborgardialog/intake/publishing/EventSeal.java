@@ -51,7 +51,7 @@ public class EventSeal {
     public SynpunktSubmitted seal(SynpunktSubmitted e) {
         return new SynpunktSubmitted(e.submissionId(), e.trackingCode(), e.kind(), e.category(), null, e.channel(),
                 e.receivedAt(), e.submittedAt(), null, e.registeredBy(), e.attachments(),
-                seal(new SynpunktPersonalData(e.text(), e.contact())));
+                seal(new SynpunktPersonalData(e.text(), e.contact())), e.concerns());
     }
 
     public FelanmalanSubmitted seal(FelanmalanSubmitted e) {

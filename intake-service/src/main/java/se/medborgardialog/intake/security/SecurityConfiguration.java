@@ -37,6 +37,7 @@ class SecurityConfiguration {
             "/felanmalan",
             "/status",
             "/status/svar",
+            "/klagomal-garanti",
             "/e-forslag",
             "/e-forslag/**",
             "/css/**",
@@ -122,6 +123,7 @@ class SecurityConfiguration {
                         .requestMatchers(HttpMethod.GET, "/api/v1/status/*").permitAll()
                         // ... and answers the officer's question on it (tracking/CitizenReplyController).
                         .requestMatchers(HttpMethod.POST, "/api/v1/status/*/svar").permitAll()
+                        .requestMatchers(HttpMethod.POST, "/api/v1/status/*/klagomal").permitAll()
                         // Files sent with submissions: staff of the case's unit (attachments/AttachmentController).
                         .requestMatchers(HttpMethod.GET, "/api/v1/attachments/*").hasAnyRole("OFFICER", "MANAGER")
                         // E-förslag: citizens identify themselves per request (IdentityProvider); moderation is staff's.

@@ -8,6 +8,7 @@ import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import org.springframework.stereotype.Service;
 import se.medborgardialog.contracts.AttachmentRef;
+import se.medborgardialog.contracts.CaseId;
 import se.medborgardialog.contracts.EventTypes;
 import se.medborgardialog.contracts.SubmissionId;
 import se.medborgardialog.contracts.SynpunktSubmitted;
@@ -24,10 +25,12 @@ import tools.jackson.databind.json.JsonMapper;
 
 /**
  * Accepts a synpunkt: validates it, checks who may use which channel, and answers only once the
- * {@code SynpunktSubmitted} event is acknowledged by the broker, once per Idempotency-Key.
+ * {@code SynpunktSubmitted} event is acknowledged by the broker, once per Idempotency-Key. Public for the other ways a
+ * synpunkt comes in (a complaint about a breached guarantee, from the status page's feature), so every one of them
+ * is checked and published by this one service.
  */
 @Service
-class SubmissionService {
+public class SubmissionService {
 
     private final SubmissionValidator validator;
     private final TrackingCodes trackingCodes;
@@ -61,14 +64,28 @@ class SubmissionService {
 
     /** With files: checked with the rest before anything is stored, and stored before the event is published. */
     Receipt submit(SubmissionRequest request, List<Upload> uploads, Caller caller, String idempotencyKey) {
+        return submit(request, uploads, null, caller, idempotencyKey);
+    }
+
+    /**
+     * A synpunkt about an earlier case ({@code SynpunktSubmitted.concerns}), e.g. a complaint that its tjänstegaranti
+     * was not kept: the same rules, the same idempotency (the case is part of what a key stands for), the same event.
+     */
+    public Receipt submitConcerning(SubmissionRequest request, CaseId concerns, Caller caller, String idempotencyKey) {
+        return submit(request, List.of(), java.util.Objects.requireNonNull(concerns, "concerns"), caller,
+                idempotencyKey);
+    }
+
+    private Receipt submit(SubmissionRequest request, List<Upload> uploads, CaseId concerns, Caller caller,
+            String idempotencyKey) {
         Attachments.Validated<ValidSubmission> validated =
                 attachments.validate(() -> validator.validate(request), uploads, AttachmentKind.SYNPUNKT);
         ValidSubmission submission = validated.value();
         String registeredBy = authorize(submission, caller);
         String requestHash = idempotentPublishing.requestHash(attachments.hashInput(request, validated.files()),
-                "synpunkt", caller.username());
+                concerns == null ? "synpunkt" : "synpunkt-concerning:" + concerns, caller.username());
         Receipt receipt = idempotentPublishing.publishOnce(idempotencyKey, requestHash,
-                () -> prepare(submission, registeredBy, validated.files(), idempotencyKey), Receipt.class);
+                () -> prepare(submission, registeredBy, validated.files(), idempotencyKey, concerns), Receipt.class);
         Counter.builder("medborgardialog.submissions.received")
                 .description("Synpunkter accepted and published")
                 .tag("kind", submission.kind().name().toLowerCase())
@@ -93,7 +110,7 @@ class SubmissionService {
     }
 
     private Prepared<Receipt> prepare(ValidSubmission submission, String registeredBy, List<CheckedFile> files,
-            String idempotencyKey) {
+            String idempotencyKey, CaseId concerns) {
         Instant now = clock.instant();
         UUID submissionId = UUID.randomUUID();
         List<AttachmentRef> stored = attachments.store(files, idempotencyKey, submissionId, submissionId,
@@ -110,7 +127,8 @@ class SubmissionService {
                 submission.contact(),
                 registeredBy,
                 stored,
-                null);
+                null,
+                concerns);
         String id = submitted.submissionId().toString();
         IntakeEvent event = IntakeEvent.of(id, id, EventTypes.SYNPUNKT_SUBMITTED, "synpunkt-submitted", now,
                 seal.seal(submitted), jsonMapper);

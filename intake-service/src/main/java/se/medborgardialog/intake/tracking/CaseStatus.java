@@ -5,6 +5,7 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
 import org.springframework.data.annotation.Id;
+import org.springframework.data.annotation.PersistenceCreator;
 import org.springframework.data.mongodb.core.mapping.Document;
 
 /**
@@ -17,6 +18,8 @@ import org.springframework.data.mongodb.core.mapping.Document;
  * @param infoRequestedAt the latest time the officer asked the citizen for more information
  * @param infoReceivedAt  the latest time case-service said the citizen's information reached the case
  * @param repliedAt       the latest time the citizen replied on the status page (read back, or just acknowledged)
+ * @param guaranteeBreach the case's tjänstegaranti that was not kept (sla-service's {@code DeadlineBreached}), null
+ *                        while every guarantee holds: the citizen may complain about it
  */
 @Document(CaseStatus.COLLECTION)
 record CaseStatus(
@@ -40,10 +43,19 @@ record CaseStatus(
         Instant answerByAt,
         Instant infoRequestedAt,
         Instant infoReceivedAt,
-        Instant repliedAt) {
+        Instant repliedAt,
+        GuaranteeBreach guaranteeBreach) {
 
     static final String COLLECTION = "case_status";
 
+    /**
+     * A tjänstegaranti the municipality did not keep: its Swedish title, the compensation it promises (null when none)
+     * and when the breach was found. No personal data.
+     */
+    record GuaranteeBreach(String guaranteeId, int version, String title, String compensation, Instant breachedAt) {
+    }
+
+    @PersistenceCreator
     CaseStatus {
         history = history == null ? List.of() : history.stream()
                 .sorted(Comparator.comparing(HistoryEntry::at, Comparator.nullsLast(Comparator.naturalOrder())))
@@ -88,11 +100,32 @@ record CaseStatus(
         return repliedAt != null && !repliedAt.isBefore(infoRequestedAt) ? CitizenInfo.SVAR_SKICKAT : CitizenInfo.BEGARD;
     }
 
-    /** The same view without the officer's questions, for someone they were not put to. */
+    /** A view from before guarantees were followed. */
+    CaseStatus(String id, String caseType, String kind, String category, Instant receivedAt, String diarienummer,
+            String unit, String answerBy, Instant answeredAt, Instant closedAt, String outcome, Instant publishedAt,
+            Instant rejectedAt, Instant expiredAt, Instant sentToNamndAt, String namnd, List<HistoryEntry> history,
+            Instant answerByAt, Instant infoRequestedAt, Instant infoReceivedAt, Instant repliedAt) {
+        this(id, caseType, kind, category, receivedAt, diarienummer, unit, answerBy, answeredAt, closedAt, outcome,
+                publishedAt, rejectedAt, expiredAt, sentToNamndAt, namnd, history, answerByAt, infoRequestedAt,
+                infoReceivedAt, repliedAt, null);
+    }
+
+    /**
+     * The same view without the officer's questions and the breached guarantee, for someone they were not put to
+     * (a linked felanmälan's reporter: the case's own submitter is the one who may complain).
+     */
     CaseStatus withoutCitizenInfo() {
         return new CaseStatus(id, caseType, kind, category, receivedAt, diarienummer, unit, answerBy, answeredAt,
                 closedAt, outcome, publishedAt, rejectedAt, expiredAt, sentToNamndAt, namnd, history, answerByAt,
-                null, null, null);
+                null, null, null, null);
+    }
+
+    /** The guard of a complaint about a breached guarantee: only when a tjänstegaranti of the case was not kept. */
+    GuaranteeBreach breachToComplainAbout() {
+        if (guaranteeBreach == null) {
+            throw new UnknownTrackingCodeException(UnknownTrackingCodeException.NO_BREACH);
+        }
+        return guaranteeBreach;
     }
 
     /** The guard of a citizen's reply: only to a question still open, and once. */

@@ -14,7 +14,10 @@ import se.medborgardialog.contracts.CaseType;
 import se.medborgardialog.contracts.CitizenInfoReceived;
 import se.medborgardialog.contracts.CitizenInfoRequested;
 import se.medborgardialog.contracts.CitizenReplied;
+import se.medborgardialog.contracts.DeadlineBreached;
 import se.medborgardialog.contracts.DeadlineScheduled;
+import se.medborgardialog.contracts.GuaranteeRef;
+import se.medborgardialog.contracts.GuaranteeType;
 import se.medborgardialog.contracts.DuplicateReportLinked;
 import se.medborgardialog.contracts.EforslagExpired;
 import se.medborgardialog.contracts.EforslagPublished;
@@ -110,6 +113,22 @@ class CaseStatusProjection {
                         .set("answerBy", scheduled.dueDate() == null ? null : scheduled.dueDate().toString())
                         .set("answerByAt", scheduled.dueAt()),
                 null);
+    }
+
+    /**
+     * A tjänstegaranti of the case was not kept: the citizen is told on the status page, with the compensation and a
+     * way to complain. A riktlinje or a legal deadline is the municipality's own business. The latest breach wins.
+     */
+    @EventListener
+    void on(DeadlineBreached breached) {
+        GuaranteeRef guarantee = breached.guarantee();
+        if (guarantee == null || guarantee.type() != GuaranteeType.TJANSTEGARANTI) {
+            return;
+        }
+        store.apply(breached.caseId().value(), CaseStatusStore.fields().set("guaranteeBreach",
+                        new CaseStatus.GuaranteeBreach(guarantee.id(), guarantee.version(), guarantee.title(),
+                                breached.compensation(), breached.detectedAt())),
+                new HistoryEntry("garanti-bruten", breached.detectedAt(), guarantee.id(), guarantee.title()));
     }
 
     @EventListener

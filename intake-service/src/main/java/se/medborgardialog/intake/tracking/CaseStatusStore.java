@@ -53,7 +53,7 @@ class CaseStatusStore {
                         .map(status -> code.linkedReport() ? status.withoutCitizenInfo() : status)
                         // The code is known, but nothing about its case has been read yet.
                         .orElseGet(() -> new CaseStatus(code.caseId(), null, null, null, null, null, null, null,
-                                null, null, null, null, null, null, null, null, null, null, null, null, null)));
+                                null, null, null, null, null, null, null, null, null, null, null, null, null, null)));
     }
 
     /** The views of these cases, by case id; a case nothing has been read about is missing. */

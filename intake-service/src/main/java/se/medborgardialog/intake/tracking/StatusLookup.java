@@ -30,10 +30,19 @@ class StatusLookup {
      * @throws UnknownTrackingCodeException when no case follows it (404)
      */
     StatusView find(String typed) {
+        return findCase(typed).view();
+    }
+
+    /** The case a code follows, as stored and as the citizen sees it. */
+    record Found(CaseStatus status, StatusView view) {
+    }
+
+    /** As {@link #find}, with the stored view of the case (its id, its category). */
+    Found findCase(String typed) {
         String code = TrackingCodeFormat.canonical(typed).orElseThrow(() -> new InvalidRequestException(
                 List.of(new FieldViolation("trackingCode", MALFORMED))));
         Optional<CaseStatus> status = store.findByCode(code);
-        return status.map(found -> StatusView.of(code, found, names))
+        return status.map(found -> new Found(found, StatusView.of(code, found, names)))
                 .orElseThrow(UnknownTrackingCodeException::new);
     }
 }

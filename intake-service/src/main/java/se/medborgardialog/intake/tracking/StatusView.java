@@ -19,6 +19,8 @@ import java.util.Map;
  *                               may reply: page form, {@code POST /api/v1/status/{trackingCode}/svar}),
  *                               {@code svar-skickat} once they replied and until the reply reached the case, else null
  * @param citizenInfoRequestedAt when the officer asked, while {@code citizenInfo} is not null
+ * @param guaranteeBreached      the case's tjänstegaranti that was not kept, with the compensation it promises and
+ *                               where to complain about it; null while every guarantee holds
  */
 public record StatusView(
         String trackingCode,
@@ -38,7 +40,21 @@ public record StatusView(
         String outcome,
         List<Step> history,
         String citizenInfo,
-        Instant citizenInfoRequestedAt) {
+        Instant citizenInfoRequestedAt,
+        GuaranteeBreached guaranteeBreached) {
+
+    /**
+     * @param compensation the guarantee's compensation in Swedish, null when it promises none
+     * @param complaintUrl the page that files a complaint about the breach, on this service ({@code
+     *                     POST /api/v1/status/{trackingCode}/klagomal} for apps)
+     */
+    public record GuaranteeBreached(String title, String compensation, String complaintUrl) {
+    }
+
+    /** The complaint page of a case's breached tjänstegaranti. */
+    static String complaintUrl(String trackingCode) {
+        return "/klagomal-garanti?kod=" + trackingCode;
+    }
 
     /** One step of the history, oldest first; {@code text} says it in Swedish. */
     public record Step(String type, Instant at, String text) {
@@ -79,7 +95,9 @@ public record StatusView(
                 status.closedAt(), status.outcome(),
                 status.history().stream().map(entry -> new Step(entry.type(), entry.at(), words(entry))).toList(),
                 status.citizenInfo().publicName(),
-                status.citizenInfo() == CaseStatus.CitizenInfo.NONE ? null : status.infoRequestedAt());
+                status.citizenInfo() == CaseStatus.CitizenInfo.NONE ? null : status.infoRequestedAt(),
+                status.guaranteeBreach() == null ? null : new GuaranteeBreached(status.guaranteeBreach().title(),
+                        status.guaranteeBreach().compensation(), complaintUrl(trackingCode)));
     }
 
     /** The officer waits for the citizen, who has not replied yet: the page shows the reply form. */
@@ -133,6 +151,8 @@ public record StatusView(
             case "information-begard" -> "Handläggaren bad om mer information";
             case "svar-skickat" -> "Svar på handläggarens fråga skickades";
             case "information-mottagen" -> "Handläggaren fick informationen";
+            case "garanti-bruten" -> detail == null ? "Kommunen höll inte sin tjänstegaranti"
+                    : "Kommunen höll inte tjänstegarantin ”" + detail + "”";
             default -> entry.type();
         };
     }
