@@ -102,8 +102,13 @@ public record CaseFact(
                             boolean compensated) {
     }
 
-    /** A change of the aggregates written together with the fact, cleared once every cell has it. */
-    public record Pending(String token, Map<String, Map<String, Long>> delta) {
+    /**
+     * A change of the aggregates written together with the fact, cleared once every cell has it.
+     *
+     * @param leaseUntil epoch milliseconds until which the writer that wrote it is finishing it; only after that may
+     *                   another (after a crash) take it over, so two never finish one change at once
+     */
+    public record Pending(String token, Map<String, Map<String, Long>> delta, long leaseUntil) {
     }
 
     public static CaseFact empty(String id) {

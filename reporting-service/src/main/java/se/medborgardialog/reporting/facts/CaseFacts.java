@@ -37,15 +37,21 @@ import se.medborgardialog.workingdays.SwedishCalendar;
  * <p>One change, three writes, each safe to repeat: (1) the new fact, its new contributions and the
  * <em>pending</em> delta in one compare-and-set on its revision (so of two concurrent writers one retries on the
  * other's result); (2) the delta into the cells, guarded by its token; (3) the pending delta cleared. A crash after (1)
- * leaves the pending delta in the fact, which the next event of that case or the sweep at start-up finishes; the
- * cells' token makes finishing it twice harmless. An event that changes nothing in the fact (a duplicate, or an
+ * leaves the pending delta in the fact, which the next event of that case (once the writer's lease ran out) or the
+ * sweep at start-up finishes; the cells' token makes finishing it again after a crash harmless, and the lease keeps
+ * two from finishing it at the same time. An event that changes nothing in the fact (a duplicate, or an
  * older forwarding) writes nothing at all.
  */
 @Component
 public class CaseFacts {
 
     private static final Logger log = LoggerFactory.getLogger(CaseFacts.class);
-    private static final int MAX_ATTEMPTS = 100;
+    private static final int MAX_ATTEMPTS = 5_000;
+    /**
+     * How long the writer of a change has to finish it before another may take it over. The cells' token removal
+     * makes two finishers at once unsafe (one could re-apply after the other removed the token); the lease prevents it.
+     */
+    private static final java.time.Duration LEASE = java.time.Duration.ofSeconds(30);
 
     private final MongoTemplate mongo;
     private final Generations generations;
@@ -100,7 +106,9 @@ public class CaseFacts {
         for (int attempt = 0; attempt < MAX_ATTEMPTS; attempt++) {
             CaseFact current = mongo.findById(id, CaseFact.class, generation.facts());
             if (current != null && current.pending() != null) {
-                finish(current, generation);
+                if (!takeOver(current, generation)) {
+                    pause(); // its writer is finishing it
+                }
                 continue;
             }
             CaseFact base = current != null ? current : CaseFact.empty(id);
@@ -111,7 +119,8 @@ public class CaseFacts {
             Map<String, Map<String, Long>> counted = contributions.of(next);
             Map<String, Map<String, Long>> delta = Contributions.delta(base.contributed(), counted);
             long revision = base.revision() + 1;
-            CaseFact.Pending pending = delta.isEmpty() ? null : new CaseFact.Pending(id + ":" + revision, delta);
+            CaseFact.Pending pending = delta.isEmpty() ? null : new CaseFact.Pending(id + ":" + revision, delta,
+                    System.currentTimeMillis() + LEASE.toMillis());
             CaseFact stored = next.recorded(revision, counted, pending);
             if (write(current, stored, generation)) {
                 if (pending != null) {
@@ -144,6 +153,32 @@ public class CaseFacts {
         }
     }
 
+    /** Takes over a change whose writer's lease ran out (it crashed) and finishes it; false while the lease holds. */
+    private boolean takeOver(CaseFact fact, Generation generation) {
+        CaseFact.Pending pending = fact.pending();
+        if (pending.leaseUntil() > System.currentTimeMillis()) {
+            return false;
+        }
+        long until = System.currentTimeMillis() + LEASE.toMillis();
+        boolean taken = mongo.updateFirst(Query.query(where("_id").is(fact.id()).and("pending.token").is(pending.token())
+                        .and("pending.leaseUntil").is(pending.leaseUntil())),
+                new Update().set("pending.leaseUntil", until), generation.facts()).getMatchedCount() == 1;
+        if (taken) {
+            log.info("Taking over the change {} to the aggregates left pending", pending.token());
+            finish(fact, generation);
+        }
+        return true;
+    }
+
+    private static void pause() {
+        try {
+            Thread.sleep(20);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("Interrupted while a change to the aggregates was being finished", e);
+        }
+    }
+
     private void finish(CaseFact fact, Generation generation) {
         CaseFact.Pending pending = fact.pending();
         cells.apply(pending.token(), pending.delta(), generation);
@@ -155,7 +190,7 @@ public class CaseFacts {
     /** Scans for changes a crash left half-applied (rare; the scan is only at start-up). */
     void finishPending(Generation generation) {
         List<CaseFact> left = mongo.find(Query.query(where("pending").ne(null)), CaseFact.class, generation.facts());
-        left.forEach(fact -> finish(fact, generation));
+        left.forEach(fact -> takeOver(fact, generation));
         if (!left.isEmpty()) {
             log.info("Finished {} changes to the aggregates left pending in {}", left.size(), generation.facts());
         }

@@ -82,7 +82,8 @@ public class AggregateStatistics {
         for (LocalDate start = query.from(); !start.isAfter(query.to()); start = period.next(start)) {
             Map<List<String>, Map<String, Long>> cells = byPeriod.getOrDefault(start, Map.of());
             for (List<String> group : groups) {
-                Map<String, Long> raw = cells.getOrDefault(group, Map.of());
+                Map<String, Long> raw = new HashMap<>(cells.getOrDefault(group, Map.of()));
+                raw.values().removeIf(value -> value == 0); // a cell whose cases all moved elsewhere
                 long carried = backlog.getOrDefault(group, 0L) + raw.getOrDefault(Contributions.RECEIVED, 0L)
                         - raw.getOrDefault(Contributions.CLOSED, 0L) + raw.getOrDefault(Contributions.REOPENED, 0L);
                 backlog.put(group, carried);
