@@ -24,7 +24,7 @@ public class Generations {
 
     private final MongoTemplate mongo;
 
-    Generations(MongoTemplate mongo) {
+    public Generations(MongoTemplate mongo) {
         this.mongo = mongo;
     }
 

@@ -36,7 +36,7 @@ public class AggregateStatistics {
     private final CountingProperties counting;
     private final StatisticsProperties properties;
 
-    AggregateStatistics(MongoTemplate mongo, Generations generations, CountingProperties counting,
+    public AggregateStatistics(MongoTemplate mongo, Generations generations, CountingProperties counting,
                         StatisticsProperties properties) {
         this.mongo = mongo;
         this.generations = generations;
