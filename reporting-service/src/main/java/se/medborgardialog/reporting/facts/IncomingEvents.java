@@ -3,64 +3,59 @@ package se.medborgardialog.reporting.facts;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
-import java.util.Map;
+import java.util.Optional;
+import java.util.function.Consumer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.cloud.function.cloudevent.CloudEventMessageUtils;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
 import org.springframework.messaging.Message;
 import org.springframework.stereotype.Component;
-import tools.jackson.databind.json.JsonMapper;
 
 /**
- * The shared half of both consumers: reads {@code ce_type}, dispatches to the handler of that type, times it.
- * Unknown types are ignored. Anything a handler throws propagates, so the binder retries the message and
- * then sends it to the dead-letter topic with the reason in its headers.
+ * The three consumers ({@code caseEvents}, {@code deadlineEvents}, {@code submissionEvents}): read {@code ce_type},
+ * apply the event's change to the fact, time it. Unknown types are ignored. Anything that throws propagates, so the
+ * binder retries the message and then sends it to the dead-letter topic with the reason in its headers.
  */
 @Component
 class IncomingEvents {
 
     private static final Logger log = LoggerFactory.getLogger(IncomingEvents.class);
 
-    /** Applies an event's payload; answers false when the event is deliberately ignored. */
-    @FunctionalInterface
-    interface Handler {
-        boolean apply(byte[] payload);
-    }
-
-    private final JsonMapper json;
+    private final FactEvents events;
+    private final CaseFacts facts;
     private final MeterRegistry registry;
 
-    IncomingEvents(JsonMapper json, MeterRegistry registry) {
-        this.json = json;
+    IncomingEvents(FactEvents events, CaseFacts facts, MeterRegistry registry) {
+        this.events = events;
+        this.facts = facts;
         this.registry = registry;
     }
 
-    void handle(Message<byte[]> message, Map<String, Handler> handlers) {
+    void handle(Message<byte[]> message) {
         // Reads ce_type whatever prefix and form it arrived in (Spring Cloud Function may canonicalise it).
         String type = CloudEventMessageUtils.getType(message);
-        Handler handler = type == null ? null : handlers.get(type);
+        boolean known = events.counts(type);
         Timer.Sample sample = Timer.start(registry);
         String outcome = "failed";
         try {
-            if (handler == null) {
+            Optional<FactEvents.Change> change = events.read(type, message.getPayload());
+            if (change.isEmpty()) {
                 log.debug("Event of type {} on {} ignored", type, CloudEventMessageUtils.getSubject(message));
                 outcome = "ignored";
-            } else if (handler.apply(message.getPayload())) {
-                Counter.builder("medborgardialog.reporting.events").tag("type", type).register(registry).increment();
-                outcome = "processed";
             } else {
-                outcome = "ignored";
+                boolean changed = facts.apply(change.get().factId(), change.get().transition());
+                Counter.builder("medborgardialog.reporting.events").tag("type", type).register(registry).increment();
+                log.debug("Fact {} {} by {}", change.get().factId(), changed ? "changed" : "unchanged (duplicate)", type);
+                outcome = "processed";
             }
         } finally {
             sample.stop(Timer.builder("medborgardialog.messages.processed")
-                    .tag("type", handler == null ? "other" : type)
+                    .tag("type", known ? type : "other")
                     .tag("outcome", outcome)
                     .register(registry));
         }
-    }
-
-    <T> T read(byte[] payload, Class<T> type) {
-        return json.readValue(payload, type);
     }
 
     static void require(Object value, String field) {
@@ -69,5 +64,22 @@ class IncomingEvents {
         }
     }
 
-    /** Kafka headers arrive as raw bytes unless a mapper already decoded them. */
+    @Configuration(proxyBeanMethods = false)
+    static class Bindings {
+
+        @Bean
+        Consumer<Message<byte[]>> caseEvents(IncomingEvents incoming) {
+            return incoming::handle;
+        }
+
+        @Bean
+        Consumer<Message<byte[]>> deadlineEvents(IncomingEvents incoming) {
+            return incoming::handle;
+        }
+
+        @Bean
+        Consumer<Message<byte[]>> submissionEvents(IncomingEvents incoming) {
+            return incoming::handle;
+        }
+    }
 }

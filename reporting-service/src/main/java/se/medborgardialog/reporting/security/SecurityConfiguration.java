@@ -31,6 +31,11 @@ class SecurityConfiguration {
                 .authorizeHttpRequests(requests -> requests
                         .requestMatchers("/actuator/health", "/actuator/health/**", "/actuator/info",
                                 "/actuator/prometheus", "/error").permitAll()
+                        // The API's description is public: it holds no figures.
+                        .requestMatchers("/v3/api-docs", "/v3/api-docs/**", "/swagger-ui.html", "/swagger-ui/**").permitAll()
+                        .requestMatchers("/api/v1/statistics/rebuild").hasRole(StaffDirectory.ADMINISTRATOR)
+                        .requestMatchers("/api/v1/statistics/reconciliation")
+                        .hasAnyRole(StaffDirectory.STATISTICIAN, StaffDirectory.ADMINISTRATOR)
                         // Officers work cases; aggregates are for statisticians and managers.
                         .requestMatchers("/api/v1/statistics/**").hasAnyRole(StaffDirectory.STATISTICIAN, StaffDirectory.MANAGER)
                         .anyRequest().authenticated())

@@ -16,6 +16,7 @@ public class StaffDirectory {
 
     static final String STATISTICIAN = "STATISTICIAN";
     static final String MANAGER = "MANAGER";
+    static final String ADMINISTRATOR = "ADMINISTRATOR";
 
     private final Map<String, StaffProperties.User> users;
 

@@ -9,11 +9,12 @@ import org.bson.Document;
 import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.stereotype.Component;
 import se.medborgardialog.contracts.SynpunktKind;
+import se.medborgardialog.reporting.aggregates.Generations;
 import se.medborgardialog.reporting.facts.CaseFact;
 import se.medborgardialog.reporting.facts.Counts;
 
 /**
- * Aggregates the case facts inside the store with {@code $match} and {@code $group}/{@code $sum} only (what both
+ * The synpunkter per receipt day (the cohort view of before the streamed aggregates). Aggregates the case facts inside the store with {@code $match} and {@code $group}/{@code $sum} only (what both
  * MongoDB and the in-process test store support), applying the counting rules of {@link CaseFact#counts()}.
  */
 @Component
@@ -25,15 +26,17 @@ public class SynpunktStatisticsRepository {
             .thenComparing(StatisticsRow::unit, Comparator.nullsFirst(Comparator.naturalOrder()));
 
     private final MongoTemplate mongo;
+    private final Generations generations;
 
-    SynpunktStatisticsRepository(MongoTemplate mongo) {
+    SynpunktStatisticsRepository(MongoTemplate mongo, Generations generations) {
         this.mongo = mongo;
+        this.generations = generations;
     }
 
     public SynpunktStatistics query(StatisticsQuery query) {
         List<Document> pipeline = List.of(new Document("$match", match(query)), new Document("$group", group()));
         List<StatisticsRow> rows = new ArrayList<>();
-        mongo.getCollection(CaseFact.COLLECTION).aggregate(pipeline).forEach(result -> rows.add(row(result)));
+        mongo.getCollection(generations.active().facts()).aggregate(pipeline).forEach(result -> rows.add(row(result)));
         rows.sort(ORDER);
         return SynpunktStatistics.of(query.from(), query.to(), rows);
     }
@@ -42,7 +45,9 @@ public class SynpunktStatisticsRepository {
         // receivedDate is an ISO date string: its text order is its date order, and a fact without it
         // (a deadline event that overtook its CaseOpened) falls outside every range.
         Document match = new Document("receivedDate",
-                new Document("$gte", query.from().toString()).append("$lte", query.to().toString()));
+                new Document("$gte", query.from().toString()).append("$lte", query.to().toString()))
+                // facts from before case types were recorded are synpunkter
+                .append("caseType", new Document("$in", Arrays.asList(null, "SYNPUNKT")));
         if (query.kind() != null) {
             match.append("kind", query.kind().name());
         }

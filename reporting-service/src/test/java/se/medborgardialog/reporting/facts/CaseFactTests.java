@@ -3,13 +3,25 @@ package se.medborgardialog.reporting.facts;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.Instant;
+import java.util.Map;
+import java.util.Set;
 import org.junit.jupiter.api.Test;
+import se.medborgardialog.contracts.CaseAnswered;
+import se.medborgardialog.contracts.CaseClosed;
+import se.medborgardialog.contracts.CaseId;
+import se.medborgardialog.contracts.CaseOpened;
+import se.medborgardialog.contracts.CaseOutcome;
+import se.medborgardialog.contracts.CaseType;
 import se.medborgardialog.contracts.Channel;
+import se.medborgardialog.contracts.DeadlineBreached;
+import se.medborgardialog.contracts.DeadlineMet;
+import se.medborgardialog.contracts.SubmissionId;
 import se.medborgardialog.contracts.SynpunktKind;
 
 class CaseFactTests {
 
     private static final Instant RECEIVED = Instant.parse("2026-11-23T09:00:00Z");
+    private static final CaseId CASE = new CaseId(java.util.UUID.randomUUID());
 
     @Test
     void aCaseJustReceivedCountsAsReceivedAndOpen() {
@@ -18,31 +30,36 @@ class CaseFactTests {
 
     @Test
     void aCaseAnsweredInTimeAndClosedCountsAsAnsweredWithinDeadlineAndNoLongerOpen() {
-        CaseFact fact = with(received(), RECEIVED.plusSeconds(3600), RECEIVED.plusSeconds(7200), DeadlineOutcome.MET);
+        CaseFact fact = received().answered(answered(3600)).deadlineMet(met(3600), true).closed(closed(7200));
 
         assertThat(fact.counts()).isEqualTo(new Counts(1, 1, 1, 0, 0));
     }
 
     @Test
     void aBreachedCaseAnsweredLateCountsAsAnsweredAndBreachedButNotWithinDeadline() {
-        CaseFact fact = with(received(), RECEIVED.plusSeconds(7 * 86_400), null, DeadlineOutcome.BREACHED);
+        CaseFact fact = received().answered(answered(7 * 86_400)).deadlineBreached(breached(), true);
 
         assertThat(fact.counts()).isEqualTo(new Counts(1, 1, 0, 1, 1));
     }
 
     @Test
-    void aCaseClosedWithoutAnAnswerIsNeitherAnsweredNorOpen() {
-        CaseFact fact = with(received(), null, RECEIVED.plusSeconds(60), DeadlineOutcome.MET);
+    void aFactWhoseCaseOpenedHasNotArrivedYetCountsNothing() {
+        CaseFact partial = CaseFact.empty(CASE.toString()).deadlineMet(met(60), true);
 
-        assertThat(fact.counts()).isEqualTo(new Counts(1, 0, 1, 0, 0));
+        assertThat(partial.counts()).isEqualTo(Counts.NONE);
     }
 
     @Test
-    void aFactWhoseCaseOpenedHasNotArrivedYetCountsNothing() {
-        CaseFact partial = new CaseFact("c", null, null, null, null, null, null, null,
-                RECEIVED.plusSeconds(60), null, RECEIVED.plusSeconds(86_400), DeadlineOutcome.MET, null);
+    void everyTransitionIsIdempotentAndTheyCommute() {
+        CaseFact one = received().answered(answered(3600)).deadlineBreached(breached(), true).deadlineMet(met(3600), true)
+                .closed(closed(7200));
+        CaseFact other = CaseFact.empty(CASE.toString()).closed(closed(7200)).closed(closed(7200))
+                .deadlineMet(met(3600), true).answered(answered(9000)).deadlineBreached(breached(), true)
+                .answered(answered(3600)).opened(opened()).opened(opened());
 
-        assertThat(partial.counts()).isEqualTo(Counts.NONE);
+        assertThat(one.sameCaseAs(other)).isTrue();
+        assertThat(one.deadlineOutcome()).isEqualTo(DeadlineOutcome.BREACHED);
+        assertThat(one.answered(answered(3600)).sameCaseAs(one)).isTrue();
     }
 
     @Test
@@ -50,13 +67,44 @@ class CaseFactTests {
         assertThat(new Counts(1, 1, 1, 0, 0).plus(new Counts(1, 0, 0, 1, 1))).isEqualTo(new Counts(2, 1, 1, 1, 1));
     }
 
-    private static CaseFact received() {
-        return new CaseFact("c", "2026-11-23", RECEIVED, SynpunktKind.KLAGOMAL, "gata-och-trafik", "stadsmiljo",
-                Channel.WEB, RECEIVED, null, null, null, null, null);
+    @Test
+    void theDeltaBetweenTwoContributionsLeavesOutWhatDidNotChange() {
+        Map<String, Map<String, Long>> delta = Contributions.delta(
+                Map.of("a", Map.of("received", 1L), "b", Map.of("answered", 1L)),
+                Map.of("a", Map.of("received", 1L), "c", Map.of("answered", 1L)));
+
+        assertThat(delta).isEqualTo(Map.of("b", Map.of("answered", -1L), "c", Map.of("answered", 1L)));
+        assertThat(Contributions.delta(Map.of("a", Map.of("x", 2L)), Map.of("a", Map.of("x", 2L)))).isEmpty();
     }
 
-    private static CaseFact with(CaseFact fact, Instant answeredAt, Instant closedAt, DeadlineOutcome outcome) {
-        return new CaseFact(fact.id(), fact.receivedDate(), fact.receivedAt(), fact.kind(), fact.category(), fact.unit(),
-                fact.channel(), fact.openedAt(), answeredAt, closedAt, fact.dueAt(), outcome, fact.forwardedAt());
+    static CaseOpened opened() {
+        return new CaseOpened(CASE, new SubmissionId(CASE.value()), null, SynpunktKind.KLAGOMAL, "gata-och-trafik",
+                Channel.WEB, "stadsmiljo", RECEIVED, RECEIVED.plusSeconds(5), CaseType.SYNPUNKT, null);
+    }
+
+    private static CaseFact received() {
+        return CaseFact.empty(CASE.toString()).opened(opened());
+    }
+
+    private static CaseAnswered answered(long afterSeconds) {
+        return new CaseAnswered(CASE, "stadsmiljo", RECEIVED.plusSeconds(afterSeconds), "anna");
+    }
+
+    private static CaseClosed closed(long afterSeconds) {
+        return new CaseClosed(CASE, "stadsmiljo", CaseOutcome.BESVARAT, RECEIVED.plusSeconds(afterSeconds), "anna");
+    }
+
+    private static DeadlineMet met(long afterSeconds) {
+        return new DeadlineMet(CASE, "first-answer", "stadsmiljo", RECEIVED.plusSeconds(2 * 86_400),
+                RECEIVED.plusSeconds(afterSeconds));
+    }
+
+    private static DeadlineBreached breached() {
+        return new DeadlineBreached(CASE, "first-answer", "stadsmiljo", RECEIVED.plusSeconds(2 * 86_400),
+                RECEIVED.plusSeconds(2 * 86_400 + 60));
+    }
+
+    static Set<String> none() {
+        return Set.of();
     }
 }

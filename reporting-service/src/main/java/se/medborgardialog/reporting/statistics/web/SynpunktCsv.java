@@ -53,7 +53,7 @@ final class SynpunktCsv {
     }
 
     // Excel runs a cell starting with = + - @ as a formula; category and unit names come from other systems.
-    private static String neutralised(String value) {
+    static String neutralised(String value) {
         return !value.isEmpty() && "=+-@\t\r".indexOf(value.charAt(0)) >= 0 ? "'" + value : value;
     }
 }
