@@ -144,11 +144,12 @@ class StatisticsPage {
         volumes(report, model);
         units(units, model);
         guarantees(report, model);
-        Map<String, String> csv = new LinkedHashMap<>(selection.asParameters());
-        csv.remove("ar");
+        Map<String, String> csv = new LinkedHashMap<>();
         csv.put("from", query.from().toString());
         csv.put("to", query.to().toString());
         csv.put("period", query.period().name().toLowerCase(Locale.ROOT));
+        selection.asParameters().forEach(csv::putIfAbsent);
+        csv.remove("ar");
         model.addAttribute("csvLink", link(PagesSecurity.HOME + "/export.csv", csv));
         String namnd = selection.namnd();
         if (!Selection.blank(namnd)) {
