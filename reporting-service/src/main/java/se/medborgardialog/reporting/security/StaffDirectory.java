@@ -9,6 +9,7 @@ import org.springframework.security.core.Authentication;
 import org.springframework.stereotype.Component;
 import se.medborgardialog.reporting.statistics.UnitScope;
 import se.medborgardialog.staff.StaffIdentity;
+import se.medborgardialog.staff.StaffPrincipal;
 
 /** Whose figures a signed-in reader may see: a statistician every unit's, a manager only her own units'. */
 @Component
@@ -28,6 +29,9 @@ public class StaffDirectory {
     public UnitScope scopeOf(Authentication reader) {
         if (reader.getPrincipal() instanceof StaffIdentity identity) {
             return scopeOf(identity.roles(), identity.units());
+        }
+        if (reader.getPrincipal() instanceof StaffPrincipal signedIn) { // the pages' session
+            return scopeOf(signedIn.roles(), signedIn.units());
         }
         StaffProperties.User user = users.get(reader.getName());
         if (user == null) {

@@ -17,7 +17,12 @@ final class Figures {
     static final String IVO_REPORTED = "ivoReported";
     static final String SHARE_IN_TIME = "answeredWithinDeadlineShare";
     static final String[] FIRST_ANSWER = {"firstAnswerMedianWorkingDays", "firstAnswerP90WorkingDays",
-            "firstAnswerMedianHours", "firstAnswerP90Hours"};
+            "firstAnswerMedianHours", "firstAnswerP90Hours", Figures.WITHIN_TWO_WORKING_DAYS};
+    /**
+     * The seeds' rule "skyndsamt, inom två arbetsdagar" as a figure whatever the clocks are configured to: the share of
+     * first answers at most two working days after receipt (working days counted as for the median).
+     */
+    public static final String WITHIN_TWO_WORKING_DAYS = "firstAnswerWithinTwoWorkingDaysShare";
 
     private Figures() {
     }
@@ -72,6 +77,7 @@ final class Figures {
         figures.put(FIRST_ANSWER[1], percentile(raw, Contributions.WORKING_DAYS, 0.9));
         figures.put(FIRST_ANSWER[2], percentile(raw, Contributions.HOURS, 0.5));
         figures.put(FIRST_ANSWER[3], percentile(raw, Contributions.HOURS, 0.9));
+        figures.put(WITHIN_TWO_WORKING_DAYS, atMost(raw, Contributions.WORKING_DAYS, 2));
         counts.keySet().stream().filter(name -> name.startsWith("guarantee:") && name.endsWith(":met")).toList()
                 .forEach(met -> {
                     String id = met.substring(0, met.length() - ":met".length());
@@ -87,6 +93,21 @@ final class Figures {
                     }
                 });
         return figures;
+    }
+
+    /** The share of a histogram's answers at or below {@code limit}; null without answers. */
+    static BigDecimal atMost(Map<String, Long> raw, String prefix, int limit) {
+        long within = 0;
+        long total = 0;
+        for (Map.Entry<String, Long> entry : raw.entrySet()) {
+            if (entry.getKey().startsWith(prefix) && entry.getValue() > 0) {
+                total += entry.getValue();
+                if (Integer.parseInt(entry.getKey().substring(prefix.length())) <= limit) {
+                    within += entry.getValue();
+                }
+            }
+        }
+        return share(within, total);
     }
 
     static BigDecimal share(Long part, Long whole) {

@@ -25,13 +25,13 @@ import se.medborgardialog.reporting.web.InvalidRequestException.FieldError;
 import se.medborgardialog.workingdays.SwedishCalendar;
 
 /** The parameters of {@code GET /api/v1/statistics}, checked all at once so one answer names every bad one. */
-record AggregateParameters(String period, String from, String to, String caseType, String kind, String category,
+public record AggregateParameters(String period, String from, String to, String caseType, String kind, String category,
                            String unit, String namnd, String channel, String groupBy, String publicExport,
                            String decimal) {
 
     private static final Pattern NAME = Pattern.compile("[\\p{Ll}\\p{N}_-]{1,64}");
 
-    AggregateQuery toQuery(Clock clock, Period maxRange, UnitScope scope) {
+    public AggregateQuery toQuery(Clock clock, Period maxRange, UnitScope scope) {
         List<FieldError> errors = new ArrayList<>();
         PeriodLength length = choice("period", period, PeriodLength.class, PeriodLength.MONTH, errors);
         LocalDate today = clock.instant().atZone(SwedishCalendar.STOCKHOLM).toLocalDate();
@@ -79,7 +79,7 @@ record AggregateParameters(String period, String from, String to, String caseTyp
         return new AggregateQuery(length, fromDate, toDate, filters, grouping, scope, isPublic);
     }
 
-    boolean decimalComma() {
+    public boolean decimalComma() {
         return decimal != null && decimal.strip().equals("comma");
     }
 

@@ -15,7 +15,7 @@ import se.medborgardialog.reporting.statistics.StatisticsReport;
  * and a last line {@code total}; a suppressed cell reads {@code ..} (as in Statistics Sweden's tables); shares with a
  * decimal point, or a decimal comma on request (Swedish Excel reads {@code 0,8571} as a number).
  */
-final class StatisticsCsv {
+public final class StatisticsCsv {
 
     static final String SUPPRESSED = "..";
     private static final CSVFormat FORMAT = CSVFormat.RFC4180.builder().setDelimiter(';').setRecordSeparator("\r\n")
@@ -24,7 +24,7 @@ final class StatisticsCsv {
     private StatisticsCsv() {
     }
 
-    static byte[] render(StatisticsReport report, boolean decimalComma) {
+    public static byte[] render(StatisticsReport report, boolean decimalComma) {
         List<StatisticsReport.Row> rows = new ArrayList<>(report.rows());
         rows.add(report.totals());
         Set<String> counts = new LinkedHashSet<>();
