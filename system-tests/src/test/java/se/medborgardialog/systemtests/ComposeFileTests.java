@@ -56,8 +56,11 @@ class ComposeFileTests {
                 "SPRING_SECURITY_OAUTH2_RESOURCESERVER_JWT_ISSUERURI: http://localhost:8180/realms/medborgardialog",
                 "SPRING_SECURITY_OAUTH2_RESOURCESERVER_JWT_AUDIENCES: medborgardialog");
         for (String service : new String[] {"intake-service", "case-service", "sla-service", "reporting-service"}) {
-            assertThat(compose).contains("build: ./" + service + "\n    environment:\n      <<: [*service-env, *staff-tokens]");
+            assertThat(compose).contains("build: ./" + service + "\n    environment:\n      <<: [*service-env, *staff-tokens, *staff-pages]");
         }
+        // every service's staff pages sign in through the one realm client, whose redirect URIs name each service
+        assertThat(compose).contains("x-staff-pages: &staff-pages",
+                "SPRING_SECURITY_OAUTH2_CLIENT_REGISTRATION_KEYCLOAK_CLIENTID: medborgardialog-staff");
 
         JsonNode realm = JsonMapper.builder().build().readTree(home.resolve("keycloak/medborgardialog-realm.json").toFile());
         assertThat(realm.get("realm").asString()).isEqualTo("medborgardialog");
@@ -67,6 +70,11 @@ class ComposeFileTests {
         assertThat(values(realm.at("/groups/0/subGroups"), "name"))
                 .contains("stadsmiljo", "medborgarservice", "omsorg", "utbildning");
         for (JsonNode client : realm.get("clients")) {
+            if ("medborgardialog-staff".equals(client.get("clientId").asString())) {
+                assertThat(values(client.get("redirectUris"), null)).contains(
+                        "http://localhost:8081/login/oauth2/code/keycloak", "http://localhost:8082/login/oauth2/code/keycloak",
+                        "http://localhost:8083/login/oauth2/code/keycloak", "http://localhost:8084/login/oauth2/code/keycloak");
+            }
             assertThat(values(client.get("protocolMappers"), "protocolMapper"))
                     .as(client.get("clientId").asString())
                     .contains("oidc-group-membership-mapper", "oidc-audience-mapper");
@@ -75,7 +83,7 @@ class ComposeFileTests {
 
     private static List<String> values(JsonNode array, String field) {
         List<String> values = new ArrayList<>();
-        array.forEach(element -> values.add(element.get(field).asString()));
+        array.forEach(element -> values.add(field == null ? element.asString() : element.get(field).asString()));
         return values;
     }
 
