@@ -8,8 +8,8 @@ import java.time.Duration;
 import org.springframework.beans.factory.annotation.Value;
 
 /**
- * Folds published firings into their deadline documents in the background, off the firing path: once the timer has
- * recorded nothing for {@code sla.timer.fold} (half a second by default: after a burst), or when many are pending.
+ * Writes the records of published firings as soon as the timer hands them over, and folds them into their deadline
+ * documents in the background, off the firing path: once the timer has recorded nothing for {@code sla.timer.fold} (half a second by default: after a burst), or when many are pending.
  */
 @Component
 class FiringFolder implements SmartLifecycle {
@@ -48,6 +48,7 @@ class FiringFolder implements SmartLifecycle {
                 Thread.currentThread().interrupt();
             }
         }
+        firings.flush();
     }
 
     @Override
@@ -60,16 +61,16 @@ class FiringFolder implements SmartLifecycle {
         long pause = Math.max(1, Math.min(fold.toMillis(), 100));
         while (running) {
             try {
-                int folded = 0;
-                if (firings.size() > 0 && (firings.quietNanos() >= quiet || firings.size() > PRESSING)) {
+                int done = firings.writeRecords();
+                if (done == 0 && firings.size() > 0 && (firings.quietNanos() >= quiet || firings.size() > PRESSING)) {
                     long started = System.nanoTime();
-                    folded = firings.foldBatch(BATCH);
-                    if (folded > 0) {
-                        log.info("Folded the firings of {} clock(s) in {} ms, {} pending", folded,
+                    done = firings.foldBatch(BATCH);
+                    if (done > 0) {
+                        log.info("Folded the firings of {} clock(s) in {} ms, {} pending", done,
                                 (System.nanoTime() - started) / 1_000_000, firings.size());
                     }
                 }
-                if (folded == 0) {
+                if (done == 0) {
                     Thread.sleep(pause);
                 }
             } catch (InterruptedException e) {

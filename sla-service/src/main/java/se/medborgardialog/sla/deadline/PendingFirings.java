@@ -35,6 +35,7 @@ public class PendingFirings {
     private final DeadlineStore store;
     private final ReentrantLock lock = new ReentrantLock();
     private final Map<String, List<Firing>> byClock = new ConcurrentHashMap<>();
+    private final List<Firing> unrecorded = new ArrayList<>();
     private volatile long lastRecordedNanos = System.nanoTime();
 
     PendingFirings(DeadlineStore store) {
@@ -47,8 +48,8 @@ public class PendingFirings {
     }
 
     /**
-     * The broker acknowledged these firings: they are pending here first (so the consumer folds them before changing
-     * their clocks even if the store refuses the records), then recorded in one batched insert.
+     * The broker acknowledged these firings: they are pending here at once (the consumer folds them before changing
+     * their clocks), and queued for their records, which {@link #writeRecords} inserts off the firing path.
      */
     void recorded(List<Firing> firings) {
         if (firings.isEmpty()) {
@@ -56,11 +57,42 @@ public class PendingFirings {
         }
         firings.forEach(this::add);
         lastRecordedNanos = System.nanoTime();
+        synchronized (unrecorded) {
+            unrecorded.addAll(firings);
+        }
+    }
+
+    /**
+     * Inserts the queued records in one batched insert: by the folder's thread right after a batch fired, and before
+     * partitions are given up ({@link #flush}), so their next owner finds them. A crash before the insert loses them:
+     * the next owner fires those clocks again, with the same event ids (duplicates consumers drop).
+     */
+    synchronized int writeRecords() {
+        List<Firing> batch;
+        synchronized (unrecorded) {
+            if (unrecorded.isEmpty()) {
+                return 0;
+            }
+            batch = new ArrayList<>(unrecorded);
+            unrecorded.clear();
+        }
         try {
-            store.insertFirings(firings);
+            store.insertFirings(batch);
         } catch (RuntimeException e) {
-            // Folded from memory all the same; only a restart before the fold would fire them again (same ids).
-            log.warn("Recording {} firing(s) failed, they are folded from memory: {}", firings.size(), e.toString());
+            synchronized (unrecorded) {
+                unrecorded.addAll(0, batch);
+            }
+            throw e;
+        }
+        return batch.size();
+    }
+
+    /** Every queued record written, now (partitions given up, shutdown). */
+    public void flush() {
+        try {
+            writeRecords();
+        } catch (RuntimeException e) {
+            log.warn("Recording firings failed: their clocks fire again at their next owner (same ids): {}", e.toString());
         }
     }
 

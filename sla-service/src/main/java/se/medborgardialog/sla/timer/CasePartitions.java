@@ -55,6 +55,7 @@ class CasePartitions implements KafkaBindingRebalanceListener, CaseEventsProgres
         Set<Integer> revoked = partitions.stream().map(TopicPartition::partition).collect(Collectors.toSet());
         timer.firingLock().lock();
         try {
+            firings.flush();
             firings.forget(caseId -> revoked.contains(owned.partitionOf(caseId)));
             owned.revoke(revoked);
         } finally {
