@@ -80,6 +80,11 @@ class CasePartitions implements KafkaBindingRebalanceListener, CaseEventsProgres
                 consumer.seek(partition, checkpoint.getAsLong());
             }
             long from = checkpoint.isPresent() ? checkpoint.getAsLong() : consumer.position(partition);
+            if (checkpoint.isEmpty()) {
+                // A first checkpoint at once: records handled later and then lost by the store are replayed from
+                // here, not skipped because Kafka's committed offset moved past them.
+                checkpoints.startAt(partition.topic(), partition.partition(), from);
+            }
             long end = ends.getOrDefault(partition, 0L);
             holdUntil.put(partition.partition(), from < end ? end : null);
             log.info("Partition {} assigned: consuming from offset {} ({}), end {}", partition, from,
