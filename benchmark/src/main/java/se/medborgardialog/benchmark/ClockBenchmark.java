@@ -67,7 +67,10 @@ import tools.jackson.databind.json.JsonMapper;
  * load time, the lag of every burst breach (Kafka record time of the DeadlineBreached minus the due time, both on
  * the service's clock) while a trickle of new and answered cases flows through the consumer, and the heap.
  *
- * <p>The store is mongo-java-server's H2 backend on a file, in this JVM. Run: {@code mvn -q -pl sla-service,benchmark -am package -DskipTests && java -cp
+ * <p>The store is mongo-java-server's H2 backend on a file, in this JVM. Filling it takes long (a million clocks: about
+ * half an hour here), so a filled store is kept under {@code benchmark/target/filled-<clocks>-<burst>} (or
+ * {@code --store=<dir>}) with its burst in {@code burst.txt}, and each run works on a copy; {@code --fill-only=true}
+ * only fills. Run: {@code mvn -q -pl sla-service,benchmark -am package -DskipTests && java -cp
  * benchmark/target/classes:$(cat benchmark/target/runtime-classpath.txt) se.medborgardialog.benchmark.ClockBenchmark}
  */
 public final class ClockBenchmark {
