@@ -124,7 +124,8 @@ public final class ClockBenchmark {
         // mongo-java-server's H2 backend on a file with the 256 MB cache STACK.md measured; it commits about once a
         // second (what sla-service's checkpoints are for). The local stack's StoreServer, which also commits before
         // every reply, failed here with "Chunk … not found" under this load (README: sla-service, Scale).
-        MVStore mvStore = new MVStore.Builder().fileName(run.resolve("store/store.mv").toString()).cacheSize(256).open();
+        MVStore mvStore = new MVStore.Builder().fileName(run.resolve("store/store.mv").toString()).cacheSize(256)
+                .autoCompactFillRate(0).open();
         MongoServer store = new MongoServer(new H2Backend(mvStore));
         store.bind("127.0.0.1", storePort);
         EmbeddedKafkaKraftBroker broker = new EmbeddedKafkaKraftBroker(1, PARTITIONS, Topics.CASES, Topics.DEADLINES,
@@ -184,7 +185,8 @@ public final class ClockBenchmark {
     private static void fill(Path dir, int clocks, int burst) throws IOException {
         deleteRecursively(dir);
         Files.createDirectories(dir.resolve("store"));
-        MVStore mvStore = new MVStore.Builder().fileName(dir.resolve("store/store.mv").toString()).cacheSize(256).open();
+        MVStore mvStore = new MVStore.Builder().fileName(dir.resolve("store/store.mv").toString()).cacheSize(256)
+                .autoCompactFillRate(0).open();
         MongoServer server = new MongoServer(new H2Backend(mvStore));
         int port = freePort();
         server.bind("127.0.0.1", port);
@@ -200,6 +202,7 @@ public final class ClockBenchmark {
             insertClocks(deadlines, clocks, burst, burstDay, burstCases);
         } finally {
             server.shutdown();
+            mvStore.close();
         }
         double seconds = (System.nanoTime() - started) / 1e9;
         System.out.printf("Inserted %,d clocks in %.1f s%n", clocks, seconds);
