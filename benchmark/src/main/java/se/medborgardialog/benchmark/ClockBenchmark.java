@@ -67,13 +67,17 @@ import tools.jackson.databind.json.JsonMapper;
  * load time, the lag of every burst breach (Kafka record time of the DeadlineBreached minus the due time, both on
  * the service's clock) while a trickle of new and answered cases flows through the consumer, and the heap.
  *
- * <p>The store is mongo-java-server's H2 backend on a file, in this JVM. Run: {@code mvn -q -pl sla-service,benchmark -am package -DskipTests && java -cp
+ * <p>The store is mongo-java-server's H2 backend on a file, in this JVM. Filling it takes long (a million clocks: about
+ * half an hour here), so a filled store is kept under {@code benchmark/target/filled-<clocks>-<burst>} (or
+ * {@code --store=<dir>}) with its burst in {@code burst.txt}, and each run works on a copy; {@code --fill-only=true}
+ * only fills. Run: {@code mvn -q -pl sla-service,benchmark -am package -DskipTests && java -cp
  * benchmark/target/classes:$(cat benchmark/target/runtime-classpath.txt) se.medborgardialog.benchmark.ClockBenchmark}
  */
 public final class ClockBenchmark {
 
     private static final ZoneId STOCKHOLM = ZoneId.of("Europe/Stockholm");
     private static final int PARTITIONS = 3;
+    private static final int BATCH = 1000;
 
     public static void main(String[] args) throws Exception {
         Map<String, String> options = options(args);
@@ -86,7 +90,8 @@ public final class ClockBenchmark {
         deleteRecursively(run);
         Files.createDirectories(run);
         Path jar = home.resolve("sla-service/target/sla-service-0.1.0-SNAPSHOT-exec.jar");
-        if (!Files.exists(jar)) {
+        boolean fillOnly = Boolean.parseBoolean(options.getOrDefault("fill-only", "false"));
+        if (!fillOnly && !Files.exists(jar)) {
             throw new IllegalStateException("no " + jar + ": mvn -q -pl sla-service,benchmark -am package -DskipTests");
         }
         Map<String, Object> result = new LinkedHashMap<>();
@@ -97,11 +102,30 @@ public final class ClockBenchmark {
         result.put("trickleCaseEventsPerSecond", trickle);
 
         int storePort = freePort();
-        Files.createDirectories(run.resolve("store"));
+        // A filled store is kept between runs (filling a million clocks into the H2 file takes many minutes): filled
+        // once under benchmark/target/filled-<clocks>-<burst>, then copied for each run, which changes its copy only.
+        Path filled = options.containsKey("store") ? Path.of(options.get("store")).toAbsolutePath()
+                : home.resolve("benchmark/target/filled-" + clocks + "-" + burst);
+        Path meta = filled.resolve("burst.txt");
+        if (!Files.exists(meta)) {
+            fill(filled, clocks, burst);
+        } else {
+            System.out.printf("Reusing the filled store %s%n", filled);
+        }
+        if (fillOnly) {
+            return;
+        }
+        List<String> metaLines = Files.readAllLines(meta, StandardCharsets.UTF_8);
+        result.put("insertSeconds", Double.parseDouble(metaLines.get(0).split(" ")[1]));
+        LocalDate burstDay = LocalDate.parse(metaLines.get(1));
+        Instant burstDue = burstDay.plusDays(1).atStartOfDay(STOCKHOLM).toInstant();
+        Set<String> burstCases = new HashSet<>(metaLines.subList(2, metaLines.size()));
+        copyRecursively(filled.resolve("store"), run.resolve("store"));
         // mongo-java-server's H2 backend on a file with the 256 MB cache STACK.md measured; it commits about once a
         // second (what sla-service's checkpoints are for). The local stack's StoreServer, which also commits before
         // every reply, failed here with "Chunk … not found" under this load (README: sla-service, Scale).
-        MVStore mvStore = new MVStore.Builder().fileName(run.resolve("store/store.mv").toString()).cacheSize(256).open();
+        MVStore mvStore = new MVStore.Builder().fileName(run.resolve("store/store.mv").toString()).cacheSize(256)
+                .autoCompactFillRate(0).open();
         MongoServer store = new MongoServer(new H2Backend(mvStore));
         store.bind("127.0.0.1", storePort);
         EmbeddedKafkaKraftBroker broker = new EmbeddedKafkaKraftBroker(1, PARTITIONS, Topics.CASES, Topics.DEADLINES,
@@ -109,22 +133,6 @@ public final class ClockBenchmark {
         broker.afterPropertiesSet();
         String brokers = broker.getBrokersAsString();
         String storeUri = "mongodb://127.0.0.1:" + storePort;
-
-        LocalDate burstDay = LocalDate.now(STOCKHOLM).plusDays(30);
-        Instant burstDue = burstDay.plusDays(1).atStartOfDay(STOCKHOLM).toInstant();
-        Set<String> burstCases = new HashSet<>();
-        long inserted = System.nanoTime();
-        try (MongoClient client = MongoClients.create(storeUri)) {
-            MongoCollection<Document> deadlines = client.getDatabase("sla").getCollection("deadlines");
-            // The unique index sla-service creates at its first start, on the empty collection as it would be: building
-            // it over a filled collection failed on this backend ("Chunk … not found").
-            deadlines.createIndex(new Document("_id", 1).append("version", 1),
-                    new com.mongodb.client.model.IndexOptions().unique(true).name("id_version"));
-            insertClocks(deadlines, clocks, burst, burstDay, burstCases);
-        }
-        double insertSeconds = (System.nanoTime() - inserted) / 1e9;
-        result.put("insertSeconds", round(insertSeconds));
-        System.out.printf("Inserted %,d clocks in %.1f s%n", clocks, insertSeconds);
 
         Instant start = Instant.now();
         Duration offset = Duration.between(start.plus(lead), burstDue);
@@ -173,6 +181,51 @@ public final class ClockBenchmark {
         System.exit(0);
     }
 
+    /** Fills a store of its own at {@code dir} and writes {@code burst.txt}: the fill time, the burst day, the burst's cases. */
+    private static void fill(Path dir, int clocks, int burst) throws IOException {
+        deleteRecursively(dir);
+        Files.createDirectories(dir.resolve("store"));
+        MVStore mvStore = new MVStore.Builder().fileName(dir.resolve("store/store.mv").toString()).cacheSize(256)
+                .autoCompactFillRate(0).open();
+        MongoServer server = new MongoServer(new H2Backend(mvStore));
+        int port = freePort();
+        server.bind("127.0.0.1", port);
+        LocalDate burstDay = LocalDate.now(STOCKHOLM).plusDays(30);
+        Set<String> burstCases = new HashSet<>();
+        long started = System.nanoTime();
+        try (MongoClient client = MongoClients.create("mongodb://127.0.0.1:" + port)) {
+            MongoCollection<Document> deadlines = client.getDatabase("sla").getCollection("deadlines");
+            // The unique index sla-service creates at its first start, on the empty collection as it would be: building
+            // it over a filled collection failed on this backend ("Chunk … not found").
+            deadlines.createIndex(new Document("_id", 1).append("version", 1),
+                    new com.mongodb.client.model.IndexOptions().unique(true).name("id_version"));
+            insertClocks(deadlines, clocks, burst, burstDay, burstCases);
+        } finally {
+            server.shutdown();
+            mvStore.close();
+        }
+        double seconds = (System.nanoTime() - started) / 1e9;
+        System.out.printf("Inserted %,d clocks in %.1f s%n", clocks, seconds);
+        List<String> lines = new ArrayList<>();
+        lines.add("insertSeconds " + round(seconds));
+        lines.add(burstDay.toString());
+        lines.addAll(burstCases);
+        Files.write(dir.resolve("burst.txt"), lines, StandardCharsets.UTF_8);
+    }
+
+    private static void copyRecursively(Path from, Path to) throws IOException {
+        try (Stream<Path> paths = Files.walk(from)) {
+            for (Path path : (Iterable<Path>) paths::iterator) {
+                Path target = to.resolve(from.relativize(path).toString());
+                if (Files.isDirectory(path)) {
+                    Files.createDirectories(target);
+                } else {
+                    Files.copy(path, target, java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+                }
+            }
+        }
+    }
+
     private static void insertClocks(MongoCollection<Document> deadlines, int clocks, int burst, LocalDate burstDay,
                                      Set<String> burstCases) {
         List<Document> batch = new ArrayList<>(1000);
@@ -189,16 +242,16 @@ public final class ClockBenchmark {
                     .append("dueDate", Date.from(due.atStartOfDay(ZoneOffset.UTC).toInstant()))
                     .append("dueAt", Date.from(dueAt)).append("status", "RUNNING")
                     .append("pauses", List.of()).append("pendingEvents", List.of()).append("version", 0L));
-            if (batch.size() == 1000) {
+            if (batch.size() == BATCH) {
                 deadlines.insertMany(batch, new InsertManyOptions().ordered(false));
                 batch.clear();
-                if ((i + 1) % 20_000 == 0) {
-                    System.out.printf("  %,d inserted%n", i + 1);
+                if ((i + 1) % 50_000 == 0) {
+                    System.out.printf("  %,d inserted at %s%n", i + 1, Instant.now());
                 }
             }
         }
         if (!batch.isEmpty()) {
-            deadlines.insertMany(batch);
+            deadlines.insertMany(batch, new InsertManyOptions().ordered(false));
         }
     }
 

@@ -19,6 +19,7 @@ import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.stream.Collectors;
+import java.util.stream.Stream;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.bson.Document;
@@ -116,8 +117,9 @@ class SlaTimerIntegrationTests {
 
     @Test
     void twoInstancesShareTheClocksAndTheOneLeftFiresTheOthersAfterItStops() {
-        ConfigurableApplicationContext first = start();
-        ConfigurableApplicationContext second = start();
+        // Neither folds what it fired into the store: the one left learns what the other fired from its firing records.
+        ConfigurableApplicationContext first = startNotFolding();
+        ConfigurableApplicationContext second = startNotFolding();
         awaitOwning(Map.of(first, PARTITIONS / 2, second, PARTITIONS / 2));
         List<CaseId> dueWednesday = openCases(20, MONDAY);
         List<CaseId> dueThursday = openCases(20, MONDAY.plus(Duration.ofDays(1)));
@@ -133,6 +135,10 @@ class SlaTimerIntegrationTests {
 
         awaitBreachedOnce(dueThursday);
         assertThat(eventsOf(Set.copyOf(dueWednesday), EventTypes.DEADLINE_BREACHED)).hasSize(dueWednesday.size());
+        try (MongoClient client = MongoClients.create(InProcessMongo.uri(database))) {
+            assertThat(client.getDatabase(database).getCollection("deadline_firings")
+                    .countDocuments(Filters.eq("kind", "BREACHED"))).isEqualTo(dueWednesday.size() + dueThursday.size());
+        }
     }
 
     @Test
@@ -170,22 +176,137 @@ class SlaTimerIntegrationTests {
             lost.forEach(caseId -> ours.add(caseId.toString()));
             assertThat(deadlines.countDocuments(Filters.in("caseId", ours))).isEqualTo(ours.size());
             assertThat(deadlines.find(Filters.eq("caseId", answeredInTime.toString())).first().getString("status")).isEqualTo("MET");
-            assertThat(deadlines.countDocuments(Filters.eq("status", "BREACHED"))).isEqualTo(overdue.size());
+            await().atMost(PATIENCE).untilAsserted(() ->
+                    assertThat(deadlines.countDocuments(Filters.eq("status", "BREACHED"))).isEqualTo(overdue.size()));
         }
         assertThat(restarted.isActive()).isTrue();
     }
 
-    private ConfigurableApplicationContext start() {
+    @Test
+    void aFiredBreachIsPublishedOnceAndRecordedAndARestartFoldsTheRecordWithoutFiringAgain() {
+        ConfigurableApplicationContext instance = startNotFolding();
+        awaitOwning(Map.of(instance, PARTITIONS));
+        List<CaseId> open = openCases(6, MONDAY);
+
+        CLOCK.set(THURSDAY);
+        awaitBreachedOnce(open);
+        Map<String, ConsumerRecord<String, byte[]>> breachById = eventsOf(Set.copyOf(open), EventTypes.DEADLINE_BREACHED)
+                .stream().collect(Collectors.toMap(r -> CaseTopic.header(r, "ce_id"), r -> r));
+        try (MongoClient client = MongoClients.create(InProcessMongo.uri(database))) {
+            MongoDatabase db = client.getDatabase(database);
+            // The default first-answer guarantee also warns before the due time: those records are there too.
+            List<Document> records = db.getCollection("deadline_firings").find(Filters.eq("kind", "BREACHED"))
+                    .into(new ArrayList<>());
+            assertThat(records).extracting(r -> r.getString("_id")).containsExactlyInAnyOrderElementsOf(breachById.keySet());
+            records.forEach(record -> {
+                assertThat(record.getString("kind")).isEqualTo("BREACHED");
+                assertThat(record.getDate("firedAt").toInstant())
+                        .isEqualTo(detectedAt(breachById.get(record.getString("_id"))));
+            });
+            assertThat(db.getCollection("deadlines").countDocuments(Filters.and(Filters.eq("status", "RUNNING"),
+                    Filters.in("caseId", open.stream().map(CaseId::toString).toList())))).isEqualTo(open.size());
+        }
+        instance.close();
+        instances.clear();
+
+        ConfigurableApplicationContext restarted = start();
+        awaitOwning(Map.of(restarted, PARTITIONS));
+        try (MongoClient client = MongoClients.create(InProcessMongo.uri(database))) {
+            MongoDatabase db = client.getDatabase(database);
+            await().atMost(PATIENCE).untilAsserted(() -> {
+                assertThat(db.getCollection("deadline_firings").countDocuments()).isZero();
+                List<Document> breached = db.getCollection("deadlines").find(Filters.and(Filters.eq("status", "BREACHED"),
+                        Filters.in("caseId", open.stream().map(CaseId::toString).toList()))).into(new ArrayList<>());
+                assertThat(breached).hasSize(open.size());
+                breached.forEach(d -> assertThat(d.getList("pendingEvents", Document.class)).isEmpty());
+                breached.forEach(d -> assertThat(d.getDate("breachedAt").toInstant())
+                        .isEqualTo(detectedAt(breachById.get(breachIdOf(d)))));
+            });
+        }
+        openCases(1, CLOCK.instant());
+        assertThat(eventsOf(Set.copyOf(open), EventTypes.DEADLINE_BREACHED)).hasSize(open.size());
+    }
+
+    @Test
+    void aLateAnswerAfterAFiredButUnfoldedBreachIsAnsweredLateWithoutASecondBreach() {
+        ConfigurableApplicationContext instance = startNotFolding();
+        awaitOwning(Map.of(instance, PARTITIONS));
+        CaseId late = openCases(1, MONDAY).get(0);
+
+        CLOCK.set(THURSDAY);
+        awaitBreachedOnce(List.of(late));
+        cases.send(new CaseAnswered(late, "stadsmiljo", THURSDAY.plus(Duration.ofHours(2)), "anna"));
+
+        try (MongoClient client = MongoClients.create(InProcessMongo.uri(database))) {
+            var deadlines = client.getDatabase(database).getCollection("deadlines");
+            await().atMost(PATIENCE).until(() -> "BREACHED_ANSWERED_LATE".equals(
+                    deadlines.find(Filters.eq("caseId", late.toString())).first().getString("status")));
+            Document stored = deadlines.find(Filters.eq("caseId", late.toString())).first();
+            assertThat(stored.getDate("breachedAt").toInstant())
+                    .isEqualTo(detectedAt(eventsOf(late, EventTypes.DEADLINE_BREACHED).get(0)));
+            assertThat(client.getDatabase(database).getCollection("deadline_firings").countDocuments()).isZero();
+        }
+        openCases(1, CLOCK.instant());
+        assertThat(eventsOf(late, EventTypes.DEADLINE_BREACHED)).hasSize(1);
+        assertThat(eventsOf(late, EventTypes.DEADLINE_MET)).isEmpty();
+    }
+
+    @Test
+    void aRestartThatLostTheFiringRecordsFiresTheSameBreachIdsAgainAndOnlyThose() {
+        ConfigurableApplicationContext instance = startNotFolding();
+        awaitOwning(Map.of(instance, PARTITIONS));
+        List<CaseId> open = openCases(5, MONDAY);
+        Map<String, Document> before;
+        try (MongoClient client = MongoClients.create(InProcessMongo.uri(database))) {
+            before = snapshot(client.getDatabase(database));
+        }
+        CLOCK.set(THURSDAY);
+        awaitBreachedOnce(open);
+        Set<String> firstIds = eventsOf(Set.copyOf(open), EventTypes.DEADLINE_BREACHED).stream()
+                .map(r -> CaseTopic.header(r, "ce_id")).collect(Collectors.toSet());
+        instance.close();
+        instances.clear();
+
+        // The store's last second lost: the firing records and everything after the snapshot.
+        try (MongoClient client = MongoClients.create(InProcessMongo.uri(database))) {
+            restore(client.getDatabase(database), before);
+            assertThat(client.getDatabase(database).getCollection("deadline_firings").countDocuments()).isZero();
+        }
+        start();
+
+        await().atMost(PATIENCE).until(() -> eventsOf(Set.copyOf(open), EventTypes.DEADLINE_BREACHED).size() == 2 * open.size());
+        openCases(1, CLOCK.instant());
+        Map<String, Long> perEventId = eventsOf(Set.copyOf(open), EventTypes.DEADLINE_BREACHED).stream()
+                .collect(Collectors.groupingBy(r -> CaseTopic.header(r, "ce_id"), Collectors.counting()));
+        assertThat(perEventId.keySet()).isEqualTo(firstIds);
+        assertThat(perEventId.values()).containsOnly(2L);
+    }
+
+    private static Instant detectedAt(ConsumerRecord<String, byte[]> breach) {
+        return Instant.parse(JsonMapper.builder().build().readTree(breach.value()).get("detectedAt").asString());
+    }
+
+    private static String breachIdOf(Document deadline) {
+        return se.medborgardialog.sla.deadline.Deadline.eventId(deadline.getString("caseId"), deadline.getString("clock"),
+                se.medborgardialog.sla.deadline.PendingEvent.Kind.BREACHED);
+    }
+
+    /** An instance that folds what it fired only when a case event changes the clock (never in the background). */
+    private ConfigurableApplicationContext startNotFolding() {
+        return start("--sla.timer.fold=PT1H");
+    }
+
+    private ConfigurableApplicationContext start(String... extra) {
         ConfigurableApplicationContext context = new SpringApplicationBuilder(SlaApplication.class)
                 .initializers(ctx -> {
                     GenericApplicationContext generic = (GenericApplicationContext) ctx;
                     generic.getBeanFactory().registerSingleton("testClassesExcluded", new TestClassesExcluded());
                     generic.registerBean("testClock", MutableClock.class, () -> CLOCK, bd -> bd.setPrimary(true));
                 })
-                .run("--server.port=0",
+                .run(java.util.stream.Stream.concat(Stream.of("--server.port=0",
                         "--spring.cloud.stream.kafka.binder.brokers=" + broker.getBrokersAsString(),
                         "--spring.mongodb.uri=" + InProcessMongo.uri(database),
-                        "--sla.relay.interval=PT0.5S");
+                        "--sla.relay.interval=PT0.5S"), Stream.of(extra)).toArray(String[]::new));
         instances.add(context);
         return context;
     }
@@ -259,7 +380,8 @@ class SlaTimerIntegrationTests {
         return published.stream().filter(r -> keys.contains(r.key()) && type.equals(CaseTopic.header(r, "ce_type"))).toList();
     }
 
-    private static final List<String> COLLECTIONS = List.of("deadlines", "deadline_cases", "case_checkpoints");
+    private static final List<String> COLLECTIONS = List.of("deadlines", "deadline_cases", "case_checkpoints",
+            "deadline_firings");
 
     private static Map<String, Document> snapshot(MongoDatabase db) {
         Map<String, Document> snapshot = new java.util.HashMap<>();

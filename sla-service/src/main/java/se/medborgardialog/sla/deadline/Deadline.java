@@ -15,13 +15,11 @@ import org.springframework.data.annotation.Id;
 import org.springframework.data.annotation.PersistenceCreator;
 import org.springframework.data.mongodb.core.mapping.Document;
 import se.medborgardialog.contracts.CaseId;
-import se.medborgardialog.contracts.DeadlineBreached;
 import se.medborgardialog.contracts.DeadlineMet;
 import se.medborgardialog.contracts.DeadlinePaused;
 import se.medborgardialog.contracts.DeadlineRescheduled;
 import se.medborgardialog.contracts.DeadlineResumed;
 import se.medborgardialog.contracts.DeadlineScheduled;
-import se.medborgardialog.contracts.DeadlineWarning;
 import se.medborgardialog.contracts.GuaranteeRef;
 import se.medborgardialog.sla.deadline.PendingEvent.Kind;
 import se.medborgardialog.sla.guarantee.ClockDuration;
@@ -237,7 +235,22 @@ public record Deadline(
                 version + 1));
     }
 
-    private List<WarningPoint> unwarnedPoints() {
+    /**
+     * What {@link #fire} at {@code firedAt} made of the clock, when the timer already published its events (the firing
+     * records with ids {@code published}): the same state, without those events left in the outbox. Nothing when the
+     * firing is already applied.
+     */
+    public Optional<Deadline> fired(Instant firedAt, java.util.Set<String> published) {
+        return fire(firedAt).map(next -> next.withoutPending(published));
+    }
+
+    private Deadline withoutPending(java.util.Set<String> eventIds) {
+        return new Deadline(id, caseId, unit, clock, workingDays, receivedAt, dueDate, dueAt, status, answeredAt,
+                breachedAt, pausedAt, pauses, unitChangedAt, terms, warned, reschedules,
+                pendingEvents.stream().filter(e -> !eventIds.contains(e.eventId())).toList(), version);
+    }
+
+    List<WarningPoint> unwarnedPoints() {
         return terms == null ? List.of()
                 : terms.warningPoints().stream().filter(p -> !warned.contains(p.text())).toList();
     }
@@ -247,7 +260,7 @@ public record Deadline(
      * of the clock's running time (from its start to its due time, less the time it was paused) after its start and
      * the pauses so far.
      */
-    private Instant pointAt(WarningPoint point) {
+    Instant pointAt(WarningPoint point) {
         if (point.before() != null) {
             return dueAt.minus(point.before());
         }
@@ -427,8 +440,7 @@ public record Deadline(
             case SCHEDULED -> new DeadlineScheduled(typed, clock, unit, workingDays, receivedAt, dueDate, dueAt,
                     guarantee, terms == null ? null : terms.duration());
             case MET -> new DeadlineMet(typed, clock, unit, dueAt, answeredAt, guarantee);
-            case BREACHED -> new DeadlineBreached(typed, clock, unit, dueAt, breachedAt, guarantee,
-                    terms == null || terms.compensation() == null ? null : terms.compensation().text());
+            case BREACHED -> DeadlineEvents.breached(typed, clock, unit, dueAt, breachedAt, terms);
             case PAUSED -> {
                 Pause pause = pauseOf(event);
                 yield new DeadlinePaused(typed, clock, unit, pause.pausedAt(), guarantee,
@@ -439,7 +451,7 @@ public record Deadline(
                 yield new DeadlineResumed(typed, clock, unit, pause.resumedAt(), pause.dueDate(),
                         dueAtOf(pause.resumedDueAt()), guarantee);
             }
-            case WARNING -> new DeadlineWarning(typed, clock, unit, guarantee, event.point(), dueAt, event.occurredAt());
+            case WARNING -> DeadlineEvents.warning(typed, clock, unit, terms, event.point(), dueAt, event.occurredAt());
             case RESCHEDULED -> {
                 Reschedule reschedule = reschedules.get(Objects.requireNonNull(event.pause(), "number of the move") - 1);
                 yield new DeadlineRescheduled(typed, clock, unit, guarantee, dueAtOf(reschedule.previousDueAt()),

@@ -43,11 +43,16 @@ public class DeadlineClocks {
     private final GuaranteeCatalogue catalogue;
     private final CaseFactsStore facts;
     private final List<ClockListener> listeners;
+    private final PendingFirings firings;
 
-    /** @param listeners told of every deadline written here (the timer's due index) */
+    /**
+     * @param listeners told of every deadline written here (the timer's due index)
+     * @param firings   what the timer published and the documents do not show yet: folded in before a clock changes
+     */
     DeadlineClocks(DeadlineStore store, DeadlineOutbox outbox, DeadlineMetrics metrics, SwedishCalendar calendar,
                    SlaProperties properties, Clock clock, GuaranteeCatalogue catalogue, CaseFactsStore facts,
-                   List<ClockListener> listeners) {
+                   List<ClockListener> listeners, PendingFirings firings) {
+        this.firings = firings;
         this.listeners = List.copyOf(listeners);
         this.store = store;
         this.outbox = outbox;
@@ -175,19 +180,16 @@ public class DeadlineClocks {
     }
 
     /**
-     * Fires one clock now ({@link Deadline#fire}): what the timer does for a clock whose batched write met a
-     * concurrent change. Returns whether anything changed.
+     * Breaches every running clock whose deadline passed; returns how many were breached. A clock whose breach a timer
+     * published and recorded, not yet folded into the document, is left to that fold.
      */
-    public boolean fire(String id) {
-        Instant now = clock.instant();
-        return transition(id, d -> d.fire(now));
-    }
-
-    /** Breaches every running clock whose deadline passed; returns how many were breached. */
     public int breachOverdue() {
         Instant now = clock.instant();
         int breached = 0;
         for (Deadline overdue : store.findRunningDueBefore(now, properties.relay().batch())) {
+            if (firings.breachRecorded(overdue)) {
+                continue;
+            }
             if (transition(overdue.id(), d -> d.fire(now))) {
                 breached++;
             }
@@ -196,12 +198,28 @@ public class DeadlineClocks {
         return breached;
     }
 
+    /** The case's clocks, with what the timer fired and the store does not show yet. */
     public List<Deadline> clocksOf(CaseId caseId) {
-        return store.findByCase(caseId.toString());
+        Instant now = clock.instant();
+        return store.findByCase(caseId.toString()).stream().map(d -> firings.view(d, now)).toList();
     }
 
-    /** Applies a transition, re-reading and retrying when another writer got there first. */
+    /**
+     * Applies a transition, re-reading and retrying when another writer got there first. Under the firing lock, with
+     * the clock's pending firings folded in first: a clock never changes between the publication of what the timer
+     * fired and its record, and a change sees what was fired.
+     */
     private boolean transition(String id, Function<Deadline, Optional<Deadline>> change) {
+        firings.lock().lock();
+        try {
+            firings.foldNow(id);
+            return transitionFolded(id, change);
+        } finally {
+            firings.lock().unlock();
+        }
+    }
+
+    private boolean transitionFolded(String id, Function<Deadline, Optional<Deadline>> change) {
         for (int attempt = 1; attempt <= MAX_ATTEMPTS; attempt++) {
             Optional<Deadline> current = store.find(id);
             if (current.isEmpty()) {

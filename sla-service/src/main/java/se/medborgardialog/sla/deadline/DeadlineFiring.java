@@ -1,88 +1,97 @@
 package se.medborgardialog.sla.deadline;
 
-import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.Collection;
+import java.util.HashSet;
 import java.util.List;
-import java.util.Optional;
 import java.util.Set;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Service;
 
 /**
- * Fires many clocks at once, for the timer: one read of them all by id, one bulk of conditional writes, one batch
- * of events sent before any acknowledgement is awaited, one bulk removal from the outbox. What each clock does is
- * {@link Deadline#fire}; a clock that changed since the timer indexed it (answered, paused, moved) finds nothing to
- * do, and its current state is handed back to the listeners so the index follows it. A clock whose write met a
- * concurrent one is fired again on its own through {@link DeadlineClocks#fire}.
+ * Fires many clocks at once, for the timer, publishing first: the events are built from the due index's entries
+ * ({@link ClockEntry}, nothing is read), sent as one batch whose acknowledgements are awaited, then handed to
+ * {@link PendingFirings}, which records them by batched inserts of firing records right after, and folds them into
+ * the deadline documents later, both off this path.
+ * The event ids are the deterministic ones {@link Deadline#fire} gives, so a re-fire (a crash between the send and the
+ * record) publishes a duplicate consumers drop. The caller holds {@link PendingFirings#lock()}.
  */
 @Service
 public class DeadlineFiring {
 
     private static final Logger log = LoggerFactory.getLogger(DeadlineFiring.class);
 
-    private final DeadlineStore store;
-    private final DeadlineOutbox outbox;
+    private final DeadlineEventSender sender;
+    private final PendingFirings firings;
     private final DeadlineMetrics metrics;
-    private final DeadlineClocks clocks;
-    private final List<ClockListener> listeners;
-    private final Clock clock;
 
-    DeadlineFiring(DeadlineStore store, DeadlineOutbox outbox, DeadlineMetrics metrics, DeadlineClocks clocks,
-                   List<ClockListener> listeners, Clock clock) {
-        this.store = store;
-        this.outbox = outbox;
+    DeadlineFiring(DeadlineEventSender sender, PendingFirings firings, DeadlineMetrics metrics) {
+        this.sender = sender;
+        this.firings = firings;
         this.metrics = metrics;
-        this.clocks = clocks;
-        this.listeners = List.copyOf(listeners);
-        this.clock = clock;
     }
 
     /**
-     * Fires the clocks with these ids at the clock's now.
+     * What a batch did.
      *
-     * @return the deadlines that changed, as stored (their events published, or left to the relay)
+     * @param published the entries whose events the broker acknowledged (and that are recorded)
+     * @param next      the entries that replace them in the index (a clock warned of, running on)
+     * @param unsent    the entries to put back (the broker did not acknowledge all their events)
      */
-    public List<Deadline> fire(Collection<String> ids) {
-        Instant now = clock.instant();
-        long started = System.nanoTime();
-        List<DeadlineStore.Change> changes = new ArrayList<>(ids.size());
-        for (Deadline current : store.findAll(ids)) {
-            Optional<Deadline> next = current.fire(now);
-            if (next.isPresent()) {
-                changes.add(new DeadlineStore.Change(current, next.get()));
-            } else {
-                notifyListeners(current);
-            }
-        }
-        long read = System.nanoTime();
-        Set<String> written = store.replaceAll(changes);
-        long wrote = System.nanoTime();
-        List<Deadline> fired = new ArrayList<>(written.size());
-        for (DeadlineStore.Change change : changes) {
-            Deadline next = change.next();
-            if (written.contains(next.id())) {
-                fired.add(next);
-                next.pendingEvents().stream()
-                        .filter(e -> change.current().pendingEvent(e.eventId()).isEmpty())
-                        .forEach(e -> metrics.recorded(next, e.kind()));
-                notifyListeners(next);
-            } else {
-                log.debug("Deadline {} changed while it fired, firing it again alone", next.id());
-                clocks.fire(next.id());
-            }
-        }
-        if (!fired.isEmpty()) {
-            outbox.publishAll(fired);
-            log.info("Fired {} clock(s) due by {}: read {} ms, written {} ms, published {} ms", fired.size(), now,
-                    (read - started) / 1_000_000, (wrote - read) / 1_000_000, (System.nanoTime() - wrote) / 1_000_000);
-        }
-        return fired;
+    public record Outcome(List<ClockEntry> published, List<ClockEntry> next, List<ClockEntry> unsent) {
     }
 
-    private void notifyListeners(Deadline deadline) {
-        listeners.forEach(listener -> listener.scheduled(deadline));
+    /** Fires these due entries at {@code now}. */
+    public Outcome fire(List<ClockEntry> due, Instant now) {
+        long started = System.nanoTime();
+        List<ClockEntry.Fired> all = new ArrayList<>(due.size());
+        List<OutgoingEvent> events = new ArrayList<>(due.size());
+        for (ClockEntry entry : due) {
+            ClockEntry.Fired fired = entry.fire(now);
+            all.add(fired);
+            events.addAll(fired.events());
+        }
+        Set<String> acknowledged = new HashSet<>();
+        try {
+            if (!events.isEmpty()) {
+                sender.sendAll(events).forEach(e -> acknowledged.add(e.eventId()));
+            }
+        } catch (RuntimeException e) {
+            log.warn("Publishing a batch of {} fired events failed, the clocks fire again: {}", events.size(), e.toString());
+        }
+        long sent = System.nanoTime();
+        List<ClockEntry> published = new ArrayList<>();
+        List<ClockEntry> next = new ArrayList<>();
+        List<ClockEntry> unsent = new ArrayList<>();
+        List<Firing> records = new ArrayList<>();
+        for (ClockEntry.Fired fired : all) {
+            if (fired.events().isEmpty()) {
+                next.add(fired.entry());
+            } else if (fired.events().stream().allMatch(e -> acknowledged.contains(e.eventId()))) {
+                published.add(fired.entry());
+                records.addAll(fired.firings());
+                if (fired.next() != null) {
+                    next.add(fired.next());
+                }
+            } else {
+                unsent.add(fired.entry());
+            }
+        }
+        firings.recorded(records);
+        records.forEach(r -> metrics.recorded(clockOf(r), r.kind()));
+        if (!published.isEmpty()) {
+            log.info("Fired {} clock(s) due by {}: built and published in {} ms", published.size(), now,
+                    (sent - started) / 1_000_000);
+        }
+        if (!unsent.isEmpty()) {
+            log.warn("{} fired clock(s) not acknowledged by the broker, they fire again", unsent.size());
+        }
+        return new Outcome(published, next, unsent);
+    }
+
+    private static String clockOf(Firing firing) {
+        String id = firing.deadlineId();
+        return id.substring(id.indexOf(':') + 1);
     }
 }

@@ -24,13 +24,17 @@ class DeadlineMetrics {
     }
 
     void recorded(Deadline deadline, PendingEvent.Kind kind) {
+        recorded(deadline.clock(), kind);
+    }
+
+    void recorded(String clock, PendingEvent.Kind kind) {
         switch (kind) {
-            case MET -> counter("medborgardialog.deadlines.met", deadline.clock()).increment();
-            case BREACHED -> counter("medborgardialog.deadlines.breached", deadline.clock()).increment();
-            case PAUSED -> counter("medborgardialog.deadlines.paused", deadline.clock()).increment();
-            case RESUMED -> counter("medborgardialog.deadlines.resumed", deadline.clock()).increment();
-            case WARNING -> counter("medborgardialog.deadlines.warnings", deadline.clock()).increment();
-            case RESCHEDULED -> counter("medborgardialog.deadlines.rescheduled", deadline.clock()).increment();
+            case MET -> counter("medborgardialog.deadlines.met", clock).increment();
+            case BREACHED -> counter("medborgardialog.deadlines.breached", clock).increment();
+            case PAUSED -> counter("medborgardialog.deadlines.paused", clock).increment();
+            case RESUMED -> counter("medborgardialog.deadlines.resumed", clock).increment();
+            case WARNING -> counter("medborgardialog.deadlines.warnings", clock).increment();
+            case RESCHEDULED -> counter("medborgardialog.deadlines.rescheduled", clock).increment();
             case SCHEDULED -> {
             }
         }

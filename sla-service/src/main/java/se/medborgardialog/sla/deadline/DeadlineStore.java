@@ -49,6 +49,21 @@ public interface DeadlineStore {
     /** Hands every running deadline to {@code action}, streaming (one pass over the store). */
     void forEachRunning(Consumer<Deadline> action);
 
+    /**
+     * Records what the timer published (one batched insert into {@code deadline_firings}, {@code _id} the event id); a
+     * firing already recorded stays as it is.
+     */
+    void insertFirings(List<Firing> firings);
+
+    /** Every firing record not yet folded into its deadline (one pass over a small collection). */
+    List<Firing> findFirings();
+
+    /** The firing record of this event, if there is one (a lookup by id). */
+    Optional<Firing> findFiring(String eventId);
+
+    /** The firings are folded into their deadlines: their records go. */
+    void deleteFirings(Collection<String> eventIds);
+
     /** A conditional replacement: {@code next} replaces {@code current} if the stored version is still current's. */
     record Change(Deadline current, Deadline next) {
     }

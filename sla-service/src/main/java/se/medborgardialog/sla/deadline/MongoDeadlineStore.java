@@ -12,6 +12,10 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.function.Consumer;
 import java.util.stream.Stream;
+import com.mongodb.ErrorCategory;
+import com.mongodb.MongoBulkWriteException;
+import com.mongodb.client.model.InsertManyOptions;
+import java.util.Date;
 import org.bson.Document;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -32,6 +36,8 @@ class MongoDeadlineStore implements DeadlineStore {
     private static final Logger log = LoggerFactory.getLogger(MongoDeadlineStore.class);
     /** Which clocks each case has: {@code _id} the case id, {@code clocks} the deadline ids (see {@link #findByCase}). */
     static final String CASES = "deadline_cases";
+    /** What the timer published and the deadlines do not show yet (see {@link Firing}). */
+    static final String FIRINGS = "deadline_firings";
 
     private final MongoOperations mongo;
 
@@ -175,6 +181,54 @@ class MongoDeadlineStore implements DeadlineStore {
         eventIdsByDeadline.forEach((id, eventIds) -> bulk.updateOne(query(where("_id").is(id)),
                 new Update().pull("pendingEvents", new Document("eventId", new Document("$in", eventIds))).inc("version", 1)));
         bulk.execute();
+    }
+
+    @Override
+    public void insertFirings(List<Firing> firings) {
+        if (firings.isEmpty()) {
+            return;
+        }
+        List<Document> documents = firings.stream().map(MongoDeadlineStore::document).toList();
+        try {
+            mongo.getCollection(FIRINGS).insertMany(documents, new InsertManyOptions().ordered(false));
+        } catch (MongoBulkWriteException e) {
+            // Unordered: every other record was inserted; a duplicate key is a firing recorded before (a re-fire).
+            if (e.getWriteErrors().stream().anyMatch(error -> error.getCategory() != ErrorCategory.DUPLICATE_KEY)) {
+                throw e;
+            }
+        }
+    }
+
+    @Override
+    public List<Firing> findFirings() {
+        List<Firing> firings = new java.util.ArrayList<>();
+        mongo.getCollection(FIRINGS).find().forEach(d -> firings.add(firing(d)));
+        return firings;
+    }
+
+    @Override
+    public Optional<Firing> findFiring(String eventId) {
+        return Optional.ofNullable(mongo.getCollection(FIRINGS).find(new Document("_id", eventId)).first())
+                .map(MongoDeadlineStore::firing);
+    }
+
+    @Override
+    public void deleteFirings(Collection<String> eventIds) {
+        if (!eventIds.isEmpty()) {
+            mongo.getCollection(FIRINGS).deleteMany(new Document("_id", new Document("$in", List.copyOf(eventIds))));
+        }
+    }
+
+    private static Document document(Firing firing) {
+        return new Document("_id", firing.eventId()).append("deadline", firing.deadlineId())
+                .append("kind", firing.kind().name()).append("point", firing.point())
+                .append("firedAt", Date.from(firing.firedAt())).append("version", firing.version());
+    }
+
+    private static Firing firing(Document document) {
+        return new Firing(document.getString("_id"), document.getString("deadline"),
+                PendingEvent.Kind.valueOf(document.getString("kind")), document.getString("point"),
+                document.getDate("firedAt").toInstant(), document.get("version", Number.class).longValue());
     }
 
     @Override

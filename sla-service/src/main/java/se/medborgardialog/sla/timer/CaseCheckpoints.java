@@ -37,6 +37,11 @@ class CaseCheckpoints {
         mongo.upsert(query(where("_id").is(id(topic, partition))), new Update().set("offset", offset + 1), COLLECTION);
     }
 
+    /** The partition has no checkpoint yet: its first is {@code next}, where the consumer starts. */
+    void startAt(String topic, int partition, long next) {
+        mongo.upsert(query(where("_id").is(id(topic, partition))), new Update().setOnInsert("offset", next), COLLECTION);
+    }
+
     private static String id(String topic, int partition) {
         return topic + "-" + partition;
     }

@@ -14,7 +14,9 @@ import org.slf4j.LoggerFactory;
 import org.springframework.cloud.stream.binder.kafka.KafkaBindingRebalanceListener;
 import org.springframework.stereotype.Component;
 import se.medborgardialog.sla.deadline.CaseEventsProgress;
+import se.medborgardialog.sla.deadline.ClockEntry;
 import se.medborgardialog.sla.deadline.DeadlineStore;
+import se.medborgardialog.sla.deadline.PendingFirings;
 
 /**
  * Ownership by partition: the instance that consumes partition p of the cases topic fires the clocks of the cases
@@ -33,8 +35,11 @@ class CasePartitions implements KafkaBindingRebalanceListener, CaseEventsProgres
     private final ClockTimer timer;
     private final CaseCheckpoints checkpoints;
     private final DeadlineStore store;
+    private final PendingFirings firings;
 
-    CasePartitions(OwnedClocks owned, ClockTimer timer, CaseCheckpoints checkpoints, DeadlineStore store) {
+    CasePartitions(OwnedClocks owned, ClockTimer timer, CaseCheckpoints checkpoints, DeadlineStore store,
+                   PendingFirings firings) {
+        this.firings = firings;
         this.owned = owned;
         this.timer = timer;
         this.checkpoints = checkpoints;
@@ -50,6 +55,8 @@ class CasePartitions implements KafkaBindingRebalanceListener, CaseEventsProgres
         Set<Integer> revoked = partitions.stream().map(TopicPartition::partition).collect(Collectors.toSet());
         timer.firingLock().lock();
         try {
+            firings.flush();
+            firings.forget(caseId -> revoked.contains(owned.partitionOf(caseId)));
             owned.revoke(revoked);
         } finally {
             timer.firingLock().unlock();
@@ -73,6 +80,11 @@ class CasePartitions implements KafkaBindingRebalanceListener, CaseEventsProgres
                 consumer.seek(partition, checkpoint.getAsLong());
             }
             long from = checkpoint.isPresent() ? checkpoint.getAsLong() : consumer.position(partition);
+            if (checkpoint.isEmpty()) {
+                // A first checkpoint at once: records handled later and then lost by the store are replayed from
+                // here, not skipped because Kafka's committed offset moved past them.
+                checkpoints.startAt(partition.topic(), partition.partition(), from);
+            }
             long end = ends.getOrDefault(partition, 0L);
             holdUntil.put(partition.partition(), from < end ? end : null);
             log.info("Partition {} assigned: consuming from offset {} ({}), end {}", partition, from,
@@ -87,19 +99,30 @@ class CasePartitions implements KafkaBindingRebalanceListener, CaseEventsProgres
         return ends;
     }
 
-    /** One pass over the running clocks, keeping those of the given partitions; then they are owned. */
+    /**
+     * The partitions' firing records first (what an earlier owner or run published and the store does not show yet),
+     * then one pass over the running clocks, keeping those of the given partitions as the records leave them (a breach
+     * recorded is not indexed again); then they are owned.
+     */
     private void load(Map<Integer, Long> holdUntil) {
         long started = System.nanoTime();
         Map<Integer, DueIndex> indexes = new HashMap<>();
         holdUntil.keySet().forEach(partition -> indexes.put(partition, new DueIndex()));
+        int recorded = firings.load(caseId -> indexes.containsKey(owned.partitionOf(caseId)));
         int[] scanned = {0};
         store.forEachRunning(deadline -> {
             scanned[0]++;
             DueIndex index = indexes.get(owned.partitionOf(deadline.caseId()));
             if (index != null) {
-                index.put(deadline.id(), deadline.nextFireAt());
+                ClockEntry entry = ClockEntry.of(firings.folded(deadline));
+                if (entry != null) {
+                    index.put(entry);
+                }
             }
         });
+        if (recorded > 0) {
+            log.info("Loaded {} firing record(s) not yet folded for partitions {}", recorded, List.copyOf(holdUntil.keySet()));
+        }
         indexes.forEach((partition, index) -> owned.assign(partition, index, holdUntil.get(partition)));
         log.info("Loaded {} of {} running clock(s) for partitions {} in {} ms", indexes.values().stream().mapToInt(DueIndex::size).sum(),
                 scanned[0], List.copyOf(holdUntil.keySet()), (System.nanoTime() - started) / 1_000_000);

@@ -5,22 +5,22 @@ import io.micrometer.core.instrument.Timer;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.concurrent.locks.ReentrantLock;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.context.SmartLifecycle;
 import org.springframework.stereotype.Component;
-import se.medborgardialog.sla.deadline.Deadline;
+import se.medborgardialog.sla.deadline.ClockEntry;
 import se.medborgardialog.sla.deadline.DeadlineFiring;
+import se.medborgardialog.sla.deadline.PendingFirings;
 
 /**
  * The firing thread: waits for the earliest entry of the owned clocks by the injected {@link Clock} (looking at it
  * every {@link TimerProperties#poll()} at most, so a moved test clock is seen at once), takes every due clock and
- * fires them in batches through {@link DeadlineFiring}. Each batch runs under {@link #firingLock()}, which a
- * revocation takes too, so a partition is never fired here after another instance may have loaded it.
+ * fires them in batches through {@link DeadlineFiring}: publish, then record. Each batch runs under {@link #firingLock()}
+ * ({@link PendingFirings#lock()}), which a revocation and every transition of a clock take too, so a partition is never
+ * fired here after another instance may have loaded it, and a clock never changes between publication and record.
  */
 @Component
 public class ClockTimer implements SmartLifecycle {
@@ -33,11 +33,13 @@ public class ClockTimer implements SmartLifecycle {
     private final Clock clock;
     private final TimerProperties properties;
     private final Timer lag;
-    private final ReentrantLock firingLock = new ReentrantLock();
+    private final ReentrantLock firingLock;
     private volatile Thread thread;
     private volatile boolean running;
 
-    ClockTimer(OwnedClocks owned, DeadlineFiring firing, Clock clock, TimerProperties properties, MeterRegistry registry) {
+    ClockTimer(OwnedClocks owned, DeadlineFiring firing, PendingFirings firings, Clock clock, TimerProperties properties,
+               MeterRegistry registry) {
+        this.firingLock = firings.lock();
         this.owned = owned;
         this.firing = firing;
         this.clock = clock;
@@ -115,21 +117,25 @@ public class ClockTimer implements SmartLifecycle {
     int fireDue() {
         firingLock.lock();
         try {
-            List<OwnedClocks.Taken> taken = owned.takeDue(clock.instant(), properties.batch());
+            Instant now = clock.instant();
+            List<ClockEntry> taken = owned.takeDue(now, properties.batch());
             if (taken.isEmpty()) {
                 return 0;
             }
-            Map<String, Long> fireAt = new HashMap<>();
-            taken.forEach(t -> fireAt.put(t.due().clockId(), t.due().fireAtMillis()));
-            List<Deadline> fired;
+            DeadlineFiring.Outcome outcome;
             try {
-                fired = firing.fire(fireAt.keySet());
+                outcome = firing.fire(taken, now);
             } catch (RuntimeException e) {
                 owned.putBack(taken);
                 throw e;
             }
+            owned.putNext(outcome.next());
+            owned.putBack(outcome.unsent());
             long published = clock.millis();
-            fired.forEach(d -> lag.record(Duration.ofMillis(Math.max(0, published - fireAt.get(d.id()) - 1))));
+            outcome.published().forEach(e -> lag.record(Duration.ofMillis(Math.max(0, published - e.fireAtMillis() - 1))));
+            if (!outcome.unsent().isEmpty() && outcome.published().isEmpty()) {
+                throw new IllegalStateException("the broker acknowledged none of " + taken.size() + " fired clock(s)");
+            }
             return taken.size();
         } finally {
             firingLock.unlock();

@@ -9,52 +9,44 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
+import se.medborgardialog.sla.deadline.ClockEntry;
 
 /**
- * The clocks of one partition by the instant they next need attention: (fireAt, clockId), earliest first, one entry
- * per clock. Times are kept in epoch milliseconds; an entry is due once the time is after its millisecond. Clocks due
- * in the same millisecond (every clock due at the end of the same day) share one bucket. Not thread-safe: its owner
- * guards it.
+ * The clocks of one partition by the instant they next need attention, earliest first, one {@link ClockEntry} per
+ * clock (carrying what firing it needs). Times are kept in epoch milliseconds; an entry is due once the time is after
+ * its millisecond. Clocks due in the same millisecond (every clock due at the end of the same day) share one bucket.
+ * Not thread-safe: its owner guards it.
  */
 final class DueIndex {
 
-    /** A clock taken from the index because it is due. */
-    record Due(String clockId, long fireAtMillis) {
-    }
+    private final TreeMap<Long, Set<ClockEntry>> byTime = new TreeMap<>();
+    private final Map<String, ClockEntry> byClock = new HashMap<>();
 
-    private final TreeMap<Long, Set<String>> byTime = new TreeMap<>();
-    private final Map<String, Long> byClock = new HashMap<>();
-
-    /** Indexes {@code clockId} at {@code fireAt}, replacing its earlier entry; a null {@code fireAt} removes it. */
-    void put(String clockId, Instant fireAt) {
-        if (fireAt == null) {
-            remove(clockId);
-            return;
-        }
-        long at = fireAt.toEpochMilli();
-        Long before = byClock.put(clockId, at);
+    /** Indexes {@code entry}, replacing the clock's earlier one. */
+    void put(ClockEntry entry) {
+        ClockEntry before = byClock.put(entry.id(), entry);
         if (before != null) {
-            if (before == at) {
-                return;
-            }
-            removeFromBucket(before, clockId);
+            removeFromBucket(before);
         }
-        byTime.computeIfAbsent(at, key -> new HashSet<>()).add(clockId);
+        byTime.computeIfAbsent(entry.fireAtMillis(), key -> new HashSet<>()).add(entry);
     }
 
-    /** Indexes {@code clockId} at {@code fireAtMillis} only if it has no entry (a batch that failed goes back). */
-    void putIfAbsent(String clockId, long fireAtMillis) {
-        if (!byClock.containsKey(clockId)) {
-            byClock.put(clockId, fireAtMillis);
-            byTime.computeIfAbsent(fireAtMillis, key -> new HashSet<>()).add(clockId);
+    /** Indexes {@code entry} only if its clock has none (a batch that failed goes back). */
+    void putIfAbsent(ClockEntry entry) {
+        if (!byClock.containsKey(entry.id())) {
+            put(entry);
         }
     }
 
     void remove(String clockId) {
-        Long before = byClock.remove(clockId);
+        ClockEntry before = byClock.remove(clockId);
         if (before != null) {
-            removeFromBucket(before, clockId);
+            removeFromBucket(before);
         }
+    }
+
+    ClockEntry get(String clockId) {
+        return byClock.get(clockId);
     }
 
     /** The earliest entry's time, or null when empty. */
@@ -63,17 +55,17 @@ final class DueIndex {
     }
 
     /** Removes and returns up to {@code max} entries due at {@code now} (their time before now), earliest first. */
-    List<Due> takeDue(Instant now, int max) {
+    List<ClockEntry> takeDue(Instant now, int max) {
         long nowMillis = now.toEpochMilli();
-        List<Due> due = new ArrayList<>();
+        List<ClockEntry> due = new ArrayList<>();
         while (due.size() < max && !byTime.isEmpty() && byTime.firstKey() < nowMillis) {
-            Map.Entry<Long, Set<String>> bucket = byTime.firstEntry();
-            Iterator<String> clocks = bucket.getValue().iterator();
-            while (due.size() < max && clocks.hasNext()) {
-                String clockId = clocks.next();
-                clocks.remove();
-                byClock.remove(clockId);
-                due.add(new Due(clockId, bucket.getKey()));
+            Map.Entry<Long, Set<ClockEntry>> bucket = byTime.firstEntry();
+            Iterator<ClockEntry> entries = bucket.getValue().iterator();
+            while (due.size() < max && entries.hasNext()) {
+                ClockEntry entry = entries.next();
+                entries.remove();
+                byClock.remove(entry.id());
+                due.add(entry);
             }
             if (bucket.getValue().isEmpty()) {
                 byTime.pollFirstEntry();
@@ -86,10 +78,10 @@ final class DueIndex {
         return byClock.size();
     }
 
-    private void removeFromBucket(long at, String clockId) {
-        Set<String> bucket = byTime.get(at);
-        if (bucket != null && bucket.remove(clockId) && bucket.isEmpty()) {
-            byTime.remove(at);
+    private void removeFromBucket(ClockEntry entry) {
+        Set<ClockEntry> bucket = byTime.get(entry.fireAtMillis());
+        if (bucket != null && bucket.remove(entry) && bucket.isEmpty()) {
+            byTime.remove(entry.fireAtMillis());
         }
     }
 }

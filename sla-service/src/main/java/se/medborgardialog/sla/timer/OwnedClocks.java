@@ -10,6 +10,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import org.springframework.stereotype.Component;
+import se.medborgardialog.sla.deadline.ClockEntry;
 import se.medborgardialog.sla.deadline.ClockListener;
 import se.medborgardialog.sla.deadline.Deadline;
 
@@ -44,8 +45,11 @@ public class OwnedClocks implements ClockListener {
         }
         DueIndex index = indexes.get(CasePartitioner.partitionOf(deadline.caseId(), partitions));
         if (index != null) {
-            index.put(deadline.id(), deadline.nextFireAt());
-            if (deadline.nextFireAt() != null) {
+            ClockEntry entry = ClockEntry.of(deadline);
+            if (entry == null) {
+                index.remove(deadline.id());
+            } else {
+                index.put(entry);
                 notifyAll();
             }
         }
@@ -109,28 +113,41 @@ public class OwnedClocks implements ClockListener {
     }
 
     /** Due clocks of released partitions, at most {@code max}, taken out of the index. */
-    synchronized List<Taken> takeDue(Instant now, int max) {
-        List<Taken> taken = new ArrayList<>();
+    synchronized List<ClockEntry> takeDue(Instant now, int max) {
+        List<ClockEntry> taken = new ArrayList<>();
         for (Map.Entry<Integer, DueIndex> entry : indexes.entrySet()) {
             if (taken.size() >= max) {
                 break;
             }
             if (!heldUntil.containsKey(entry.getKey())) {
-                entry.getValue().takeDue(now, max - taken.size())
-                        .forEach(due -> taken.add(new Taken(entry.getKey(), due)));
+                taken.addAll(entry.getValue().takeDue(now, max - taken.size()));
             }
         }
         return taken;
     }
 
-    /** A batch that failed: its entries go back, unless the clock was indexed anew meanwhile. */
-    synchronized void putBack(List<Taken> taken) {
-        taken.forEach(t -> {
-            DueIndex index = indexes.get(t.partition());
+    /** Entries that were not fired go back, unless the clock was indexed anew meanwhile. */
+    synchronized void putBack(List<ClockEntry> entries) {
+        entries.forEach(entry -> {
+            DueIndex index = indexOf(entry);
             if (index != null) {
-                index.putIfAbsent(t.due().clockId(), t.due().fireAtMillis());
+                index.putIfAbsent(entry);
             }
         });
+    }
+
+    /** Entries that follow fired ones (a clock warned of runs on to its next point or its due time). */
+    synchronized void putNext(List<ClockEntry> entries) {
+        entries.forEach(entry -> {
+            DueIndex index = indexOf(entry);
+            if (index != null) {
+                index.put(entry);
+            }
+        });
+    }
+
+    private DueIndex indexOf(ClockEntry entry) {
+        return partitions == 0 ? null : indexes.get(CasePartitioner.partitionOf(entry.caseId(), partitions));
     }
 
     /** The earliest time any released partition needs attention, or null. */
@@ -154,8 +171,5 @@ public class OwnedClocks implements ClockListener {
 
     synchronized int size() {
         return indexes.values().stream().mapToInt(DueIndex::size).sum();
-    }
-
-    record Taken(int partition, DueIndex.Due due) {
     }
 }

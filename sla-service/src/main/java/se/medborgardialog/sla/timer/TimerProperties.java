@@ -9,10 +9,10 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  *
  * @param poll  the longest the firing thread waits before looking at the clock again (it also wakes when a clock
  *              is indexed); what a {@code MutableClock} moved by a test waits at most
- * @param batch the most clocks fired in one batch (one read, one bulk write, one batch of events)
+ * @param batch the most clocks fired in one batch (one batch of events sent before any acknowledgement is awaited)
  */
 @ConfigurationProperties("sla.timer")
-public record TimerProperties(@DefaultValue("PT0.05S") Duration poll, @DefaultValue("1000") int batch) {
+public record TimerProperties(@DefaultValue("PT0.05S") Duration poll, @DefaultValue("10000") int batch) {
 
     public TimerProperties {
         if (poll.isNegative() || poll.isZero()) {

@@ -43,7 +43,7 @@ class DeadlineRulesTests {
     private final DeadlineClocks clocks = new DeadlineClocks(store, new DeadlineOutbox(store, sent::add),
             new DeadlineMetrics(new SimpleMeterRegistry()), new SwedishCalendar(),
             new SlaProperties(Duration.ofSeconds(1), new SlaProperties.Relay(Duration.ofSeconds(5), Duration.ofSeconds(10), 500)),
-            clock, catalogue, new InMemoryCaseFactsStore(), List.of());
+            clock, catalogue, new InMemoryCaseFactsStore(), List.of(), new PendingFirings(store));
 
     private static CaseOpened opened(CaseId caseId, CaseType type, LegalFlow flow, String category, Instant receivedAt) {
         return new CaseOpened(caseId, new SubmissionId(caseId.value()), null, null, category, Channel.WEB, "enhet",

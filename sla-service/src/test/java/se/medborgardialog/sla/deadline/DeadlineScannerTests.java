@@ -40,7 +40,7 @@ class DeadlineScannerTests {
             new SlaProperties.Relay(Duration.ofSeconds(5), Duration.ofSeconds(10), 500));
     private final GuaranteeCatalogue catalogue = Catalogues.defaults(clock);
     private final DeadlineClocks clocks = new DeadlineClocks(store, new DeadlineOutbox(store, sent::add),
-            new DeadlineMetrics(meters), new SwedishCalendar(), properties, clock, catalogue, new InMemoryCaseFactsStore(), List.of());
+            new DeadlineMetrics(meters), new SwedishCalendar(), properties, clock, catalogue, new InMemoryCaseFactsStore(), List.of(), new PendingFirings(store));
     private final DeadlineScanner scanner = new DeadlineScanner(clocks);
 
     private static CaseOpened opened(CaseId caseId) {
@@ -148,7 +148,7 @@ class DeadlineScannerTests {
             delivered.add(event);
         });
         DeadlineClocks withFlakyBroker = new DeadlineClocks(store, outbox, new DeadlineMetrics(new SimpleMeterRegistry()), new SwedishCalendar(),
-                properties, clock, catalogue, new InMemoryCaseFactsStore(), List.of());
+                properties, clock, catalogue, new InMemoryCaseFactsStore(), List.of(), new PendingFirings(store));
         CaseId caseId = new CaseId(UUID.randomUUID());
 
         withFlakyBroker.caseOpened(opened(caseId));

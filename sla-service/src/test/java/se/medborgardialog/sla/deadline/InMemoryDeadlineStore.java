@@ -96,4 +96,26 @@ class InMemoryDeadlineStore implements DeadlineStore {
     public void forEachRunning(Consumer<Deadline> action) {
         deadlines.values().stream().filter(d -> d.status() == DeadlineStatus.RUNNING).forEach(action);
     }
+
+    private final Map<String, Firing> firings = new ConcurrentHashMap<>();
+
+    @Override
+    public void insertFirings(List<Firing> recorded) {
+        recorded.forEach(firing -> firings.putIfAbsent(firing.eventId(), firing));
+    }
+
+    @Override
+    public List<Firing> findFirings() {
+        return List.copyOf(firings.values());
+    }
+
+    @Override
+    public Optional<Firing> findFiring(String eventId) {
+        return Optional.ofNullable(firings.get(eventId));
+    }
+
+    @Override
+    public void deleteFirings(Collection<String> eventIds) {
+        eventIds.forEach(firings::remove);
+    }
 }
