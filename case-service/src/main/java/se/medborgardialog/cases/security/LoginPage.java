@@ -1,6 +1,5 @@
 package se.medborgardialog.cases.security;
 
-import java.util.List;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.security.oauth2.client.registration.ClientRegistrationRepository;
@@ -10,17 +9,14 @@ import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import se.medborgardialog.cases.web.StaffPage;
-import se.medborgardialog.staff.StaffPagesSignIn;
+import se.medborgardialog.staff.StaffLoginPage;
 
-/**
- * The login page: with the pages' OIDC login a link to the provider's sign-in for each registration, otherwise the
- * development login form ({@link StaffPagesSecurity#login}), whose post Spring Security takes. {@code ?fel} after a
- * failed attempt, {@code ?utloggad} after logging out. With only the API's OIDC (bearer tokens) configured it says
- * that password login is off.
- */
+/** The login page: the staff pages' shared one ({@link StaffLoginPage}), after signing in the start page. */
 @Controller
 @StaffPage
 class LoginPage {
+
+    private static final String LEAD = "Logga in för att se och handlägga din enhets ärenden.";
 
     private final ObjectProvider<JwtDecoder> oidc;
     private final ObjectProvider<ClientRegistrationRepository> oidcClients;
@@ -37,12 +33,6 @@ class LoginPage {
         if (user != null) {
             return "redirect:/arenden";
         }
-        ClientRegistrationRepository clients = oidcClients.getIfAvailable();
-        List<String> providers = clients == null ? List.of() : StaffPagesSignIn.registrationIds(clients);
-        model.addAttribute("oidcLogins", providers);
-        model.addAttribute("passwordLogin", clients == null && StaffPagesSecurity.passwordLogin(oidc));
-        model.addAttribute("failed", failed != null);
-        model.addAttribute("loggedOut", loggedOut != null);
-        return "logga-in";
+        return StaffLoginPage.show(model, LEAD, failed != null, loggedOut != null, oidc, oidcClients);
     }
 }

@@ -9,6 +9,7 @@ import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.oauth2.client.registration.ClientRegistrationRepository;
 import org.springframework.security.oauth2.jwt.JwtDecoder;
 import org.springframework.security.web.SecurityFilterChain;
+import se.medborgardialog.staff.StaffLoginPage;
 import se.medborgardialog.staff.StaffPagesSignIn;
 import org.springframework.security.web.authentication.LoginUrlAuthenticationEntryPoint;
 import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter.ReferrerPolicy;
@@ -60,7 +61,7 @@ class StaffPagesSecurity {
         if (clients != null) {
             oidcLogin(http, clients, properties);
         } else {
-            login(http, passwordLogin(oidc));
+            login(http, StaffLoginPage.passwordLogin(oidc));
         }
         return http.build();
     }
@@ -76,10 +77,6 @@ class StaffPagesSecurity {
                 new StaffPagesSignIn.Pages(LOGIN_PAGE, LOGOUT, "/arenden"));
     }
 
-    /** The development users' password form is on: no OIDC provider is configured. */
-    static boolean passwordLogin(ObjectProvider<JwtDecoder> oidc) {
-        return oidc.getIfAvailable() == null;
-    }
 
     /**
      * Development and test: the built-in login form at {@value #LOGIN_PAGE} against {@code cases.security.users}.

@@ -6,6 +6,7 @@ import static org.springframework.security.test.web.servlet.request.SecurityMock
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.user;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.content;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.header;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.redirectedUrl;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
@@ -43,6 +44,18 @@ class StaffPagesSecurityIntegrationTests extends CaseServerIntegrationTestContex
                 .andExpect(status().isFound())
                 .andExpect(redirectedUrl("/arenden/" + caseId));
         assertThat(cases.find(caseId).status()).isEqualTo(CaseStatus.ANSWERED);
+    }
+
+    @Test
+    void theLoginPageIsTheStaffPagesSharedOneAndItsStylesheetIsServedWithoutASession() throws Exception {
+        mvc.perform(get("/logga-in"))
+                .andExpect(status().isOk())
+                .andExpect(content().string(containsString("Logga in för att se och handlägga din enhets ärenden.")))
+                .andExpect(content().string(containsString("href=\"/css/staff.css\"")))
+                .andExpect(content().string(containsString("Medborgardialog – handläggning")));
+        mvc.perform(get("/css/staff.css"))
+                .andExpect(status().isOk())
+                .andExpect(content().string(containsString(".deadline")));
     }
 
     @Test

@@ -1,6 +1,5 @@
 package se.medborgardialog.reporting.pages;
 
-import java.util.List;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.security.oauth2.client.registration.ClientRegistrationRepository;
@@ -9,14 +8,13 @@ import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RequestParam;
-import se.medborgardialog.staff.StaffPagesSignIn;
+import se.medborgardialog.staff.StaffLoginPage;
 
-/**
- * The login page: a link to the provider with the pages' OIDC login, otherwise the development users' form (whose
- * post Spring Security takes). {@code ?fel} after a failed attempt, {@code ?utloggad} after logging out.
- */
+/** The login page: the staff pages' shared one ({@link StaffLoginPage}), after signing in the start page. */
 @Controller
 class LoginPage {
+
+    private static final String LEAD = "Logga in för att se statistiken och årsberättelserna.";
 
     private final ObjectProvider<JwtDecoder> oidc;
     private final ObjectProvider<ClientRegistrationRepository> oidcClients;
@@ -33,13 +31,6 @@ class LoginPage {
         if (user != null) {
             return "redirect:" + PagesSecurity.HOME;
         }
-        ClientRegistrationRepository clients = oidcClients.getIfAvailable();
-        List<String> providers = clients == null ? List.of() : StaffPagesSignIn.registrationIds(clients);
-        model.addAttribute("oidcLogins", providers);
-        model.addAttribute("passwordLogin", clients == null && PagesSecurity.passwordLogin(oidc));
-        model.addAttribute("failed", failed != null);
-        model.addAttribute("loggedOut", loggedOut != null);
-        model.addAttribute("signedIn", null);
-        return "logga-in";
+        return StaffLoginPage.show(model, LEAD, failed != null, loggedOut != null, oidc, oidcClients);
     }
 }

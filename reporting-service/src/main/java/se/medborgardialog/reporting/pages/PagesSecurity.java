@@ -13,6 +13,7 @@ import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.authentication.LoginUrlAuthenticationEntryPoint;
 import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter.ReferrerPolicy;
 import se.medborgardialog.reporting.security.StaffProperties;
+import se.medborgardialog.staff.StaffLoginPage;
 import se.medborgardialog.staff.StaffPagesSignIn;
 import se.medborgardialog.staff.StaffSignIn;
 
@@ -59,7 +60,7 @@ class PagesSecurity {
         if (clients != null) {
             StaffPagesSignIn.oidcLogin(http, clients, properties.claims(), StatisticsUser::new,
                     new StaffPagesSignIn.Pages(LOGIN_PAGE, LOGOUT, HOME));
-        } else if (passwordLogin(oidc)) {
+        } else if (StaffLoginPage.passwordLogin(oidc)) {
             http.userDetailsService(StaffSignIn.developmentUsers(properties.users(), StaffProperties.User::username,
                             StatisticsUser::new))
                     .formLogin(form -> form.loginPage(LOGIN_PAGE).failureUrl(LOGIN_PAGE + "?fel")
@@ -73,8 +74,4 @@ class PagesSecurity {
         return http.build();
     }
 
-    /** The development users' password form is on: no OIDC provider is configured. */
-    static boolean passwordLogin(ObjectProvider<JwtDecoder> oidc) {
-        return oidc.getIfAvailable() == null;
-    }
 }

@@ -66,6 +66,22 @@ class StatisticsPagesIntegrationTests {
     }
 
     @Test
+    void theLoginPageIsTheStaffPagesSharedOneWithTheSharedAndTheChartsStylesheetsServedWithoutASession() throws Exception {
+        mvc.perform(get("/logga-in"))
+                .andExpect(status().isOk())
+                .andExpect(content().string(containsString("Logga in för att se statistiken och årsberättelserna.")))
+                .andExpect(content().string(containsString("href=\"/css/staff.css\"")))
+                .andExpect(content().string(containsString("href=\"/css/statistik.css\"")))
+                .andExpect(content().string(containsString("Medborgardialog – statistik")));
+        mvc.perform(get("/css/staff.css"))
+                .andExpect(status().isOk())
+                .andExpect(content().string(containsString(".error-summary")));
+        mvc.perform(get("/css/statistik.css"))
+                .andExpect(status().isOk())
+                .andExpect(content().string(containsString(".chart-with-table")));
+    }
+
+    @Test
     void sendsSomeoneNotSignedInToTheLoginPage() throws Exception {
         mvc.perform(get("/statistik")).andExpect(status().isFound()).andExpect(redirectedUrl("/logga-in"));
     }

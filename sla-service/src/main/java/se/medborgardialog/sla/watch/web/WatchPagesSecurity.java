@@ -13,6 +13,7 @@ import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.authentication.LoginUrlAuthenticationEntryPoint;
 import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter.ReferrerPolicy;
 import se.medborgardialog.sla.security.StaffProperties;
+import se.medborgardialog.staff.StaffLoginPage;
 import se.medborgardialog.staff.StaffPagesSignIn;
 import se.medborgardialog.staff.StaffSignIn;
 
@@ -60,7 +61,7 @@ class WatchPagesSecurity {
         if (clients != null) {
             StaffPagesSignIn.oidcLogin(http, clients, properties.claims(), WatchUser::new,
                     new StaffPagesSignIn.Pages(LOGIN_PAGE, LOGOUT, "/bevakning"));
-        } else if (passwordLogin(oidc)) {
+        } else if (StaffLoginPage.passwordLogin(oidc)) {
             http.userDetailsService(StaffSignIn.developmentUsers(properties.users(), StaffProperties.User::username,
                             WatchUser::new))
                     .formLogin(form -> form.loginPage(LOGIN_PAGE).failureUrl(LOGIN_PAGE + "?fel")
@@ -74,8 +75,4 @@ class WatchPagesSecurity {
         return http.build();
     }
 
-    /** The development users' password form is on: no OIDC provider is configured. */
-    static boolean passwordLogin(ObjectProvider<JwtDecoder> oidc) {
-        return oidc.getIfAvailable() == null;
-    }
 }
