@@ -25,8 +25,7 @@ class CasesTopicEnds implements DisposableBean {
     private final Admin admin;
 
     CasesTopicEnds(@Value("${spring.cloud.stream.kafka.binder.brokers}") String brokers) {
-        this.admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, brokers,
-                AdminClientConfig.DEFAULT_API_TIMEOUT_MS_CONFIG, (int) TIMEOUT.toMillis()));
+        this.admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, brokers));
     }
 
     Map<Integer, Long> now() {
