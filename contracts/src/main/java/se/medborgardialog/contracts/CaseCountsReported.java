@@ -16,7 +16,8 @@ import java.util.Map;
  *                        of the counted cases had been acknowledged: a consumer that has read up to these offsets has
  *                        seen every event the counts include
  * @param rows            per period (a date, or a month {@code 2027-03}) and dimensions, with any figure non-zero
- * @param open            cases open at the end of {@code to}, per dimensions: received − closed + reopened up to then
+ * @param open            the backlog at the end of {@code to} as reporting defines it, per dimensions: received −
+ *                        closed + reopened up to then
  */
 @JsonIgnoreProperties(ignoreUnknown = true)
 public record CaseCountsReported(
@@ -35,7 +36,7 @@ public record CaseCountsReported(
                       Channel channel, long received, long answered, long closed, long reopened) {
     }
 
-    /** The cases of one combination of dimensions open at the end of the period. */
+    /** The backlog of one combination of dimensions at the end of the period. */
     @JsonIgnoreProperties(ignoreUnknown = true)
     public record Open(CaseType caseType, SynpunktKind kind, String category, String unit, Channel channel,
                        long open) {
