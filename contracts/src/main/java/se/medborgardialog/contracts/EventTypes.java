@@ -34,11 +34,14 @@ public final class EventTypes {
     public static final String DEADLINE_RESUMED = "se.medborgardialog.deadline.resumed.v1";
     public static final String DEADLINE_WARNING = "se.medborgardialog.deadline.warning.v1";
     public static final String DEADLINE_RESCHEDULED = "se.medborgardialog.deadline.rescheduled.v1";
+    public static final String RECONCILIATION_REQUESTED = "se.medborgardialog.reconciliation.requested.v1";
+    public static final String CASE_COUNTS_REPORTED = "se.medborgardialog.reconciliation.case-counts-reported.v1";
 
     /** CloudEvents {@code source} attributes, one per producing service. */
     public static final String SOURCE_INTAKE = "/medborgardialog/intake-service";
     public static final String SOURCE_CASES = "/medborgardialog/case-service";
     public static final String SOURCE_SLA = "/medborgardialog/sla-service";
+    public static final String SOURCE_REPORTING = "/medborgardialog/reporting-service";
 
     private EventTypes() {
     }

@@ -1,7 +1,7 @@
 package se.medborgardialog.contracts;
 
 /**
- * Kafka topic names. Every record on them is keyed by the case id (which for a case opened from a
+ * Kafka topic names. Every record on the case, submission and deadline topics is keyed by the case id (which for a case opened from a
  * submission is the submission's UUID), so all events about one case stay in order on one partition.
  */
 public final class Topics {
@@ -24,6 +24,12 @@ public final class Topics {
     /** Deadline clocks published by sla-service: {@link DeadlineScheduled}, {@link DeadlineMet}, {@link DeadlineBreached},
      * {@link DeadlinePaused}, {@link DeadlineResumed}, {@link DeadlineWarning}, {@link DeadlineRescheduled}. */
     public static final String DEADLINES = "medborgardialog.deadlines.v1";
+
+    /**
+     * Reconciliation of reporting's aggregates with case-service's store: {@link ReconciliationRequested} (reporting
+     * asks) and {@link CaseCountsReported} (case-service answers), keyed by the {@link ReconciliationId}.
+     */
+    public static final String RECONCILIATION = "medborgardialog.reconciliation.v1";
 
     private Topics() {
     }

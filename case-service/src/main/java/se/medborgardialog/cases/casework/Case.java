@@ -62,6 +62,9 @@ public final class Case {
     /** Outcomes that need no answer to the citizen first. */
     private static final Set<CaseOutcome> CLOSABLE_UNANSWERED =
             EnumSet.of(CaseOutcome.DUBBLETT, CaseOutcome.HANVISAT, CaseOutcome.INGEN_ATGARD);
+    /** History steps of a closing and a reopening; {@link #closings()} and {@link #reopenings()} read them back. */
+    private static final String CLOSED_STEP = "avslutat: ";
+    private static final String REOPENED_STEP = "återöppnat";
 
     @Id
     private String id;
@@ -268,7 +271,7 @@ public final class Case {
         closure = new Closure(outcome, now, officer);
         waitingSince = null;
         status = CaseStatus.CLOSED;
-        history.add(new HistoryEntry("avslutat: " + Outcomes.toWire(outcome), officer, now));
+        history.add(new HistoryEntry(CLOSED_STEP + Outcomes.toWire(outcome), officer, now));
         return new CaseClosed(caseId(), unit, outcome, now, officer);
     }
 
@@ -408,7 +411,7 @@ public final class Case {
         closure = null;
         status = CaseStatus.OPEN;
         notes.add(new InternalNote("Återöppnat: " + Objects.requireNonNull(reason, "reason"), officer, now));
-        history.add(new HistoryEntry("återöppnat", officer, now));
+        history.add(new HistoryEntry(REOPENED_STEP, officer, now));
         return new CaseReopened(caseId(), unit, officer, now);
     }
 
@@ -718,6 +721,19 @@ public final class Case {
     public Answer firstAnswer() {
         List<Answer> all = answers();
         return all.isEmpty() ? null : all.get(0);
+    }
+
+    /**
+     * When the case was closed, every time, oldest first: the closure goes when a case is reopened, its history step
+     * stays (as each {@code CaseClosed} stays on the topic).
+     */
+    public List<Instant> closings() {
+        return history.stream().filter(step -> step.what().startsWith(CLOSED_STEP)).map(HistoryEntry::when).toList();
+    }
+
+    /** When the case was reopened, every time, oldest first. */
+    public List<Instant> reopenings() {
+        return history.stream().filter(step -> step.what().equals(REOPENED_STEP)).map(HistoryEntry::when).toList();
     }
 
     /** Every answer, oldest first. */

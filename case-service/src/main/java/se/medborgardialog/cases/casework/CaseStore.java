@@ -187,6 +187,19 @@ public class CaseStore {
                 .getModifiedCount() > 0;
     }
 
+    /**
+     * Every case received before {@code before}, read with only what counting needs (dimensions, receipt, the answers'
+     * times, the history's steps and the pending events): no personal data is read.
+     */
+    public void forEachReceivedBefore(Instant before, java.util.function.Consumer<Case> action) {
+        Query counted = query(where("receivedAt").lt(before));
+        counted.fields().include("caseType", "kind", "category", "unit", "channel", "receivedAt", "answer.answeredAt",
+                "answers.answeredAt", "history.what", "history.when", "outbox");
+        try (var cases = mongo.stream(counted, Case.class)) {
+            cases.forEach(action);
+        }
+    }
+
     /** Kafka acknowledged the event: it leaves the document. */
     public void markPublished(CaseId caseId, String eventId) {
         mongo.updateFirst(query(where("_id").is(caseId.toString())),

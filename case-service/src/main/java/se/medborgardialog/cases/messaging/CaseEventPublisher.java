@@ -52,6 +52,11 @@ public class CaseEventPublisher {
     }
 
     public void publish(PendingEvent event) {
+        publish(BINDING, event);
+    }
+
+    /** Publishes on another output binding (same CloudEvents headers, keyed by the event's subject); waits for the ack. */
+    public void publish(String binding, PendingEvent event) {
         Message<byte[]> message = MessageBuilder.withPayload(event.payload().getBytes(StandardCharsets.UTF_8))
                 .setHeader(KafkaHeaders.KEY, event.subject())
                 .setHeader(CloudEvents.SPECVERSION, "1.0")
@@ -63,7 +68,7 @@ public class CaseEventPublisher {
                 .setHeader("content-type", MimeTypeUtils.APPLICATION_JSON_VALUE)
                 .setHeader(MessageHeaders.CONTENT_TYPE, MimeTypeUtils.APPLICATION_JSON_VALUE)
                 .build();
-        if (!streamBridge.send(BINDING, message)) {
+        if (!streamBridge.send(binding, message)) {
             throw new IllegalStateException("Händelsen " + event.type() + " för ärende " + event.subject()
                     + " kunde inte skickas");
         }

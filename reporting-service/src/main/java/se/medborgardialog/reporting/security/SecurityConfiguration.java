@@ -34,7 +34,7 @@ class SecurityConfiguration {
                         // The API's description is public: it holds no figures.
                         .requestMatchers("/v3/api-docs", "/v3/api-docs/**", "/swagger-ui.html", "/swagger-ui/**").permitAll()
                         .requestMatchers("/api/v1/statistics/rebuild").hasRole(StaffDirectory.ADMINISTRATOR)
-                        .requestMatchers("/api/v1/statistics/reconciliation")
+                        .requestMatchers("/api/v1/statistics/reconciliation", "/api/v1/statistics/reconciliation/**")
                         .hasAnyRole(StaffDirectory.STATISTICIAN, StaffDirectory.ADMINISTRATOR)
                         // Officers work cases; aggregates are for statisticians and managers.
                         .requestMatchers("/api/v1/statistics/**").hasAnyRole(StaffDirectory.STATISTICIAN, StaffDirectory.MANAGER)
