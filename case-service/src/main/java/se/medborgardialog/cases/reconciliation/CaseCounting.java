@@ -23,7 +23,8 @@ import se.medborgardialog.contracts.SynpunktKind;
  * a case counts in the unit that has it now, with its case type, kind, category and channel; {@code received} on the
  * Europe/Stockholm date of its receipt (a letter registered on Monday counts on Friday), {@code answered} on the date
  * of its first answer, {@code closed} and {@code reopened} on the date of every closing and reopening (the history
- * keeps them, as the topic keeps every {@code CaseClosed}); open at the end of {@code to}: received − closed +
+ * keeps them, as the topic keeps every {@code CaseClosed}; a reopening counts only when it opened a closed case
+ * again, since an answered case never closed is still open); open at the end of {@code to}: received − closed +
  * reopened up to then. A pure function of the cases.
  */
 final class CaseCounting {
@@ -107,7 +108,7 @@ final class CaseCounting {
                 openAtEnd--;
             }
         }
-        for (Instant reopened : aCase.reopenings()) {
+        for (Instant reopened : reopeningsOfClosedCase(aCase.closings(), aCase.reopenings())) {
             if (within(reopened)) {
                 flows(reopened, dimensions).reopened++;
             }
@@ -150,5 +151,24 @@ final class CaseCounting {
 
     static LocalDate dateOf(Instant at) {
         return LocalDate.ofInstant(at, STOCKHOLM);
+    }
+
+    /** The reopenings that opened a closed case again, in time order (reporting's {@code Contributions} rule). */
+    static List<Instant> reopeningsOfClosedCase(List<Instant> closings, List<Instant> reopenings) {
+        List<Instant> closed = closings.stream().sorted().toList();
+        List<Instant> counted = new ArrayList<>();
+        int next = 0;
+        boolean isClosed = false;
+        for (Instant reopened : reopenings.stream().sorted().toList()) {
+            while (next < closed.size() && !closed.get(next).isAfter(reopened)) {
+                isClosed = true;
+                next++;
+            }
+            if (isClosed) {
+                counted.add(reopened);
+                isClosed = false;
+            }
+        }
+        return counted;
     }
 }

@@ -66,6 +66,20 @@ class CaseCountingTests {
     }
 
     @Test
+    void aReopeningOfAnAnsweredCaseNeverClosedIsNoReopeningAndTheCaseIsOpenOnce() {
+        Case aCase = received(Instant.parse("2027-03-02T09:00:00Z"));
+        aCase.answer("Svar", "anna", Instant.parse("2027-03-02T10:00:00Z"));
+        aCase.reopen("Svaret räckte inte", "anna", Instant.parse("2027-03-03T10:00:00Z"));
+        CaseCounting counting = new CaseCounting(MARCH_1, MARCH_31, CountGranularity.MONTH);
+
+        counting.add(aCase);
+
+        assertThat(counting.counts().rows()).containsExactly(row("2027-03", "stadsmiljo", 1, 1, 0, 0));
+        assertThat(counting.counts().open()).containsExactly(new Open(CaseType.SYNPUNKT, SynpunktKind.KLAGOMAL,
+                "gata-och-trafik", "stadsmiljo", Channel.WEB, 1));
+    }
+
+    @Test
     void countsEveryClosingAndReopeningAndWhatWasOpenAtThePeriodsEnd() {
         Case closedTwice = received(Instant.parse("2027-02-20T09:00:00Z"));
         closedTwice.close(CaseOutcome.INGEN_ATGARD, "anna", Instant.parse("2027-03-10T09:00:00Z"));

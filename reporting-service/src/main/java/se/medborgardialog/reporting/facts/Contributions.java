@@ -3,7 +3,9 @@ package se.medborgardialog.reporting.facts;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
@@ -80,7 +82,8 @@ public final class Contributions {
                 }
             }
             fact.closings().forEach(closed -> add(cells, cell, closed, CLOSED, 1));
-            fact.reopenings().forEach(reopened -> add(cells, cell, reopened, REOPENED, 1));
+            reopeningsOfClosedCase(fact.closings(), fact.reopenings())
+                    .forEach(reopened -> add(cells, cell, reopened, REOPENED, 1));
             fact.clocks().values().forEach(clock -> {
                 String guarantee = GUARANTEE + (clock.guaranteeType() == null ? "" : clock.guaranteeType().name()) + ":"
                         + safe(clock.guaranteeId()).replace(':', '_') + ":";
@@ -167,5 +170,29 @@ public final class Contributions {
             return String.join("|", date.toString(), safe(caseType), safe(kind), safe(category), safe(unit),
                     safe(namnd), safe(channel));
         }
+    }
+
+    /**
+     * The reopenings that opened a closed case again, in time order: only they bring a case back into the backlog
+     * (received − closed + reopened). An answered case that was never closed is still in the backlog when an officer
+     * opens it again, so that reopening does not count (it counted twice before). case-service's reconciliation
+     * counting uses the same rule.
+     */
+    static List<Instant> reopeningsOfClosedCase(List<Instant> closings, List<Instant> reopenings) {
+        List<Instant> closed = closings.stream().sorted().toList();
+        List<Instant> counted = new ArrayList<>();
+        int next = 0;
+        boolean isClosed = false;
+        for (Instant reopened : reopenings.stream().sorted().toList()) {
+            while (next < closed.size() && !closed.get(next).isAfter(reopened)) {
+                isClosed = true;
+                next++;
+            }
+            if (isClosed) {
+                counted.add(reopened);
+                isClosed = false;
+            }
+        }
+        return counted;
     }
 }

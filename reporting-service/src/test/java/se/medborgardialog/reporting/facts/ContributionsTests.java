@@ -71,6 +71,36 @@ class ContributionsTests {
         assertThat(Contributions.delta(contributions.of(moved), contributions.of(moved))).isEmpty();
     }
 
+    @Test
+    void reopeningAnAnsweredCaseThatWasNeverClosedDoesNotAddItToTheBacklogAgain() {
+        CaseFact fact = CaseFact.empty(id.toString()).opened(opened("2027-02-01T08:00:00Z"))
+                .answered(new CaseAnswered(id, "stadsmiljo", Instant.parse("2027-02-01T10:30:00Z"), "anna"))
+                .reopened(new CaseReopened(id, "stadsmiljo", "anna", Instant.parse("2027-02-02T08:00:00Z")))
+                .closed(new CaseClosed(id, "stadsmiljo", CaseOutcome.BESVARAT, Instant.parse("2027-02-03T08:00:00Z"), "anna"))
+                .reopened(new CaseReopened(id, "stadsmiljo", "anna", Instant.parse("2027-02-04T08:00:00Z")));
+
+        Map<String, Map<String, Long>> cells = contributions.of(fact);
+
+        assertThat(cells).doesNotContainKey("2027-02-02|SYNPUNKT|KLAGOMAL|gata-och-trafik|stadsmiljo|samhallsbyggnadsnamnden|WEB");
+        assertThat(cells.get("2027-02-03|SYNPUNKT|KLAGOMAL|gata-och-trafik|stadsmiljo|samhallsbyggnadsnamnden|WEB"))
+                .isEqualTo(Map.of("closed", 1L));
+        assertThat(cells.get("2027-02-04|SYNPUNKT|KLAGOMAL|gata-och-trafik|stadsmiljo|samhallsbyggnadsnamnden|WEB"))
+                .isEqualTo(Map.of("reopened", 1L));
+    }
+
+    @Test
+    void onlyAReopeningAfterAClosingCountsAndEachClosingOnce() {
+        Instant t1 = Instant.parse("2027-02-01T08:00:00Z");
+        Instant t2 = Instant.parse("2027-02-02T08:00:00Z");
+        Instant t3 = Instant.parse("2027-02-03T08:00:00Z");
+        Instant t4 = Instant.parse("2027-02-04T08:00:00Z");
+
+        assertThat(Contributions.reopeningsOfClosedCase(List.of(), List.of(t1))).isEmpty();
+        assertThat(Contributions.reopeningsOfClosedCase(List.of(t1), List.of(t2, t3))).containsExactly(t2);
+        assertThat(Contributions.reopeningsOfClosedCase(List.of(t3, t1), List.of(t4, t2))).containsExactly(t2, t4);
+        assertThat(Contributions.reopeningsOfClosedCase(List.of(t2), List.of(t1, t3))).containsExactly(t3);
+    }
+
     private String dateOfReceipt(String receivedAt) {
         return contributions.of(CaseFact.empty(id.toString()).opened(opened(receivedAt))).keySet().iterator().next()
                 .substring(0, 10);
