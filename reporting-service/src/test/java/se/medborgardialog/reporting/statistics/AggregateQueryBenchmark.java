@@ -7,9 +7,11 @@ import java.time.Period;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Random;
+import java.util.Set;
 import org.bson.Document;
 import org.springframework.data.mongodb.core.MongoTemplate;
 import se.medborgardialog.reporting.aggregates.Generation;
@@ -20,12 +22,13 @@ import se.medborgardialog.reporting.facts.CountingProperties;
 /**
  * Not a test (not run by {@code mvn verify}): fills the in-process store with the daily and monthly cells that 10 million
  * events leave (three years, 2025–2027, of about 2 million cases of every kind over realistic dimension combinations),
- * then times the statisticians' query "one year × one nämnd × one kind, per month, grouped by unit" and prints p50 and
- * p99. Run from the repository root:
+ * loads them into the query's in-memory cube, then runs a mix of statisticians' queries round after round — with one
+ * new case's cells written through {@link StatisticCells} (and so followed through the change feed) before each
+ * round — and prints p50, p95, p99 and max per query and over all. Run from the repository root:
  *
  * <pre>
  * mvn -q -o -pl reporting-service test-compile dependency:build-classpath -Dmdep.outputFile=target/cp.txt
- * java -cp reporting-service/target/test-classes:reporting-service/target/classes:$(cat reporting-service/target/cp.txt) \
+ * java -Xmx3g -cp reporting-service/target/test-classes:reporting-service/target/classes:$(cat reporting-service/target/cp.txt) \
  *   se.medborgardialog.reporting.statistics.AggregateQueryBenchmark
  * </pre>
  */
@@ -41,6 +44,8 @@ public final class AggregateQueryBenchmark {
             "bygg-och-miljo", "samhallsbyggnadsnamnden", "utbildning", "barn-och-utbildningsnamnden",
             "omsorg", "vard-och-omsorgsnamnden", "kultur-och-fritid", "kultur-och-fritidsnamnden",
             "medborgarservice", "kommunstyrelsen");
+    private static final String SBN = "samhallsbyggnadsnamnden";
+    private static final int ROUNDS = 300;
 
     private AggregateQueryBenchmark() {
     }
@@ -55,32 +60,84 @@ public final class AggregateQueryBenchmark {
                 (System.nanoTime() - started) / 1e9, mongo.getCollection(generation.days()).countDocuments(),
                 mongo.getCollection(generation.months()).countDocuments());
 
-        AggregateStatistics statistics = new AggregateStatistics(mongo, new Generations(mongo),
+        Generations generations = new Generations(mongo);
+        CellCube cube = new CellCube(mongo, generations);
+        AggregateStatistics statistics = new AggregateStatistics(cube,
                 new CountingProperties("Exempelkommun", NAMNDER, new CountingProperties.Calendar(List.of())),
                 new StatisticsProperties(Period.ofYears(3), 5));
-        AggregateQuery query = new AggregateQuery(PeriodLength.MONTH, LocalDate.of(2026, 1, 1), LocalDate.of(2026, 12, 31),
-                Map.of(Dimension.NAMND, "samhallsbyggnadsnamnden", Dimension.KIND, "KLAGOMAL"),
-                List.of(Dimension.UNIT), UnitScope.all(), false);
-        AggregateQuery yearly = new AggregateQuery(PeriodLength.YEAR, LocalDate.of(2026, 1, 1), LocalDate.of(2026, 12, 31),
-                Map.of(Dimension.NAMND, "samhallsbyggnadsnamnden", Dimension.KIND, "KLAGOMAL"),
-                List.of(), UnitScope.all(), true);
-        for (AggregateQuery q : List.of(query, yearly)) {
-            for (int i = 0; i < 30; i++) {
-                statistics.query(q); // warm-up
-            }
-            long[] times = new long[200];
-            StatisticsReport report = null;
-            for (int i = 0; i < times.length; i++) {
+        long loading = System.nanoTime();
+        cube.current();
+        System.out.printf("cube loaded in %.1f s%n", (System.nanoTime() - loading) / 1e9);
+
+        LocalDate from = LocalDate.of(2026, 1, 1);
+        LocalDate to = LocalDate.of(2026, 12, 31);
+        Map<Dimension, String> sbnKlagomal = Map.of(Dimension.NAMND, SBN, Dimension.KIND, "KLAGOMAL");
+        Map<String, AggregateQuery> mix = new LinkedHashMap<>();
+        mix.put("year per month, namnd x kind, by unit", new AggregateQuery(PeriodLength.MONTH, from, to, sbnKlagomal,
+                List.of(Dimension.UNIT), UnitScope.all(), false));
+        mix.put("  the same, public", new AggregateQuery(PeriodLength.MONTH, from, to, sbnKlagomal,
+                List.of(Dimension.UNIT), UnitScope.all(), true));
+        mix.put("year, namnd x kind, public", new AggregateQuery(PeriodLength.YEAR, from, to, sbnKlagomal,
+                List.of(), UnitScope.all(), true));
+        mix.put("units compared, year (all units)", new AggregateQuery(PeriodLength.YEAR, from, to, Map.of(),
+                List.of(Dimension.UNIT), UnitScope.all(), false));
+        mix.put("year per quarter, namnd, by category", new AggregateQuery(PeriodLength.QUARTER, from, to,
+                Map.of(Dimension.NAMND, SBN), List.of(Dimension.CATEGORY), UnitScope.all(), false));
+        mix.put("  the same, public", new AggregateQuery(PeriodLength.QUARTER, from, to,
+                Map.of(Dimension.NAMND, SBN), List.of(Dimension.CATEGORY), UnitScope.all(), true));
+        mix.put("whole municipality, year per month", new AggregateQuery(PeriodLength.MONTH, from, to, Map.of(),
+                List.of(), UnitScope.all(), false));
+        mix.put("whole municipality, year, by case type, public", new AggregateQuery(PeriodLength.YEAR, from, to,
+                Map.of(), List.of(Dimension.CASE_TYPE), UnitScope.all(), true));
+        mix.put("manager: quarter per week, her two units", new AggregateQuery(PeriodLength.WEEK,
+                LocalDate.of(2026, 4, 1), LocalDate.of(2026, 6, 30), Map.of(), List.of(Dimension.UNIT),
+                UnitScope.only(Set.of("stadsmiljo", "bygg-och-miljo")), false));
+        mix.put("year per day, namnd x kind (day cells)", new AggregateQuery(PeriodLength.DAY, from, to, sbnKlagomal,
+                List.of(), UnitScope.all(), false));
+        List<String> names = new ArrayList<>(mix.keySet());
+        List<AggregateQuery> queries = new ArrayList<>(mix.values());
+        names.set(1, "year per month, namnd x kind, by unit, public");
+        names.set(5, "year per quarter, namnd, by category, public");
+
+        StatisticCells cells = new StatisticCells(mongo);
+        long[][] times = new long[queries.size()][ROUNDS];
+        StatisticsReport[] reports = new StatisticsReport[queries.size()];
+        for (int round = -30; round < ROUNDS; round++) { // 30 rounds of warm-up
+            String cell = "2026-06-" + String.format("%02d", 1 + Math.floorMod(round, 28))
+                    + "|SYNPUNKT|KLAGOMAL|gata-och-trafik|stadsmiljo|" + SBN + "|WEB";
+            cells.apply("benchmark:" + round, Map.of(cell, Map.of("received", 1L, "fa_wd:1", 1L, "answered", 1L)),
+                    generation);
+            for (int q = 0; q < queries.size(); q++) {
                 long t = System.nanoTime();
-                report = statistics.query(q);
-                times[i] = System.nanoTime() - t;
+                reports[q] = statistics.query(queries.get(q));
+                if (round >= 0) {
+                    times[q][round] = System.nanoTime() - t;
+                }
             }
-            Arrays.sort(times);
-            System.out.printf("%s × namnd × kind (groupBy %s, public %s): %d rows, received %s; p50 %.1f ms, p99 %.1f ms%n",
-                    q.period(), q.groupBy(), q.publicExport(), report.rows().size(), report.totals().counts().get("received"),
-                    times[times.length / 2] / 1e6, times[(int) (times.length * 0.99)] / 1e6);
         }
+        long[] all = new long[queries.size() * ROUNDS];
+        System.out.printf("%-52s %6s %10s %8s %8s %8s %8s%n", "query (2026; rows, received)", "rows", "received",
+                "p50 ms", "p95 ms", "p99 ms", "max ms");
+        for (int q = 0; q < queries.size(); q++) {
+            System.arraycopy(times[q], 0, all, q * ROUNDS, ROUNDS);
+            Long received = reports[q].totals().counts().get("received");
+            print(names.get(q), reports[q].rows().size(), received, times[q]);
+        }
+        print("all " + all.length + " queries", -1, null, all);
         System.exit(0);
+    }
+
+    private static void print(String name, int rows, Long received, long[] times) {
+        long[] sorted = times.clone();
+        Arrays.sort(sorted);
+        System.out.printf("%-52s %6s %10s %8.1f %8.1f %8.1f %8.1f%n", name, rows < 0 ? "" : rows,
+                received == null ? "" : received, quantile(sorted, 0.5), quantile(sorted, 0.95), quantile(sorted, 0.99),
+                sorted[sorted.length - 1] / 1e6);
+    }
+
+    /** Nearest rank, in milliseconds. */
+    private static double quantile(long[] sorted, double p) {
+        return sorted[(int) Math.ceil(p * sorted.length) - 1] / 1e6;
     }
 
     /** Writes the cells directly (as the streams would leave them) and answers how many events they stand for. */
