@@ -4,6 +4,7 @@ import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.BitSet;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -43,7 +44,7 @@ public class AggregateStatistics {
         PeriodLength period = query.period();
         Map<LocalDate, Map<List<String>, CellCube.Sum>> byPeriod = new TreeMap<>();
         Set<List<String>> groups = new TreeSet<>(GROUP_ORDER);
-        CellFilter filter = new CellFilter(query);
+        CellFilter filter = new CellFilter(query, cells.values());
         for (CellCube.Cell cell : period.wholeMonths() ? cells.months(query.from(), query.to())
                 : cells.days(query.from(), query.to())) {
             if (!filter.matches(cell)) {
@@ -136,36 +137,44 @@ public class AggregateStatistics {
         }
     }
 
-    /** The query's filters and the reader's units, as a test of a cell; and a cell's group. */
+    /** The query's filters and the reader's units, as a test of a cell's numbered dimensions; and a cell's group. */
     private static final class CellFilter {
 
         private final int[] dimensions;
-        private final String[] values;
-        private final Set<String> units;
+        private final int[] values;
+        /** The reader's units by number, or null when she sees every unit or filters one. */
+        private final BitSet units;
         private final int[] groupBy;
+        private final CellCube.Names names;
 
-        CellFilter(AggregateQuery query) {
+        CellFilter(AggregateQuery query, CellCube.Names names) {
+            this.names = names;
             List<Dimension> filtered = List.copyOf(query.filters().keySet());
             dimensions = filtered.stream().mapToInt(CellFilter::index).toArray();
-            values = filtered.stream().map(dimension -> query.filters().get(dimension)).toArray(String[]::new);
-            units = !query.scope().everyUnit() && !query.filters().containsKey(Dimension.UNIT)
-                    ? query.scope().units() : null;
+            values = filtered.stream().mapToInt(dimension -> names.find(query.filters().get(dimension))).toArray();
+            if (!query.scope().everyUnit() && !query.filters().containsKey(Dimension.UNIT)) {
+                units = new BitSet();
+                query.scope().units().stream().mapToInt(names::find).filter(unit -> unit >= 0).forEach(units::set);
+            } else {
+                units = null;
+            }
             groupBy = query.groupBy().stream().mapToInt(CellFilter::index).toArray();
         }
 
         boolean matches(CellCube.Cell cell) {
+            int[] of = cell.dimensions();
             for (int i = 0; i < dimensions.length; i++) {
-                if (!values[i].equals(cell.dimension(dimensions[i]))) {
+                if (of[dimensions[i]] != values[i]) {
                     return false;
                 }
             }
-            return units == null || units.contains(cell.dimension(UNIT));
+            return units == null || units.get(of[UNIT]); // a value no cell has is -1 and matches none
         }
 
         List<String> group(CellCube.Cell cell) {
             String[] group = new String[groupBy.length];
             for (int i = 0; i < groupBy.length; i++) {
-                group[i] = cell.dimension(groupBy[i]);
+                group[i] = names.name(cell.dimensions()[groupBy[i]]);
             }
             return List.of(group);
         }

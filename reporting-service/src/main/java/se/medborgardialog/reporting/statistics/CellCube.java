@@ -51,8 +51,10 @@ class CellCube {
     private final MongoTemplate mongo;
     private final Generations generations;
     private final CellChanges changes;
-    private final CounterNames names = new CounterNames();
-    private final Map<String, String> pool = new ConcurrentHashMap<>();
+    private final Names names = new Names();
+    private final Names values = new Names();
+    /** One instance of each period start, shared by all cells. */
+    private final Map<String, LocalDate> starts = new ConcurrentHashMap<>();
     private volatile Loaded loaded;
     private long lastTrim;
     private ScheduledExecutorService refresher;
@@ -63,17 +65,16 @@ class CellCube {
         this.changes = new CellChanges(mongo);
     }
 
-    /** One cell: its period's first day, its dimensions (as {@link StatisticCells#DIMENSIONS}) and its counters. */
-    record Cell(LocalDate start, String[] dimensions, int[] counters, long[] values, long backlogChange) {
-
-        String dimension(int index) {
-            return dimensions[index];
-        }
+    /**
+     * One cell: its period's first day, its dimensions (as {@link StatisticCells#DIMENSIONS}, numbered by
+     * {@link Cells#values}), its counters (numbered by {@link Cells#names}) and what it adds to the backlog.
+     */
+    record Cell(LocalDate start, int[] dimensions, int[] counters, long[] values, long backlogChange) {
     }
 
     /** The cells of one generation; the maps are keyed by cell id, which starts with the period. */
     record Cells(Generation generation, NavigableMap<String, Cell> days, NavigableMap<String, Cell> months,
-                 CounterNames names) {
+                 Names names, Names values) {
 
         /** The month cells of {@code from}'s through {@code to}'s month. */
         Collection<Cell> months(LocalDate from, LocalDate to) {
@@ -100,8 +101,11 @@ class CellCube {
         }
     }
 
-    /** The counter names, numbered in the order first seen, so a cell holds arrays and a rollup adds into one array. */
-    static final class CounterNames {
+    /**
+     * Counter names or dimension values, numbered in the order first seen: a cell holds arrays of numbers, a filter
+     * compares numbers and a rollup adds into one array.
+     */
+    static final class Names {
 
         private final Map<String, Integer> numbers = new ConcurrentHashMap<>();
         private final List<String> names = new CopyOnWriteArrayList<>();
@@ -118,6 +122,12 @@ class CellCube {
 
         String name(int number) {
             return names.get(number);
+        }
+
+        /** The number of a name, or -1 if no cell has it. */
+        int find(String name) {
+            Integer number = numbers.get(name);
+            return number == null ? -1 : number;
         }
 
         int size() {
@@ -167,7 +177,7 @@ class CellCube {
         }
         log.info("Loaded {} day and {} month cells of generation {} in {} ms", days.size(), months.size(),
                 generation.number(), (System.nanoTime() - started) / 1_000_000);
-        return new Loaded(new Cells(generation, days, months, names), now);
+        return new Loaded(new Cells(generation, days, months, names, values), now);
     }
 
     /** Re-reads the cells named by the feed's entries not seen yet; forgets entries too old to be returned again. */
@@ -201,11 +211,11 @@ class CellCube {
 
     private Cell cell(Document document) {
         String period = document.getString(StatisticCells.PERIOD);
-        LocalDate start = LocalDate.parse(period.length() == 7 ? period + "-01" : period);
-        String[] dimensions = new String[StatisticCells.DIMENSIONS.length];
+        LocalDate start = starts.computeIfAbsent(period, p -> LocalDate.parse(p.length() == 7 ? p + "-01" : p));
+        int[] dimensions = new int[StatisticCells.DIMENSIONS.length];
         for (int i = 0; i < dimensions.length; i++) {
             String value = document.getString(StatisticCells.DIMENSIONS[i]);
-            dimensions[i] = value == null ? "" : pool.computeIfAbsent(value, v -> v);
+            dimensions[i] = values.number(value == null ? "" : value);
         }
         Document n = document.get(StatisticCells.COUNTERS, Document.class);
         int size = n == null ? 0 : n.size();
@@ -256,9 +266,9 @@ class CellCube {
     static final class Sum {
 
         private long[] values;
-        private final CounterNames names;
+        private final Names names;
 
-        Sum(CounterNames names) {
+        Sum(Names names) {
             this.names = names;
             this.values = new long[Math.max(16, names.size())];
         }

@@ -2,16 +2,23 @@ package se.medborgardialog.reporting.statistics;
 
 import com.mongodb.client.MongoClients;
 import com.mongodb.client.MongoCollection;
+import de.bwaldvogel.mongo.MongoServer;
+import de.bwaldvogel.mongo.backend.memory.MemoryBackend;
+import java.io.BufferedReader;
+import java.io.InputStreamReader;
+import java.net.ServerSocket;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
 import java.time.LocalDate;
 import java.time.Period;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashMap;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Random;
 import java.util.Set;
+import java.util.function.BiConsumer;
 import org.bson.Document;
 import org.springframework.data.mongodb.core.MongoTemplate;
 import se.medborgardialog.reporting.aggregates.Generation;
@@ -22,7 +29,8 @@ import se.medborgardialog.reporting.facts.CountingProperties;
 /**
  * Not a test (not run by {@code mvn verify}): fills the in-process store with the daily and monthly cells that 10 million
  * events leave (three years, 2025–2027, of about 2 million cases of every kind over realistic dimension combinations),
- * loads them into the query's in-memory cube, then runs a mix of statisticians' queries round after round — with one
+ * loads them into the query's in-memory cube (the store runs in a JVM of its own, as in the local stack, so its
+ * garbage collection is not the query's), then runs a mix of statisticians' queries round after round — with one
  * new case's cells written through {@link StatisticCells} (and so followed through the change feed) before each
  * round — and prints p50, p95, p99 and max per query and over all. Run from the repository root:
  *
@@ -45,13 +53,35 @@ public final class AggregateQueryBenchmark {
             "omsorg", "vard-och-omsorgsnamnden", "kultur-och-fritid", "kultur-och-fritidsnamnden",
             "medborgarservice", "kommunstyrelsen");
     private static final String SBN = "samhallsbyggnadsnamnden";
-    private static final int ROUNDS = 300;
+    private static final int ROUNDS = 200;
 
     private AggregateQueryBenchmark() {
     }
 
-    public static void main(String[] args) {
-        String uri = se.medborgardialog.testsupport.InProcessMongo.uri("benchmark");
+    public static void main(String[] args) throws Exception {
+        if (args.length == 2 && args[0].equals("--store")) {
+            new MongoServer(new MemoryBackend()).bind("127.0.0.1", Integer.parseInt(args[1]));
+            System.out.println("store ready");
+            return;
+        }
+        int port;
+        try (ServerSocket socket = new ServerSocket(0)) {
+            port = socket.getLocalPort();
+        }
+        Process store = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-Xmx3g",
+                "-cp", System.getProperty("java.class.path"), AggregateQueryBenchmark.class.getName(), "--store",
+                Integer.toString(port)).redirectErrorStream(true).start();
+        Runtime.getRuntime().addShutdownHook(new Thread(store::destroy));
+        BufferedReader output = new BufferedReader(new InputStreamReader(store.getInputStream(), StandardCharsets.UTF_8));
+        for (String line = output.readLine(); !"store ready".equals(line); line = output.readLine()) {
+            if (line == null) {
+                throw new IllegalStateException("The store did not start");
+            }
+        }
+        Thread drain = new Thread(() -> output.lines().forEach(line -> { }), "store-output"); // its log, unread
+        drain.setDaemon(true);
+        drain.start();
+        String uri = "mongodb://127.0.0.1:" + port + "/benchmark";
         MongoTemplate mongo = new MongoTemplate(MongoClients.create(uri), "benchmark");
         Generation generation = new Generation(0);
         long started = System.nanoTime();
@@ -67,46 +97,63 @@ public final class AggregateQueryBenchmark {
                 new StatisticsProperties(Period.ofYears(3), 5));
         long loading = System.nanoTime();
         cube.current();
-        System.out.printf("cube loaded in %.1f s%n", (System.nanoTime() - loading) / 1e9);
+        double loaded = (System.nanoTime() - loading) / 1e9;
+        System.gc();
+        System.out.printf("cube loaded in %.1f s; heap in use after a collection %,d MB%n", loaded,
+                (Runtime.getRuntime().totalMemory() - Runtime.getRuntime().freeMemory()) >> 20);
 
         LocalDate from = LocalDate.of(2026, 1, 1);
         LocalDate to = LocalDate.of(2026, 12, 31);
         Map<Dimension, String> sbnKlagomal = Map.of(Dimension.NAMND, SBN, Dimension.KIND, "KLAGOMAL");
-        Map<String, AggregateQuery> mix = new LinkedHashMap<>();
-        mix.put("year per month, namnd x kind, by unit", new AggregateQuery(PeriodLength.MONTH, from, to, sbnKlagomal,
+        List<String> names = new ArrayList<>();
+        List<AggregateQuery> queries = new ArrayList<>();
+        BiConsumer<String, AggregateQuery> mix = (name, query) -> {
+            names.add(name);
+            queries.add(query);
+        };
+        mix.accept("year per month, namnd x kind, by unit", new AggregateQuery(PeriodLength.MONTH, from, to, sbnKlagomal,
                 List.of(Dimension.UNIT), UnitScope.all(), false));
-        mix.put("  the same, public", new AggregateQuery(PeriodLength.MONTH, from, to, sbnKlagomal,
+        mix.accept("year per month, namnd x kind, by unit, public", new AggregateQuery(PeriodLength.MONTH, from, to, sbnKlagomal,
                 List.of(Dimension.UNIT), UnitScope.all(), true));
-        mix.put("year, namnd x kind, public", new AggregateQuery(PeriodLength.YEAR, from, to, sbnKlagomal,
+        mix.accept("year, namnd x kind, public", new AggregateQuery(PeriodLength.YEAR, from, to, sbnKlagomal,
                 List.of(), UnitScope.all(), true));
-        mix.put("units compared, year (all units)", new AggregateQuery(PeriodLength.YEAR, from, to, Map.of(),
+        mix.accept("units compared, year (all units)", new AggregateQuery(PeriodLength.YEAR, from, to, Map.of(),
                 List.of(Dimension.UNIT), UnitScope.all(), false));
-        mix.put("year per quarter, namnd, by category", new AggregateQuery(PeriodLength.QUARTER, from, to,
+        mix.accept("year per quarter, namnd, by category", new AggregateQuery(PeriodLength.QUARTER, from, to,
                 Map.of(Dimension.NAMND, SBN), List.of(Dimension.CATEGORY), UnitScope.all(), false));
-        mix.put("  the same, public", new AggregateQuery(PeriodLength.QUARTER, from, to,
+        mix.accept("year per quarter, namnd, by category, public", new AggregateQuery(PeriodLength.QUARTER, from, to,
                 Map.of(Dimension.NAMND, SBN), List.of(Dimension.CATEGORY), UnitScope.all(), true));
-        mix.put("whole municipality, year per month", new AggregateQuery(PeriodLength.MONTH, from, to, Map.of(),
+        mix.accept("whole municipality, year per month", new AggregateQuery(PeriodLength.MONTH, from, to, Map.of(),
                 List.of(), UnitScope.all(), false));
-        mix.put("whole municipality, year, by case type, public", new AggregateQuery(PeriodLength.YEAR, from, to,
+        mix.accept("whole municipality, year, by case type, public", new AggregateQuery(PeriodLength.YEAR, from, to,
                 Map.of(), List.of(Dimension.CASE_TYPE), UnitScope.all(), true));
-        mix.put("manager: quarter per week, her two units", new AggregateQuery(PeriodLength.WEEK,
+        mix.accept("manager: quarter per week, her two units", new AggregateQuery(PeriodLength.WEEK,
                 LocalDate.of(2026, 4, 1), LocalDate.of(2026, 6, 30), Map.of(), List.of(Dimension.UNIT),
                 UnitScope.only(Set.of("stadsmiljo", "bygg-och-miljo")), false));
-        mix.put("year per day, namnd x kind (day cells)", new AggregateQuery(PeriodLength.DAY, from, to, sbnKlagomal,
+        mix.accept("year per day, namnd x kind (day cells)", new AggregateQuery(PeriodLength.DAY, from, to, sbnKlagomal,
                 List.of(), UnitScope.all(), false));
-        List<String> names = new ArrayList<>(mix.keySet());
-        List<AggregateQuery> queries = new ArrayList<>(mix.values());
-        names.set(1, "year per month, namnd x kind, by unit, public");
-        names.set(5, "year per quarter, namnd, by category, public");
 
         StatisticCells cells = new StatisticCells(mongo);
         long[][] times = new long[queries.size()][ROUNDS];
+        long[] follows = new long[ROUNDS];
+        long[] checks = new long[ROUNDS];
+        long[] writes = new long[ROUNDS];
         StatisticsReport[] reports = new StatisticsReport[queries.size()];
-        for (int round = -30; round < ROUNDS; round++) { // 30 rounds of warm-up
+        for (int round = -20; round < ROUNDS; round++) { // 20 rounds of warm-up
             String cell = "2026-06-" + String.format("%02d", 1 + Math.floorMod(round, 28))
                     + "|SYNPUNKT|KLAGOMAL|gata-och-trafik|stadsmiljo|" + SBN + "|WEB";
+            long writing = System.nanoTime();
             cells.apply("benchmark:" + round, Map.of(cell, Map.of("received", 1L, "fa_wd:1", 1L, "answered", 1L)),
                     generation);
+            long following = System.nanoTime();
+            cube.current(); // what the background refresh does each second: re-read the changed cells
+            long checking = System.nanoTime();
+            cube.current(); // what every query does first: find nothing new
+            if (round >= 0) {
+                writes[round] = following - writing;
+                follows[round] = checking - following;
+                checks[round] = System.nanoTime() - checking;
+            }
             for (int q = 0; q < queries.size(); q++) {
                 long t = System.nanoTime();
                 reports[q] = statistics.query(queries.get(q));
@@ -124,6 +171,9 @@ public final class AggregateQueryBenchmark {
             print(names.get(q), reports[q].rows().size(), received, times[q]);
         }
         print("all " + all.length + " queries", -1, null, all);
+        print("(following one change: re-read its 2 cells)", -1, null, follows);
+        print("(each query's check: generation, feed)", -1, null, checks);
+        print("(writing one change's 2 cells and its entry)", -1, null, writes);
         System.exit(0);
     }
 
