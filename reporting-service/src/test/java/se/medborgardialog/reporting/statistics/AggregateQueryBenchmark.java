@@ -6,6 +6,8 @@ import de.bwaldvogel.mongo.MongoServer;
 import de.bwaldvogel.mongo.backend.memory.MemoryBackend;
 import java.io.BufferedReader;
 import java.io.InputStreamReader;
+import java.lang.management.ManagementFactory;
+import java.lang.management.ThreadMXBean;
 import java.net.ServerSocket;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
@@ -135,6 +137,8 @@ public final class AggregateQueryBenchmark {
 
         StatisticCells cells = new StatisticCells(mongo);
         long[][] times = new long[queries.size()][ROUNDS];
+        long[][] cpus = new long[queries.size()][ROUNDS];
+        ThreadMXBean threads = ManagementFactory.getThreadMXBean();
         long[] follows = new long[ROUNDS];
         long[] checks = new long[ROUNDS];
         long[] writes = new long[ROUNDS];
@@ -155,22 +159,26 @@ public final class AggregateQueryBenchmark {
                 checks[round] = System.nanoTime() - checking;
             }
             for (int q = 0; q < queries.size(); q++) {
+                long cpu = threads.getCurrentThreadCpuTime();
                 long t = System.nanoTime();
                 reports[q] = statistics.query(queries.get(q));
                 if (round >= 0) {
                     times[q][round] = System.nanoTime() - t;
+                    cpus[q][round] = threads.getCurrentThreadCpuTime() - cpu;
                 }
             }
         }
         long[] all = new long[queries.size() * ROUNDS];
-        System.out.printf("%-52s %6s %10s %8s %8s %8s %8s%n", "query (2026; rows, received)", "rows", "received",
-                "p50 ms", "p95 ms", "p99 ms", "max ms");
+        long[] allCpu = new long[queries.size() * ROUNDS];
+        System.out.printf("%-52s %6s %10s %8s %8s %8s %8s %8s %8s%n", "query (2026; rows, received)", "rows", "received",
+                "p50 ms", "p95 ms", "p99 ms", "max ms", "cpu p50", "cpu p99");
         for (int q = 0; q < queries.size(); q++) {
             System.arraycopy(times[q], 0, all, q * ROUNDS, ROUNDS);
+            System.arraycopy(cpus[q], 0, allCpu, q * ROUNDS, ROUNDS);
             Long received = reports[q].totals().counts().get("received");
-            print(names.get(q), reports[q].rows().size(), received, times[q]);
+            print(names.get(q), reports[q].rows().size(), received, times[q], cpus[q]);
         }
-        print("all " + all.length + " queries", -1, null, all);
+        print("all " + all.length + " queries", -1, null, all, allCpu);
         print("(following one change: re-read its 2 cells)", -1, null, follows);
         print("(each query's check: generation, feed)", -1, null, checks);
         print("(writing one change's 2 cells and its entry)", -1, null, writes);
@@ -178,11 +186,22 @@ public final class AggregateQueryBenchmark {
     }
 
     private static void print(String name, int rows, Long received, long[] times) {
+        print(name, rows, received, times, null);
+    }
+
+    /** Wall-clock figures, and with {@code cpu} the query thread's own CPU time (what the load of others leaves out). */
+    private static void print(String name, int rows, Long received, long[] times, long[] cpu) {
         long[] sorted = times.clone();
         Arrays.sort(sorted);
-        System.out.printf("%-52s %6s %10s %8.1f %8.1f %8.1f %8.1f%n", name, rows < 0 ? "" : rows,
+        System.out.printf("%-52s %6s %10s %8.1f %8.1f %8.1f %8.1f", name, rows < 0 ? "" : rows,
                 received == null ? "" : received, quantile(sorted, 0.5), quantile(sorted, 0.95), quantile(sorted, 0.99),
                 sorted[sorted.length - 1] / 1e6);
+        if (cpu != null) {
+            long[] cpuSorted = cpu.clone();
+            Arrays.sort(cpuSorted);
+            System.out.printf(" %8.1f %8.1f", quantile(cpuSorted, 0.5), quantile(cpuSorted, 0.99));
+        }
+        System.out.println();
     }
 
     /** Nearest rank, in milliseconds. */
