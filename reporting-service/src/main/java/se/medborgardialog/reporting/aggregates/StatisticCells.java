@@ -28,15 +28,23 @@ public class StatisticCells {
     private static final String TOKENS = "tokens";
 
     private final MongoTemplate mongo;
+    private final CellChanges changes;
 
-    StatisticCells(MongoTemplate mongo) {
+    public StatisticCells(MongoTemplate mongo) {
         this.mongo = mongo;
+        this.changes = new CellChanges(mongo);
     }
 
+    /**
+     * Applies a change to its day and month cells, then records which cells it touched in the {@link CellChanges} feed
+     * (also when the cells already held the token, so a change finished after a crash is announced too).
+     */
     public void apply(String token, Map<String, Map<String, Long>> delta, Generation generation) {
         delta.forEach((cellId, counters) -> apply(generation.days(), cellId, token, counters));
         // several days of one change can fall in one month: one update (one token) per month cell
-        months(delta).forEach((cellId, counters) -> apply(generation.months(), cellId, token, counters));
+        Map<String, Map<String, Long>> months = months(delta);
+        months.forEach((cellId, counters) -> apply(generation.months(), cellId, token, counters));
+        changes.record(generation, delta.keySet(), months.keySet());
     }
 
     public void release(String token, Map<String, Map<String, Long>> delta, Generation generation) {

@@ -4,6 +4,7 @@ import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.BitSet;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -12,18 +13,15 @@ import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.TreeSet;
-import org.bson.Document;
-import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.stereotype.Component;
-import se.medborgardialog.reporting.aggregates.Generation;
-import se.medborgardialog.reporting.aggregates.Generations;
 import se.medborgardialog.reporting.aggregates.StatisticCells;
 import se.medborgardialog.reporting.facts.Contributions;
 import se.medborgardialog.reporting.facts.CountingProperties;
 
 /**
  * Answers aggregate queries from the cells alone, never from the facts: the daily cells for days and weeks, the
- * monthly ones for months, quarters and years, rolled up at query time. The backlog at each period's end is the
+ * monthly ones for months, quarters and years, rolled up at query time from the in-memory copy of the cells
+ * ({@link CellCube}). The backlog at each period's end is the
  * backlog before the range (received − closed + reopened over every earlier cell) carried forward period by period.
  */
 @Component
@@ -31,44 +29,45 @@ public class AggregateStatistics {
 
     private static final String TOTAL = "total";
 
-    private final MongoTemplate mongo;
-    private final Generations generations;
+    private final CellCube cube;
     private final CountingProperties counting;
     private final StatisticsProperties properties;
 
-    public AggregateStatistics(MongoTemplate mongo, Generations generations, CountingProperties counting,
-                        StatisticsProperties properties) {
-        this.mongo = mongo;
-        this.generations = generations;
+    AggregateStatistics(CellCube cube, CountingProperties counting, StatisticsProperties properties) {
+        this.cube = cube;
         this.counting = counting;
         this.properties = properties;
     }
 
     public StatisticsReport query(AggregateQuery query) {
-        Generation generation = generations.active();
+        CellCube.Cells cells = cube.current();
         PeriodLength period = query.period();
-        Map<LocalDate, Map<List<String>, Map<String, Long>>> byPeriod = new TreeMap<>();
+        Map<LocalDate, Map<List<String>, CellCube.Sum>> byPeriod = new TreeMap<>();
         Set<List<String>> groups = new TreeSet<>(GROUP_ORDER);
-        Document match = filters(query);
-        if (period.wholeMonths()) {
-            match.append(StatisticCells.PERIOD, new Document("$gte", month(query.from())).append("$lte", month(query.to())));
-        } else {
-            match.append(StatisticCells.PERIOD, new Document("$gte", query.from().toString()).append("$lte", query.to().toString()));
-        }
-        String collection = period.wholeMonths() ? generation.months() : generation.days();
-        for (Document cell : mongo.getCollection(collection).find(match)) {
-            String text = cell.getString(StatisticCells.PERIOD);
-            LocalDate date = LocalDate.parse(text.length() == 7 ? text + "-01" : text);
-            List<String> group = group(cell, query.groupBy());
-            groups.add(group);
-            Map<String, Long> counters = byPeriod.computeIfAbsent(period.start(date), d -> new HashMap<>())
-                    .computeIfAbsent(group, g -> new HashMap<>());
-            Document n = cell.get(StatisticCells.COUNTERS, Document.class);
-            if (n != null) {
-                n.forEach((name, value) -> counters.merge(name, ((Number) value).longValue(), Long::sum));
+        CellFilter filter = new CellFilter(query, cells.values());
+        for (CellCube.Cell cell : period.wholeMonths() ? cells.months(query.from(), query.to())
+                : cells.days(query.from(), query.to())) {
+            if (!filter.matches(cell)) {
+                continue;
             }
+            List<String> group = filter.group(cell);
+            groups.add(group);
+            byPeriod.computeIfAbsent(period.start(cell.start()), d -> new HashMap<>())
+                    .computeIfAbsent(group, g -> new CellCube.Sum(cells.names())).add(cell);
         }
-        Map<List<String>, Long> backlog = openingBacklog(query, generation);
+        Map<LocalDate, Map<List<String>, Map<String, Long>>> raws = new TreeMap<>();
+        byPeriod.forEach((start, sums) -> sums.forEach((group, sum) ->
+                raws.computeIfAbsent(start, d -> new HashMap<>()).put(group, sum.nonZero())));
+        return report(query, raws, groups, openingBacklog(cells, filter, query.from()));
+    }
+
+    /**
+     * The report of the cells' sums: per period start and group the raw counters, every group seen in the range, and
+     * per group the backlog before the range (which this fills in with each period's).
+     */
+    StatisticsReport report(AggregateQuery query, Map<LocalDate, Map<List<String>, Map<String, Long>>> byPeriod,
+                            Set<List<String>> groups, Map<List<String>, Long> backlog) {
+        PeriodLength period = query.period();
         backlog.forEach((group, value) -> {
             if (value != 0) {
                 groups.add(group);
@@ -120,64 +119,74 @@ public class AggregateStatistics {
         return new StatisticsReport.Row(label, from, to, named, counts, Figures.figures(raw, counts), Set.of());
     }
 
-    private Document filters(AggregateQuery query) {
-        Document match = new Document();
-        query.filters().forEach((dimension, value) -> match.append(dimension.field(), value));
-        if (!query.scope().everyUnit() && !query.filters().containsKey(Dimension.UNIT)) {
-            match.append(Dimension.UNIT.field(), new Document("$in", List.copyOf(query.scope().units())));
-        }
-        return match;
-    }
-
-    /** received − closed + reopened over every cell before the range, per group, counted in the store. */
-    private Map<List<String>, Long> openingBacklog(AggregateQuery query, Generation generation) {
+    /** received − closed + reopened over every cell before the range, per group. */
+    private static Map<List<String>, Long> openingBacklog(CellCube.Cells cells, CellFilter filter, LocalDate from) {
         Map<List<String>, Long> backlog = new HashMap<>();
-        LocalDate from = query.from();
-        Document beforeMonth = filters(query).append(StatisticCells.PERIOD, new Document("$lt", month(from)));
-        sumBacklog(generation.months(), beforeMonth, query.groupBy(), backlog);
+        sumBacklog(cells.monthsBefore(from), filter, backlog);
         if (from.getDayOfMonth() != 1) {
-            Document daysBefore = filters(query).append(StatisticCells.PERIOD,
-                    new Document("$gte", from.withDayOfMonth(1).toString()).append("$lt", from.toString()));
-            sumBacklog(generation.days(), daysBefore, query.groupBy(), backlog);
+            sumBacklog(cells.daysBetween(from.withDayOfMonth(1), from), filter, backlog);
         }
         return backlog;
     }
 
-    private void sumBacklog(String collection, Document match, List<Dimension> groupBy, Map<List<String>, Long> into) {
-        Document id = new Document();
-        groupBy.forEach(dimension -> id.append(dimension.field(), "$" + dimension.field()));
-        Document group = new Document("_id", id)
-                .append("received", new Document("$sum", "$" + StatisticCells.COUNTERS + "." + Contributions.RECEIVED))
-                .append("closed", new Document("$sum", "$" + StatisticCells.COUNTERS + "." + Contributions.CLOSED))
-                .append("reopened", new Document("$sum", "$" + StatisticCells.COUNTERS + "." + Contributions.REOPENED));
-        for (Document result : mongo.getCollection(collection)
-                .aggregate(List.of(new Document("$match", match), new Document("$group", group)))) {
-            Document key = result.get("_id", Document.class);
-            List<String> groupKey = groupBy.stream()
-                    .map(dimension -> key == null ? "" : String.valueOf(key.get(dimension.field()) == null ? "" : key.get(dimension.field())))
-                    .toList();
-            long value = number(result, "received") - number(result, "closed") + number(result, "reopened");
-            into.merge(groupKey, value, Long::sum);
+    private static void sumBacklog(Iterable<CellCube.Cell> cells, CellFilter filter, Map<List<String>, Long> into) {
+        for (CellCube.Cell cell : cells) {
+            if (filter.matches(cell)) {
+                into.merge(filter.group(cell), cell.backlogChange(), Long::sum);
+            }
         }
     }
 
-    private static long number(Document document, String field) {
-        Object value = document.get(field);
-        return value instanceof Number n ? n.longValue() : 0;
+    /** The query's filters and the reader's units, as a test of a cell's numbered dimensions; and a cell's group. */
+    private static final class CellFilter {
+
+        private final int[] dimensions;
+        private final int[] values;
+        /** The reader's units by number, or null when she sees every unit or filters one. */
+        private final BitSet units;
+        private final int[] groupBy;
+        private final CellCube.Names names;
+
+        CellFilter(AggregateQuery query, CellCube.Names names) {
+            this.names = names;
+            List<Dimension> filtered = List.copyOf(query.filters().keySet());
+            dimensions = filtered.stream().mapToInt(CellFilter::index).toArray();
+            values = filtered.stream().mapToInt(dimension -> names.find(query.filters().get(dimension))).toArray();
+            if (!query.scope().everyUnit() && !query.filters().containsKey(Dimension.UNIT)) {
+                units = new BitSet();
+                query.scope().units().stream().mapToInt(names::find).filter(unit -> unit >= 0).forEach(units::set);
+            } else {
+                units = null;
+            }
+            groupBy = query.groupBy().stream().mapToInt(CellFilter::index).toArray();
+        }
+
+        boolean matches(CellCube.Cell cell) {
+            int[] of = cell.dimensions();
+            for (int i = 0; i < dimensions.length; i++) {
+                if (of[dimensions[i]] != values[i]) {
+                    return false;
+                }
+            }
+            return units == null || units.get(of[UNIT]); // a value no cell has is -1 and matches none
+        }
+
+        List<String> group(CellCube.Cell cell) {
+            String[] group = new String[groupBy.length];
+            for (int i = 0; i < groupBy.length; i++) {
+                group[i] = names.name(cell.dimensions()[groupBy[i]]);
+            }
+            return List.of(group);
+        }
+
+        private static final int UNIT = index(Dimension.UNIT);
+
+        private static int index(Dimension dimension) {
+            return Arrays.asList(StatisticCells.DIMENSIONS).indexOf(dimension.field());
+        }
     }
 
-    private static List<String> group(Document cell, List<Dimension> groupBy) {
-        return groupBy.stream().map(dimension -> {
-            String value = cell.getString(dimension.field());
-            return value == null ? "" : value;
-        }).toList();
-    }
-
-    private static String month(LocalDate date) {
-        return date.toString().substring(0, 7);
-    }
-
-    private static final Comparator<List<String>> GROUP_ORDER = (a, b) -> {
+    static final Comparator<List<String>> GROUP_ORDER = (a, b) -> {
         for (int i = 0; i < Math.min(a.size(), b.size()); i++) {
             int c = a.get(i).compareTo(b.get(i));
             if (c != 0) {
