@@ -87,6 +87,11 @@ public final class ClockEntry {
         return version;
     }
 
+    /** The guarantee clock's due time (epoch milliseconds). */
+    public long dueAtMillis() {
+        return dueAt.toEpochMilli();
+    }
+
     /** What firing the clock at {@code now} publishes and records, and the entry that follows (null once breached). */
     Fired fire(Instant now) {
         Instant at = now.truncatedTo(ChronoUnit.MILLIS);
@@ -121,6 +126,59 @@ public final class ClockEntry {
 
     /** One entry fired: its events, their records, and the entry that replaces it (null: none, it is breached). */
     record Fired(ClockEntry entry, List<OutgoingEvent> events, List<Firing> firings, ClockEntry next) {
+    }
+
+    /**
+     * The entry as the durable copy of the due index stores it ({@code clock_index}): a few small fields, the terms by
+     * guarantee id and version only. Null when the terms are not exactly a stored guarantee version (the loader then
+     * reads the clock's deadline instead).
+     */
+    public org.bson.Document toDocument(GuaranteeTerms guarantees) {
+        org.bson.Document document = new org.bson.Document("c", clock).append("d", dueAt.toEpochMilli()).append("v", version);
+        if (unit != null) {
+            document.append("u", unit);
+        }
+        if (terms != null) {
+            if (!guarantees.isStored(terms)) {
+                return null;
+            }
+            document.append("g", terms.guaranteeId()).append("gv", terms.guaranteeVersion());
+        }
+        if (pauses > 0) {
+            document.append("n", pauses);
+        }
+        if (points.length > 0) {
+            document.append("p", List.of(points))
+                    .append("pt", Arrays.stream(pointTimes).map(Instant::toEpochMilli).toList());
+        }
+        return document;
+    }
+
+    /**
+     * The entry of clock {@code id} from its {@link #toDocument} form; null when its guarantee version cannot be found
+     * (the loader then reads the deadline).
+     */
+    public static ClockEntry fromDocument(String id, org.bson.Document document, GuaranteeTerms guarantees) {
+        ClockTerms terms = null;
+        String guarantee = document.getString("g");
+        if (guarantee != null) {
+            terms = guarantees.find(guarantee, document.get("gv", Number.class).intValue()).orElse(null);
+            if (terms == null) {
+                return null;
+            }
+            terms = TERMS.computeIfAbsent(terms, t -> t);
+        }
+        List<?> texts = document.getList("p", Object.class, List.of());
+        List<?> times = document.getList("pt", Object.class, List.of());
+        String[] points = texts.isEmpty() ? NO_POINTS : texts.stream().map(String::valueOf).toArray(String[]::new);
+        Instant[] pointTimes = times.isEmpty() ? NO_TIMES
+                : times.stream().map(t -> Instant.ofEpochMilli(((Number) t).longValue())).toArray(Instant[]::new);
+        String unit = document.getString("u");
+        Number pauses = document.get("n", Number.class);
+        return new ClockEntry(id, NAMES.computeIfAbsent(document.getString("c"), c -> c),
+                unit == null ? null : NAMES.computeIfAbsent(unit, u -> u),
+                Instant.ofEpochMilli(document.get("d", Number.class).longValue()), terms,
+                pauses == null ? 0 : pauses.intValue(), points, pointTimes, document.get("v", Number.class).longValue());
     }
 
     @Override
