@@ -129,56 +129,50 @@ public final class ClockEntry {
     }
 
     /**
-     * The entry as the durable copy of the due index stores it ({@code clock_index}): a few small fields, the terms by
-     * guarantee id and version only. Null when the terms are not exactly a stored guarantee version (the loader then
-     * reads the clock's deadline instead).
+     * The entry as the durable copy of the due index stores it ({@code clock_index}): one short string, the terms by
+     * guarantee id and version only: {@code clock|due ms|version|unit|guarantee|guarantee version|pauses|points;…|point
+     * ms;…} (empty for none). One string, not a sub-document: the embedded store serialises every object of a document,
+     * and a string is one. Null when the terms are not exactly a stored guarantee version (the loader then reads the
+     * clock's deadline instead).
      */
-    public org.bson.Document toDocument(GuaranteeTerms guarantees) {
-        org.bson.Document document = new org.bson.Document("c", clock).append("d", dueAt.toEpochMilli()).append("v", version);
-        if (unit != null) {
-            document.append("u", unit);
+    public String toStored(GuaranteeTerms guarantees) {
+        if (terms != null && !guarantees.isStored(terms)) {
+            return null;
         }
+        StringBuilder stored = new StringBuilder(64).append(clock).append('|').append(dueAt.toEpochMilli()).append('|')
+                .append(version).append('|').append(unit == null ? "" : unit).append('|');
         if (terms != null) {
-            if (!guarantees.isStored(terms)) {
-                return null;
-            }
-            document.append("g", terms.guaranteeId()).append("gv", terms.guaranteeVersion());
+            stored.append(terms.guaranteeId()).append('|').append(terms.guaranteeVersion());
+        } else {
+            stored.append('|');
         }
-        if (pauses > 0) {
-            document.append("n", pauses);
+        stored.append('|').append(pauses).append('|').append(String.join(";", points)).append('|');
+        for (int i = 0; i < pointTimes.length; i++) {
+            stored.append(i == 0 ? "" : ";").append(pointTimes[i].toEpochMilli());
         }
-        if (points.length > 0) {
-            document.append("p", List.of(points))
-                    .append("pt", Arrays.stream(pointTimes).map(Instant::toEpochMilli).toList());
-        }
-        return document;
+        return stored.toString();
     }
 
     /**
-     * The entry of clock {@code id} from its {@link #toDocument} form; null when its guarantee version cannot be found
+     * The entry of clock {@code id} from its {@link #toStored} form; null when its guarantee version cannot be found
      * (the loader then reads the deadline).
      */
-    public static ClockEntry fromDocument(String id, org.bson.Document document, GuaranteeTerms guarantees) {
+    public static ClockEntry fromStored(String id, String stored, GuaranteeTerms guarantees) {
+        String[] f = stored.split("\\|", -1);
         ClockTerms terms = null;
-        String guarantee = document.getString("g");
-        if (guarantee != null) {
-            terms = guarantees.find(guarantee, document.get("gv", Number.class).intValue()).orElse(null);
+        if (!f[4].isEmpty()) {
+            terms = guarantees.find(f[4], Integer.parseInt(f[5])).orElse(null);
             if (terms == null) {
                 return null;
             }
             terms = TERMS.computeIfAbsent(terms, t -> t);
         }
-        List<?> texts = document.getList("p", Object.class, List.of());
-        List<?> times = document.getList("pt", Object.class, List.of());
-        String[] points = texts.isEmpty() ? NO_POINTS : texts.stream().map(String::valueOf).toArray(String[]::new);
-        Instant[] pointTimes = times.isEmpty() ? NO_TIMES
-                : times.stream().map(t -> Instant.ofEpochMilli(((Number) t).longValue())).toArray(Instant[]::new);
-        String unit = document.getString("u");
-        Number pauses = document.get("n", Number.class);
-        return new ClockEntry(id, NAMES.computeIfAbsent(document.getString("c"), c -> c),
-                unit == null ? null : NAMES.computeIfAbsent(unit, u -> u),
-                Instant.ofEpochMilli(document.get("d", Number.class).longValue()), terms,
-                pauses == null ? 0 : pauses.intValue(), points, pointTimes, document.get("v", Number.class).longValue());
+        String[] points = f[7].isEmpty() ? NO_POINTS : f[7].split(";");
+        Instant[] pointTimes = f[8].isEmpty() ? NO_TIMES
+                : Arrays.stream(f[8].split(";")).map(t -> Instant.ofEpochMilli(Long.parseLong(t))).toArray(Instant[]::new);
+        return new ClockEntry(id, NAMES.computeIfAbsent(f[0], c -> c), f[3].isEmpty() ? null : NAMES.computeIfAbsent(f[3], u -> u),
+                Instant.ofEpochMilli(Long.parseLong(f[1])), terms, Integer.parseInt(f[6]), points, pointTimes,
+                Long.parseLong(f[2]));
     }
 
     @Override

@@ -18,7 +18,7 @@ import org.springframework.stereotype.Component;
 /**
  * The durable copy of the due index ({@code clock_index}): per partition of the cases topic (at a partition count) a
  * fixed number of bucket documents, {@code _id} {@code <partitions>/<partition>/<bucket>}, each a map from clock id to
- * its entry ({@code ClockEntry#toDocument}); the clock's bucket is its id's hash. A partition's copy is complete once
+ * its entry ({@code ClockEntry#toStored}, one string); the clock's bucket is its id's hash. A partition's copy is complete once
  * its marker {@code <partitions>/<partition>} (with the bucket count) is stored.
  *
  * <p>Why buckets: the embedded store answers a query by scanning the whole collection and materialising every match
@@ -65,7 +65,7 @@ class ClockIndexStore {
      *
      * @param changes clock id to its entry's document, or null for none; each with its partition
      */
-    void write(int partitions, int buckets, Map<String, Integer> partitionOf, Map<String, Document> changes) {
+    void write(int partitions, int buckets, Map<String, Integer> partitionOf, Map<String, String> changes) {
         Map<String, Document[]> byBucket = new LinkedHashMap<>();
         changes.forEach((clockId, entry) -> {
             String bucket = bucketId(partitions, partitionOf.get(clockId), bucketOf(clockId, buckets));
@@ -100,7 +100,7 @@ class ClockIndexStore {
     }
 
     /** Every entry of the partition's copy, read a page of buckets at a time: (clock id, entry document). */
-    void load(int partitions, int partition, int buckets, BiConsumer<String, Document> entries) {
+    void load(int partitions, int partition, int buckets, BiConsumer<String, String> entries) {
         for (int from = 0; from < buckets; from += PAGE) {
             List<String> ids = new ArrayList<>();
             for (int bucket = from; bucket < Math.min(buckets, from + PAGE); bucket++) {
@@ -109,14 +109,14 @@ class ClockIndexStore {
             for (Document bucket : collection().find(Filters.in("_id", ids))) {
                 Document map = bucket.get("e", Document.class);
                 if (map != null) {
-                    map.forEach((key, entry) -> entries.accept(clockId(key), (Document) entry));
+                    map.forEach((key, entry) -> entries.accept(clockId(key), (String) entry));
                 }
             }
         }
     }
 
     /** Replaces the partition's copy by {@code entries} (clock id to entry document) and marks it complete. */
-    void rebuild(int partitions, int partition, int buckets, Map<String, Document> entries) {
+    void rebuild(int partitions, int partition, int buckets, Map<String, String> entries) {
         List<String> ids = new ArrayList<>();
         for (int bucket = 0; bucket < buckets; bucket++) {
             ids.add(bucketId(partitions, partition, bucket));

@@ -4,7 +4,6 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import org.bson.Document;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
@@ -66,8 +65,8 @@ class DueIndexLoader {
             DueIndex due = partition.getValue();
             index.load(partitions, partition.getKey(), buckets, (id, document) -> {
                 read[0]++;
-                ClockEntry entry = document.containsKey(DurableClockIndex.BY_REFERENCE) || firings.hasPending(id) ? null
-                        : ClockEntry.fromDocument(id, document, guarantees);
+                ClockEntry entry = document.startsWith(DurableClockIndex.BY_REFERENCE) || firings.hasPending(id) ? null
+                        : ClockEntry.fromStored(id, document, guarantees);
                 if (entry == null) {
                     byReference.add(id);
                 } else {
@@ -97,13 +96,13 @@ class DueIndexLoader {
 
     /** One pass over the running deadlines for partitions without a complete copy; their copies are written anew. */
     private int rebuildFromDeadlines(int partitions, int buckets, List<Integer> rebuild, Map<Integer, DueIndex> indexes) {
-        Map<Integer, Map<String, Document>> copies = new HashMap<>();
+        Map<Integer, Map<String, String>> copies = new HashMap<>();
         rebuild.forEach(partition -> copies.put(partition, new HashMap<>()));
         int[] scanned = {0};
         store.forEachRunning(deadline -> {
             scanned[0]++;
             int partition = owned.partitionOf(deadline.caseId());
-            Map<String, Document> copy = copies.get(partition);
+            Map<String, String> copy = copies.get(partition);
             if (copy != null) {
                 ClockEntry entry = ClockEntry.of(firings.folded(deadline));
                 if (entry != null) {

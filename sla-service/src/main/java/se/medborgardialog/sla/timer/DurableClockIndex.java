@@ -4,7 +4,6 @@ import java.util.Collection;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import org.bson.Document;
 import org.springframework.stereotype.Component;
 import se.medborgardialog.sla.deadline.ClockEntry;
 import se.medborgardialog.sla.deadline.ClockIndexWriter;
@@ -22,8 +21,8 @@ import se.medborgardialog.sla.deadline.GuaranteeTerms;
 @Component
 class DurableClockIndex implements ClockListener, ClockIndexWriter {
 
-    /** An entry whose terms are not a stored guarantee version: the loader reads the deadline. */
-    static final String BY_REFERENCE = "ref";
+    /** The start of an entry whose terms are not a stored guarantee version: the loader reads the deadline. */
+    static final String BY_REFERENCE = "ref|";
 
     private final ClockIndexStore store;
     private final OwnedClocks owned;
@@ -49,7 +48,7 @@ class DurableClockIndex implements ClockListener, ClockIndexWriter {
             store.invalidate();
             return;
         }
-        Map<String, Document> changes = new HashMap<>();
+        Map<String, String> changes = new HashMap<>();
         Map<String, Integer> partitionOf = new HashMap<>();
         for (Deadline deadline : deadlines) {
             changes.put(deadline.id(), document(ClockEntry.of(deadline), guarantees));
@@ -58,13 +57,12 @@ class DurableClockIndex implements ClockListener, ClockIndexWriter {
         store.write(partitions, properties.indexBuckets(), partitionOf, changes);
     }
 
-    /** The stored form of an entry: its document, or a reference to its deadline; null for no entry. */
-    static Document document(ClockEntry entry, GuaranteeTerms guarantees) {
+    /** The stored form of an entry: {@link ClockEntry#toStored}, or a reference to its deadline; null for no entry. */
+    static String document(ClockEntry entry, GuaranteeTerms guarantees) {
         if (entry == null) {
             return null;
         }
-        Document document = entry.toDocument(guarantees);
-        return document != null ? document
-                : new Document(BY_REFERENCE, true).append("d", entry.fireAtMillis()).append("v", entry.version());
+        String stored = entry.toStored(guarantees);
+        return stored != null ? stored : BY_REFERENCE + entry.fireAtMillis() + "|" + entry.version();
     }
 }

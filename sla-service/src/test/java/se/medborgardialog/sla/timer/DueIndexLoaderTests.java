@@ -53,7 +53,7 @@ class DueIndexLoaderTests {
     private GuaranteeTerms guarantees;
     private DurableClockIndex writer;
     private ClockTerms terms;
-    private BiConsumer<String, Document> duringLoad = (id, entry) -> { };
+    private BiConsumer<String, String> duringLoad = (id, entry) -> { };
 
     @BeforeEach
     void store() {
@@ -66,7 +66,7 @@ class DueIndexLoaderTests {
         terms = ClockTerms.of(stored.guarantee());
         copy = new ClockIndexStore(mongo) {
             @Override
-            void load(int partitions, int partition, int buckets, BiConsumer<String, Document> entries) {
+            void load(int partitions, int partition, int buckets, BiConsumer<String, String> entries) {
                 super.load(partitions, partition, buckets, (id, entry) -> {
                     duringLoad.accept(id, entry);
                     entries.accept(id, entry);
@@ -216,9 +216,9 @@ class DueIndexLoaderTests {
         List<ClockEntry> due = new ArrayList<>(owned.takeDue(T.plusSeconds(60), 10));
         due.sort(java.util.Comparator.comparingLong(ClockEntry::fireAtMillis));
         assertThat(due).extracting(ClockEntry::id).containsExactly(stored.id(), own.id());
-        assertThat(due.get(0).toDocument(guarantees)).isEqualTo(ClockEntry.of(stored).toDocument(guarantees));
+        assertThat(due.get(0).toStored(guarantees)).isEqualTo(ClockEntry.of(stored).toStored(guarantees));
         assertThat(due.get(0).version()).isEqualTo(2);
         assertThat(due.get(1).toString()).isEqualTo(ClockEntry.of(own).toString());
-        assertThat(ClockEntry.of(own).toDocument(guarantees)).as("not a stored version").isNull();
+        assertThat(ClockEntry.of(own).toStored(guarantees)).as("not a stored version").isNull();
     }
 }
