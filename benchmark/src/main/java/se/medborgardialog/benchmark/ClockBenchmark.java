@@ -91,7 +91,9 @@ public final class ClockBenchmark {
         Path run = home.resolve("benchmark/target/run");
         deleteRecursively(run);
         Files.createDirectories(run);
-        Path jar = home.resolve("sla-service/target/sla-service-0.1.0-SNAPSHOT-exec.jar");
+        // --jar: a copy of the exec jar, so a build may repackage sla-service while the benchmark runs.
+        Path jar = options.containsKey("jar") ? Path.of(options.get("jar")).toAbsolutePath()
+                : home.resolve("sla-service/target/sla-service-0.1.0-SNAPSHOT-exec.jar");
         boolean fillOnly = Boolean.parseBoolean(options.getOrDefault("fill-only", "false"));
         if (!fillOnly && !Files.exists(jar)) {
             throw new IllegalStateException("no " + jar + ": mvn -q -pl sla-service,benchmark -am package -DskipTests");

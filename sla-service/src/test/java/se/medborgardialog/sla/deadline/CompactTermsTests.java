@@ -95,6 +95,22 @@ class CompactTermsTests {
     }
 
     @Test
+    void aCompactDocumentIsAQuarterSmallerThanOneWithEvenTheSmallestTermsEmbedded() {
+        Deadline compact = clock(stored);
+        Deadline whole = clock(stored);
+        store.insert(compact);
+        new MongoTemplate(client, database).insert(whole);
+
+        int compactBytes = size(raw(compact.id()));
+        int wholeBytes = size(raw(whole.id()));
+        assertThat(compactBytes).as("%d bytes against %d", compactBytes, wholeBytes).isLessThan(wholeBytes * 3 / 4);
+    }
+
+    private static int size(Document document) {
+        return new org.bson.RawBsonDocument(document, new org.bson.codecs.DocumentCodec()).getByteBuffer().remaining();
+    }
+
+    @Test
     void termsThatAreNotAStoredVersionAreKeptWhole() {
         ClockTerms changed = new ClockTerms(stored.guaranteeId(), stored.guaranteeVersion(), "En annan titel",
                 stored.type(), stored.duration(), stored.stopOn(), stored.pauseOn(), stored.resumeOn(), stored.warnings(),
