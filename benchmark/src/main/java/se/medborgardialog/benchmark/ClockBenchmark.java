@@ -68,7 +68,7 @@ import tools.jackson.databind.json.JsonMapper;
  * the service's clock) while a trickle of new and answered cases flows through the consumer, and the heap.
  *
  * <p>The store is mongo-java-server's H2 backend on a file, in this JVM. Filling it takes long (a million clocks: about
- * half an hour here), so a filled store is kept under {@code benchmark/target/filled-<clocks>-<burst>} (or
+ * half an hour here), so a filled store is kept under {@code benchmark/target/filled-v2-<clocks>-<burst>} (or
  * {@code --store=<dir>}) with its burst in {@code burst.txt}, and each run works on a copy; {@code --fill-only=true}
  * only fills. Run: {@code mvn -q -pl sla-service,benchmark -am package -DskipTests && java -cp
  * benchmark/target/classes:$(cat benchmark/target/runtime-classpath.txt) se.medborgardialog.benchmark.ClockBenchmark}
@@ -78,6 +78,8 @@ public final class ClockBenchmark {
     private static final ZoneId STOCKHOLM = ZoneId.of("Europe/Stockholm");
     private static final int PARTITIONS = 3;
     private static final int BATCH = 1000;
+    /** sla-service's default {@code sla.timer.index-buckets}. */
+    private static final int INDEX_BUCKETS = 256;
 
     public static void main(String[] args) throws Exception {
         Map<String, String> options = options(args);
@@ -89,7 +91,9 @@ public final class ClockBenchmark {
         Path run = home.resolve("benchmark/target/run");
         deleteRecursively(run);
         Files.createDirectories(run);
-        Path jar = home.resolve("sla-service/target/sla-service-0.1.0-SNAPSHOT-exec.jar");
+        // --jar: a copy of the exec jar, so a build may repackage sla-service while the benchmark runs.
+        Path jar = options.containsKey("jar") ? Path.of(options.get("jar")).toAbsolutePath()
+                : home.resolve("sla-service/target/sla-service-0.1.0-SNAPSHOT-exec.jar");
         boolean fillOnly = Boolean.parseBoolean(options.getOrDefault("fill-only", "false"));
         if (!fillOnly && !Files.exists(jar)) {
             throw new IllegalStateException("no " + jar + ": mvn -q -pl sla-service,benchmark -am package -DskipTests");
@@ -100,13 +104,17 @@ public final class ClockBenchmark {
         result.put("clocks", clocks);
         result.put("burst", burst);
         result.put("trickleCaseEventsPerSecond", trickle);
+        result.put("loadAverageAtStart", loadAverage());
 
         int storePort = freePort();
         // A filled store is kept between runs (filling a million clocks into the H2 file takes many minutes): filled
-        // once under benchmark/target/filled-<clocks>-<burst>, then copied for each run, which changes its copy only.
+        // once under benchmark/target/filled-v2-<clocks>-<burst>, then copied for each run, which changes its copy only.
         Path filled = options.containsKey("store") ? Path.of(options.get("store")).toAbsolutePath()
-                : home.resolve("benchmark/target/filled-" + clocks + "-" + burst);
+                : home.resolve("benchmark/target/filled-v2-" + clocks + "-" + burst);
         Path meta = filled.resolve("burst.txt");
+        if (Files.exists(meta) && Boolean.parseBoolean(options.getOrDefault("rewrite-index", "false"))) {
+            rewriteIndexCopy(filled, clocks, burst);
+        }
         if (!Files.exists(meta)) {
             fill(filled, clocks, burst);
         } else {
@@ -145,11 +153,17 @@ public final class ClockBenchmark {
                 .redirectErrorStream(true).redirectOutput(log.toFile()).start();
         Runtime.getRuntime().addShutdownHook(new Thread(service::destroy));
         try {
-            long loadMillis = awaitLoaded(log, Duration.ofMinutes(10));
+            long[] loaded = awaitLoaded(log, Duration.ofMinutes(10));
+            long loadMillis = loaded[0];
             double ready = Duration.between(start, Instant.now()).toMillis() / 1000.0;
             result.put("indexLoadMillis", loadMillis);
+            result.put("clocksLoaded", loaded[1]);
+            if (loaded[1] != clocks) {
+                throw new IllegalStateException("sla-service loaded " + loaded[1] + " of " + clocks + " clocks, see " + log);
+            }
             result.put("serviceReadySeconds", round(ready));
             result.put("heapAfterLoadMiB", heapMiB(httpPort));
+            result.put("heapAfterLoadAndGcMiB", heapAfterGcMiB(service.pid(), httpPort));
             System.out.printf("Index loaded in %,d ms (service up and loaded %.1f s after start); burst due %.0f s after start%n",
                     loadMillis, ready, (double) lead.toSeconds());
 
@@ -163,6 +177,7 @@ public final class ClockBenchmark {
             result.put("trickledCaseEvents", trickled.get());
             result.put("breachesRead", lags.size());
             result.put("heapAfterBurstMiB", heapMiB(httpPort));
+            result.put("loadAverageAfterBurst", loadAverage());
             Collections.sort(lags);
             if (!lags.isEmpty()) {
                 result.put("lagMinMillis", lags.get(0));
@@ -177,21 +192,24 @@ public final class ClockBenchmark {
             broker.destroy();
             store.shutdown();
         }
-        report(home.resolve("benchmark/results"), result);
+        report(home.resolve("benchmark/results"), result, clocks);
         System.exit(0);
     }
 
-    /** Fills a store of its own at {@code dir} and writes {@code burst.txt}: the fill time, the burst day, the burst's cases. */
+    /**
+     * Fills a store of its own at {@code dir} and writes {@code burst.txt}: the fill time, the burst day, the burst's
+     * cases. Resumable: the clocks are a function of their number, so a fill that was stopped goes on from the count
+     * it reached (a batch inserted twice is refused by the ids, unordered, and the rest goes in). Then the durable copy
+     * of the due index sla-service loads ({@code clock_index}, see sla-service's {@code ClockIndexStore}).
+     */
     private static void fill(Path dir, int clocks, int burst) throws IOException {
-        deleteRecursively(dir);
         Files.createDirectories(dir.resolve("store"));
         MVStore mvStore = new MVStore.Builder().fileName(dir.resolve("store/store.mv").toString()).cacheSize(256)
                 .autoCompactFillRate(0).open();
         MongoServer server = new MongoServer(new H2Backend(mvStore));
         int port = freePort();
         server.bind("127.0.0.1", port);
-        LocalDate burstDay = LocalDate.now(STOCKHOLM).plusDays(30);
-        Set<String> burstCases = new HashSet<>();
+        LocalDate burstDay = burstDay(dir);
         long started = System.nanoTime();
         try (MongoClient client = MongoClients.create("mongodb://127.0.0.1:" + port)) {
             MongoCollection<Document> deadlines = client.getDatabase("sla").getCollection("deadlines");
@@ -199,18 +217,52 @@ public final class ClockBenchmark {
             // it over a filled collection failed on this backend ("Chunk … not found").
             deadlines.createIndex(new Document("_id", 1).append("version", 1),
                     new com.mongodb.client.model.IndexOptions().unique(true).name("id_version"));
-            insertClocks(deadlines, clocks, burst, burstDay, burstCases);
+            long present = deadlines.countDocuments();
+            int from = (int) Math.min(clocks, present / BATCH * BATCH);
+            if (from > 0) {
+                System.out.printf("Resuming the fill at clock %,d (%,d stored)%n", from, present);
+            }
+            insertClocks(deadlines, from, clocks, burst, burstDay);
+            writeIndexCopy(client.getDatabase("sla").getCollection("clock_index"), clocks, burst, burstDay);
         } finally {
             server.shutdown();
             mvStore.close();
         }
         double seconds = (System.nanoTime() - started) / 1e9;
-        System.out.printf("Inserted %,d clocks in %.1f s%n", clocks, seconds);
+        System.out.printf("Inserted %,d clocks and their index in %.1f s%n", clocks, seconds);
         List<String> lines = new ArrayList<>();
         lines.add("insertSeconds " + round(seconds));
         lines.add(burstDay.toString());
-        lines.addAll(burstCases);
+        for (int i = 0; i < burst; i++) {
+            lines.add(caseId(i));
+        }
         Files.write(dir.resolve("burst.txt"), lines, StandardCharsets.UTF_8);
+    }
+
+    /** A filled store's copy of the due index written again (its format changed; the clocks stay). */
+    private static void rewriteIndexCopy(Path dir, int clocks, int burst) throws IOException {
+        MVStore mvStore = new MVStore.Builder().fileName(dir.resolve("store/store.mv").toString()).cacheSize(256)
+                .autoCompactFillRate(0).open();
+        MongoServer server = new MongoServer(new H2Backend(mvStore));
+        int port = freePort();
+        server.bind("127.0.0.1", port);
+        try (MongoClient client = MongoClients.create("mongodb://127.0.0.1:" + port)) {
+            writeIndexCopy(client.getDatabase("sla").getCollection("clock_index"), clocks, burst, burstDay(dir));
+        } finally {
+            server.shutdown();
+            mvStore.close();
+        }
+    }
+
+    /** The burst day of a fill, kept in {@code day.txt} so a resumed fill uses the same. */
+    private static LocalDate burstDay(Path dir) throws IOException {
+        Path day = dir.resolve("day.txt");
+        if (Files.exists(day)) {
+            return LocalDate.parse(Files.readString(day, StandardCharsets.UTF_8).trim());
+        }
+        LocalDate burstDay = LocalDate.now(STOCKHOLM).plusDays(30);
+        Files.writeString(day, burstDay.toString(), StandardCharsets.UTF_8);
+        return burstDay;
     }
 
     private static void copyRecursively(Path from, Path to) throws IOException {
@@ -226,33 +278,91 @@ public final class ClockBenchmark {
         }
     }
 
-    private static void insertClocks(MongoCollection<Document> deadlines, int clocks, int burst, LocalDate burstDay,
-                                     Set<String> burstCases) {
-        List<Document> batch = new ArrayList<>(1000);
-        for (int i = 0; i < clocks; i++) {
-            String caseId = UUID.randomUUID().toString();
-            LocalDate due = i < burst ? burstDay : burstDay.plusDays(1 + (i % 200));
-            if (i < burst) {
-                burstCases.add(caseId);
-            }
-            Instant dueAt = due.plusDays(1).atStartOfDay(STOCKHOLM).toInstant().minusMillis(1);
+    /**
+     * Clock {@code i}'s case id: a UUID whose first group is {@code i}, so ids grow with {@code i} and the H2 file's
+     * B-tree appends (random ids made every commit rewrite leaf pages all over the file: 42 min and 5.8 GB for a
+     * million); the rest is random-looking, and the Kafka partition (murmur2 of the id) is as for any UUID.
+     */
+    private static String caseId(int i) {
+        long bits = new java.util.SplittableRandom(i).nextLong();
+        return String.format("%08x-%04x-4%03x-8%03x-%012x", i, (bits >>> 48) & 0xffff, (bits >>> 36) & 0xfff,
+                (bits >>> 24) & 0xfff, bits & 0xffffffffffffL);
+    }
+
+    private static LocalDate dueDay(int i, int burst, LocalDate burstDay) {
+        return i < burst ? burstDay : burstDay.plusDays(1 + (i % 200));
+    }
+
+    private static Instant dueAt(LocalDate due) {
+        return due.plusDays(1).atStartOfDay(STOCKHOLM).toInstant().minusMillis(1);
+    }
+
+    /** Running first-answer clocks from before the catalogue (no terms), as compact as sla-service stores them. */
+    private static void insertClocks(MongoCollection<Document> deadlines, int from, int clocks, int burst,
+                                     LocalDate burstDay) {
+        List<Document> batch = new ArrayList<>(BATCH);
+        long started = System.nanoTime();
+        for (int i = from; i < clocks; i++) {
+            String caseId = caseId(i);
+            LocalDate due = dueDay(i, burst, burstDay);
+            Instant dueAt = dueAt(due);
             batch.add(new Document("_id", caseId + ":first-answer").append("caseId", caseId).append("unit", "stadsmiljo")
                     .append("clock", "first-answer").append("workingDays", 2)
                     .append("receivedAt", Date.from(dueAt.minus(Duration.ofDays(3))))
                     .append("dueDate", Date.from(due.atStartOfDay(ZoneOffset.UTC).toInstant()))
                     .append("dueAt", Date.from(dueAt)).append("status", "RUNNING")
                     .append("pauses", List.of()).append("pendingEvents", List.of()).append("version", 0L));
-            if (batch.size() == BATCH) {
-                deadlines.insertMany(batch, new InsertManyOptions().ordered(false));
+            if (batch.size() == BATCH || i == clocks - 1) {
+                try {
+                    deadlines.insertMany(batch, new InsertManyOptions().ordered(false));
+                } catch (com.mongodb.MongoBulkWriteException e) {
+                    if (e.getWriteErrors().stream().anyMatch(error -> error.getCategory() != com.mongodb.ErrorCategory.DUPLICATE_KEY)) {
+                        throw e;
+                    }
+                }
                 batch.clear();
                 if ((i + 1) % 50_000 == 0) {
-                    System.out.printf("  %,d inserted at %s%n", i + 1, Instant.now());
+                    System.out.printf("  %,d inserted, %.0f/s%n", i + 1, (i + 1 - from) / ((System.nanoTime() - started) / 1e9));
                 }
             }
         }
-        if (!batch.isEmpty()) {
-            deadlines.insertMany(batch, new InsertManyOptions().ordered(false));
+    }
+
+    /**
+     * The durable copy of the due index, complete for every partition: per partition {@link #INDEX_BUCKETS} bucket
+     * documents {@code <partitions>/<partition>/<bucket>}, each mapping a clock id (dots escaped) to its entry, one
+     * string ({@code clock|due ms|version|unit|guarantee|guarantee version|pauses|points|point times}), the bucket the
+     * clock id's hash; then each partition's marker. The format is sla-service's ({@code ClockIndexStore},
+     * {@code ClockEntry#toStored}).
+     */
+    private static void writeIndexCopy(MongoCollection<Document> index, int clocks, int burst, LocalDate burstDay) {
+        long started = System.nanoTime();
+        for (int partition = 0; partition < PARTITIONS; partition++) {
+            Map<String, Document> buckets = new HashMap<>();
+            for (int i = 0; i < clocks; i++) {
+                String caseId = caseId(i);
+                if (org.apache.kafka.common.utils.Utils.toPositive(org.apache.kafka.common.utils.Utils.murmur2(
+                        caseId.getBytes(StandardCharsets.UTF_8))) % PARTITIONS != partition) {
+                    continue;
+                }
+                String clockId = caseId + ":first-answer";
+                String bucket = PARTITIONS + "/" + partition + "/" + Math.floorMod(clockId.hashCode(), INDEX_BUCKETS);
+                buckets.computeIfAbsent(bucket, b -> new Document()).append(clockId.replace("%", "%25")
+                        .replace(".", "%2E").replace("$", "%24"),
+                        "first-answer|" + dueAt(dueDay(i, burst, burstDay)).toEpochMilli() + "|0|stadsmiljo|||0||");
+            }
+            List<String> ids = new ArrayList<>(buckets.keySet());
+            index.deleteMany(new Document("_id", new Document("$in", ids)));
+            List<Document> documents = new ArrayList<>();
+            buckets.forEach((id, entries) -> documents.add(new Document("_id", id).append("e", entries)));
+            for (int from = 0; from < documents.size(); from += 16) {
+                index.insertMany(documents.subList(from, Math.min(documents.size(), from + 16)));
+            }
+            index.replaceOne(new Document("_id", PARTITIONS + "/" + partition),
+                    new Document("_id", PARTITIONS + "/" + partition).append("buckets", INDEX_BUCKETS),
+                    new com.mongodb.client.model.ReplaceOptions().upsert(true));
         }
+        System.out.printf("Wrote the due index's copy in %.1f s%n", (System.nanoTime() - started) / 1e9);
     }
 
     /** New cases opened (and every other one answered) at a steady rate, on the service's clock. */
@@ -330,25 +440,52 @@ public final class ClockBenchmark {
         return new ArrayList<>(lagByCase.values());
     }
 
-    private static long awaitLoaded(Path log, Duration timeout) throws Exception {
+    /** The heap in use right after a full collection ({@code jcmd <pid> GC.run}): what the index really holds. */
+    private static long heapAfterGcMiB(long pid, int port) {
+        try {
+            Process gc = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "jcmd").toString(),
+                    String.valueOf(pid), "GC.run").redirectErrorStream(true).start();
+            gc.getInputStream().readAllBytes();
+            gc.waitFor();
+        } catch (IOException | InterruptedException e) {
+            return -1;
+        }
+        return heapMiB(port);
+    }
+
+    /** The 1, 5 and 15 minute load averages (other builds share this machine's 2 cores). */
+    private static String loadAverage() {
+        try {
+            String[] parts = Files.readString(Path.of("/proc/loadavg")).split(" ");
+            return parts[0] + " " + parts[1] + " " + parts[2];
+        } catch (IOException e) {
+            return "unknown";
+        }
+    }
+
+    /** Waits until every partition is loaded: the load time (ms) and the clocks loaded. */
+    private static long[] awaitLoaded(Path log, Duration timeout) throws Exception {
         Pattern loaded = Pattern.compile("Loaded (\\d+) of (\\d+) running clock\\(s\\) for partitions \\[([0-9, ]+)\\] in (\\d+) ms");
         Instant giveUp = Instant.now().plus(timeout);
         while (Instant.now().isBefore(giveUp)) {
             if (Files.exists(log)) {
                 int partitions = 0;
                 long millis = 0;
+                long indexed = 0;
                 for (String line : Files.readAllLines(log, StandardCharsets.UTF_8)) {
                     Matcher m = loaded.matcher(line);
                     if (m.find()) {
                         partitions = m.group(3).split(",").length;
                         millis = Long.parseLong(m.group(4));
+                        // Entries read: the index may already have fired some by the time the line is written.
+                        indexed = Long.parseLong(m.group(2));
                     }
                     if (line.contains("APPLICATION FAILED TO START")) {
                         throw new IllegalStateException("sla-service failed to start, see " + log);
                     }
                 }
                 if (partitions == PARTITIONS) {
-                    return millis;
+                    return new long[] {millis, indexed};
                 }
             }
             Thread.sleep(500);
@@ -368,7 +505,7 @@ public final class ClockBenchmark {
         }
     }
 
-    private static void report(Path dir, Map<String, Object> result) throws IOException {
+    private static void report(Path dir, Map<String, Object> result, int clocks) throws IOException {
         Files.createDirectories(dir);
         StringBuilder json = new StringBuilder("{\n");
         StringBuilder md = new StringBuilder("# sla-service clock benchmark\n\n| measure | value |\n| --- | --- |\n");
@@ -382,6 +519,8 @@ public final class ClockBenchmark {
         json.append("\n}\n");
         Files.writeString(dir.resolve("clock-benchmark.json"), json);
         Files.writeString(dir.resolve("clock-benchmark.md"), md);
+        Files.writeString(dir.resolve("clock-benchmark-" + clocks + ".json"), json);
+        Files.writeString(dir.resolve("clock-benchmark-" + clocks + ".md"), md);
     }
 
     private static long percentile(List<Long> sorted, int p) {

@@ -381,7 +381,7 @@ class SlaTimerIntegrationTests {
     }
 
     private static final List<String> COLLECTIONS = List.of("deadlines", "deadline_cases", "case_checkpoints",
-            "deadline_firings");
+            "deadline_firings", "clock_index");
 
     private static Map<String, Document> snapshot(MongoDatabase db) {
         Map<String, Document> snapshot = new java.util.HashMap<>();

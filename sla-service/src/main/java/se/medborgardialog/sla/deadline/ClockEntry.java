@@ -87,6 +87,11 @@ public final class ClockEntry {
         return version;
     }
 
+    /** The guarantee clock's due time (epoch milliseconds). */
+    public long dueAtMillis() {
+        return dueAt.toEpochMilli();
+    }
+
     /** What firing the clock at {@code now} publishes and records, and the entry that follows (null once breached). */
     Fired fire(Instant now) {
         Instant at = now.truncatedTo(ChronoUnit.MILLIS);
@@ -121,6 +126,53 @@ public final class ClockEntry {
 
     /** One entry fired: its events, their records, and the entry that replaces it (null: none, it is breached). */
     record Fired(ClockEntry entry, List<OutgoingEvent> events, List<Firing> firings, ClockEntry next) {
+    }
+
+    /**
+     * The entry as the durable copy of the due index stores it ({@code clock_index}): one short string, the terms by
+     * guarantee id and version only: {@code clock|due ms|version|unit|guarantee|guarantee version|pauses|points;…|point
+     * ms;…} (empty for none). One string, not a sub-document: the embedded store serialises every object of a document,
+     * and a string is one. Null when the terms are not exactly a stored guarantee version (the loader then reads the
+     * clock's deadline instead).
+     */
+    public String toStored(GuaranteeTerms guarantees) {
+        if (terms != null && !guarantees.isStored(terms)) {
+            return null;
+        }
+        StringBuilder stored = new StringBuilder(64).append(clock).append('|').append(dueAt.toEpochMilli()).append('|')
+                .append(version).append('|').append(unit == null ? "" : unit).append('|');
+        if (terms != null) {
+            stored.append(terms.guaranteeId()).append('|').append(terms.guaranteeVersion());
+        } else {
+            stored.append('|');
+        }
+        stored.append('|').append(pauses).append('|').append(String.join(";", points)).append('|');
+        for (int i = 0; i < pointTimes.length; i++) {
+            stored.append(i == 0 ? "" : ";").append(pointTimes[i].toEpochMilli());
+        }
+        return stored.toString();
+    }
+
+    /**
+     * The entry of clock {@code id} from its {@link #toStored} form; null when its guarantee version cannot be found
+     * (the loader then reads the deadline).
+     */
+    public static ClockEntry fromStored(String id, String stored, GuaranteeTerms guarantees) {
+        String[] f = stored.split("\\|", -1);
+        ClockTerms terms = null;
+        if (!f[4].isEmpty()) {
+            terms = guarantees.find(f[4], Integer.parseInt(f[5])).orElse(null);
+            if (terms == null) {
+                return null;
+            }
+            terms = TERMS.computeIfAbsent(terms, t -> t);
+        }
+        String[] points = f[7].isEmpty() ? NO_POINTS : f[7].split(";");
+        Instant[] pointTimes = f[8].isEmpty() ? NO_TIMES
+                : Arrays.stream(f[8].split(";")).map(t -> Instant.ofEpochMilli(Long.parseLong(t))).toArray(Instant[]::new);
+        return new ClockEntry(id, NAMES.computeIfAbsent(f[0], c -> c), f[3].isEmpty() ? null : NAMES.computeIfAbsent(f[3], u -> u),
+                Instant.ofEpochMilli(Long.parseLong(f[1])), terms, Integer.parseInt(f[6]), points, pointTimes,
+                Long.parseLong(f[2]));
     }
 
     @Override

@@ -38,8 +38,23 @@ public class PendingFirings {
     private final List<Firing> unrecorded = new ArrayList<>();
     private volatile long lastRecordedNanos = System.nanoTime();
 
-    PendingFirings(DeadlineStore store) {
+    private final List<ClockIndexWriter> indexWriters;
+
+    /** Without a durable copy of the due index to keep (tests). */
+    public PendingFirings(DeadlineStore store) {
+        this(store, List.of());
+    }
+
+    /** @param indexWriters told of every fold written, before its records go (the durable copy of the due index) */
+    @org.springframework.beans.factory.annotation.Autowired
+    PendingFirings(DeadlineStore store, List<ClockIndexWriter> indexWriters) {
         this.store = store;
+        this.indexWriters = List.copyOf(indexWriters);
+    }
+
+    /** Whether this instance has firings of this clock not yet folded. */
+    public boolean hasPending(String deadlineId) {
+        return byClock.containsKey(deadlineId);
     }
 
     /** Held while firing a batch and while changing a clock. */
@@ -166,6 +181,7 @@ public class PendingFirings {
             Optional<Deadline> current = store.find(deadlineId);
             Optional<Deadline> folded = current.flatMap(d -> fold(d, pending));
             if (folded.isEmpty() || store.replace(current.get(), folded.get())) {
+                folded.ifPresent(d -> indexWriters.forEach(w -> w.written(List.of(d))));
                 done(deadlineId, pending);
                 return;
             }
@@ -194,7 +210,12 @@ public class PendingFirings {
             fold(current, batch.get(current.id())).ifPresent(next -> changes.add(new DeadlineStore.Change(current, next)));
         }
         changes.forEach(change -> done.remove(change.current().id()));
-        done.addAll(store.replaceAll(changes));
+        Set<String> written = store.replaceAll(changes);
+        done.addAll(written);
+        List<Deadline> folded = changes.stream().map(DeadlineStore.Change::next).filter(d -> written.contains(d.id())).toList();
+        if (!folded.isEmpty()) {
+            indexWriters.forEach(w -> w.written(folded));
+        }
         List<String> eventIds = new ArrayList<>();
         done.forEach(id -> batch.get(id).forEach(f -> eventIds.add(f.eventId())));
         store.deleteFirings(eventIds);

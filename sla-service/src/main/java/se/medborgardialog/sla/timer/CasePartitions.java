@@ -2,7 +2,6 @@ package se.medborgardialog.sla.timer;
 
 import java.util.Collection;
 import java.util.HashMap;
-import java.util.List;
 import java.util.Map;
 import java.util.OptionalLong;
 import java.util.Set;
@@ -14,15 +13,13 @@ import org.slf4j.LoggerFactory;
 import org.springframework.cloud.stream.binder.kafka.KafkaBindingRebalanceListener;
 import org.springframework.stereotype.Component;
 import se.medborgardialog.sla.deadline.CaseEventsProgress;
-import se.medborgardialog.sla.deadline.ClockEntry;
-import se.medborgardialog.sla.deadline.DeadlineStore;
 import se.medborgardialog.sla.deadline.PendingFirings;
 
 /**
  * Ownership by partition: the instance that consumes partition p of the cases topic fires the clocks of the cases
  * keyed to p. On assignment it seeks each partition back to its checkpoint (so writes a crash lost are made again:
- * every transition is idempotent), loads the partitions' running clocks into the due index in one pass over the
- * store, and holds them until the consumer has caught up with what was on the partition at assignment; on
+ * every transition is idempotent), loads the partitions' running clocks into the due index from its durable copy
+ * ({@link DueIndexLoader}), and holds them until the consumer has caught up with what was on the partition at assignment; on
  * revocation it drops them, after any batch being fired.
  */
 @Component
@@ -34,16 +31,16 @@ class CasePartitions implements KafkaBindingRebalanceListener, CaseEventsProgres
     private final OwnedClocks owned;
     private final ClockTimer timer;
     private final CaseCheckpoints checkpoints;
-    private final DeadlineStore store;
     private final PendingFirings firings;
+    private final DueIndexLoader loader;
 
-    CasePartitions(OwnedClocks owned, ClockTimer timer, CaseCheckpoints checkpoints, DeadlineStore store,
-                   PendingFirings firings) {
+    CasePartitions(OwnedClocks owned, ClockTimer timer, CaseCheckpoints checkpoints, PendingFirings firings,
+                   DueIndexLoader loader) {
         this.firings = firings;
+        this.loader = loader;
         this.owned = owned;
         this.timer = timer;
         this.checkpoints = checkpoints;
-        this.store = store;
     }
 
     @Override
@@ -99,33 +96,8 @@ class CasePartitions implements KafkaBindingRebalanceListener, CaseEventsProgres
         return ends;
     }
 
-    /**
-     * The partitions' firing records first (what an earlier owner or run published and the store does not show yet),
-     * then one pass over the running clocks, keeping those of the given partitions as the records leave them (a breach
-     * recorded is not indexed again); then they are owned.
-     */
     private void load(Map<Integer, Long> holdUntil) {
-        long started = System.nanoTime();
-        Map<Integer, DueIndex> indexes = new HashMap<>();
-        holdUntil.keySet().forEach(partition -> indexes.put(partition, new DueIndex()));
-        int recorded = firings.load(caseId -> indexes.containsKey(owned.partitionOf(caseId)));
-        int[] scanned = {0};
-        store.forEachRunning(deadline -> {
-            scanned[0]++;
-            DueIndex index = indexes.get(owned.partitionOf(deadline.caseId()));
-            if (index != null) {
-                ClockEntry entry = ClockEntry.of(firings.folded(deadline));
-                if (entry != null) {
-                    index.put(entry);
-                }
-            }
-        });
-        if (recorded > 0) {
-            log.info("Loaded {} firing record(s) not yet folded for partitions {}", recorded, List.copyOf(holdUntil.keySet()));
-        }
-        indexes.forEach((partition, index) -> owned.assign(partition, index, holdUntil.get(partition)));
-        log.info("Loaded {} of {} running clock(s) for partitions {} in {} ms", indexes.values().stream().mapToInt(DueIndex::size).sum(),
-                scanned[0], List.copyOf(holdUntil.keySet()), (System.nanoTime() - started) / 1_000_000);
+        loader.load(holdUntil);
     }
 
     @Override

@@ -29,7 +29,13 @@ public class OwnedClocks implements ClockListener {
     private final Map<Integer, DueIndex> indexes = new HashMap<>();
     /** Held partitions: the offset the consumer must reach before their clocks fire. */
     private final Map<Integer, Long> heldUntil = new HashMap<>();
+    /** Partitions being loaded: what was written meanwhile, applied over the loaded index when it is assigned. */
+    private final Map<Integer, Map<String, Change>> loading = new HashMap<>();
     private int partitions;
+
+    /** A clock written while its partition was loading: its entry (null: none) at the deadline's version. */
+    private record Change(long version, ClockEntry entry) {
+    }
 
     OwnedClocks(MeterRegistry registry) {
         Gauge.builder("medborgardialog.sla.clocks.indexed", this, OwnedClocks::size)
@@ -43,7 +49,13 @@ public class OwnedClocks implements ClockListener {
         if (partitions == 0) {
             return;
         }
-        DueIndex index = indexes.get(CasePartitioner.partitionOf(deadline.caseId(), partitions));
+        int partition = CasePartitioner.partitionOf(deadline.caseId(), partitions);
+        Map<String, Change> changed = loading.get(partition);
+        if (changed != null) {
+            changed.merge(deadline.id(), new Change(deadline.version(), ClockEntry.of(deadline)),
+                    (before, after) -> after.version() >= before.version() ? after : before);
+        }
+        DueIndex index = indexes.get(partition);
         if (index != null) {
             ClockEntry entry = ClockEntry.of(deadline);
             if (entry == null) {
@@ -58,6 +70,16 @@ public class OwnedClocks implements ClockListener {
     /** The topic has {@code count} partitions (learned at assignment). */
     synchronized void partitionCount(int count) {
         partitions = count;
+    }
+
+    /** The partition count learned at assignment; 0 before. */
+    synchronized int partitionCount() {
+        return partitions;
+    }
+
+    /** These partitions are being loaded: clocks written meanwhile are kept for {@link #assign}. */
+    synchronized void loading(Collection<Integer> loaded) {
+        loaded.forEach(partition -> loading.put(partition, new HashMap<>()));
     }
 
     int partitionOf(String caseId) {
@@ -77,6 +99,21 @@ public class OwnedClocks implements ClockListener {
      * offset {@code holdUntil} (null: not held, nothing to catch up with).
      */
     synchronized void assign(int partition, DueIndex index, Long holdUntil) {
+        Map<String, Change> changed = loading.remove(partition);
+        if (changed != null) {
+            // Written while the partition loaded: the later of what the load read and what was written wins.
+            changed.forEach((id, change) -> {
+                ClockEntry loaded = index.get(id);
+                if (loaded != null && loaded.version() > change.version()) {
+                    return;
+                }
+                if (change.entry() == null) {
+                    index.remove(id);
+                } else {
+                    index.put(change.entry());
+                }
+            });
+        }
         indexes.put(partition, index);
         if (holdUntil == null) {
             heldUntil.remove(partition);
@@ -90,6 +127,7 @@ public class OwnedClocks implements ClockListener {
     synchronized void revoke(Collection<Integer> revoked) {
         revoked.forEach(partition -> {
             indexes.remove(partition);
+            loading.remove(partition);
             heldUntil.remove(partition);
         });
     }

@@ -10,13 +10,19 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param poll  the longest the firing thread waits before looking at the clock again (it also wakes when a clock
  *              is indexed); what a {@code MutableClock} moved by a test waits at most
  * @param batch the most clocks fired in one batch (one batch of events sent before any acknowledgement is awaited)
+ * @param indexBuckets the bucket documents per partition of the durable copy of the due index ({@code clock_index});
+ *                     a change makes the next load rebuild it from the deadlines
  */
 @ConfigurationProperties("sla.timer")
-public record TimerProperties(@DefaultValue("PT0.05S") Duration poll, @DefaultValue("10000") int batch) {
+public record TimerProperties(@DefaultValue("PT0.05S") Duration poll, @DefaultValue("10000") int batch,
+                              @DefaultValue("256") int indexBuckets) {
 
     public TimerProperties {
         if (poll.isNegative() || poll.isZero()) {
             throw new IllegalArgumentException("sla.timer.poll must be positive, was " + poll);
+        }
+        if (indexBuckets < 1) {
+            throw new IllegalArgumentException("sla.timer.index-buckets must be at least 1, was " + indexBuckets);
         }
         if (batch < 1) {
             throw new IllegalArgumentException("sla.timer.batch must be at least 1, was " + batch);

@@ -13,7 +13,7 @@ import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 
 /** The store's contract in memory, version guard included, for unit tests. */
-class InMemoryDeadlineStore implements DeadlineStore {
+public class InMemoryDeadlineStore implements DeadlineStore {
 
     private final Map<String, Deadline> deadlines = new ConcurrentHashMap<>();
 
