@@ -111,7 +111,9 @@ class FaultInjectionIntegrationTests {
         faults.add(new Fault("poison messages", this::poison));
         // -Dfaults.only=store: just the faults whose name contains it (to reproduce one)
         String only = System.getProperty("faults.only", "");
-        faults.removeIf(f -> !f.name().contains(only));
+        if (!only.isBlank() && !only.startsWith("${")) { // an unset Maven property may arrive uninterpolated
+            faults.removeIf(f -> !f.name().contains(only));
+        }
 
         Instant began = Instant.now();
         List<FaultResult> results = new ArrayList<>();
