@@ -175,6 +175,41 @@ public final class LocalStack implements AutoCloseable {
         services.get(service).kill();
     }
 
+    /** The broker's process id (for fault injection). */
+    public long brokerPid() {
+        return broker.pid();
+    }
+
+    /** The store's process id (for fault injection, e.g. {@code kill -STOP}). */
+    public long storePid() {
+        return store.pid();
+    }
+
+    /** Stops the broker cleanly (SIGTERM, as Ctrl-C would); {@link #restartBroker()} starts it again on its data. */
+    public void stopBroker() {
+        broker.stop(60);
+    }
+
+    /** Starts the broker again if it is not running, and waits until it listens. */
+    public void restartBroker() {
+        if (!broker.isAlive()) {
+            startBroker();
+        }
+    }
+
+    /** {@code kill -9} of the store: no shutdown hook runs. */
+    public void killStore() {
+        store.kill();
+    }
+
+    /** Starts the store again on its file if it is not running, and waits until it listens. */
+    public void restartStore() {
+        if (!store.isAlive()) {
+            store.start();
+            awaitPort("store", store, settings.storePort());
+        }
+    }
+
     /** Starts a service that is not running and waits until it is healthy. */
     public void restart(Service service) {
         ChildProcess child = services.get(service);

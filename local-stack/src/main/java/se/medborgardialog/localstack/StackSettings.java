@@ -1,5 +1,8 @@
 package se.medborgardialog.localstack;
 
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.ServerSocket;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.EnumMap;
@@ -74,6 +77,26 @@ public record StackSettings(
             ports.put(service, service.defaultPort());
         }
         return new StackSettings(home, home.resolve("data"), 9092, 9093, 27017, ports, true).withMailPorts(3025, 8025);
+    }
+
+    /**
+     * A stack for a test run beside anything else on the machine: every port (broker, controller, store, services,
+     * SMTP and its API) a free one, so it never collides with a developer's {@code ./run-local} or another run.
+     */
+    public static StackSettings onFreePorts(Path home, Path dataDir, boolean supervise) {
+        Map<Service, Integer> ports = new EnumMap<>(Service.class);
+        for (Service service : Service.values()) {
+            ports.put(service, freePort());
+        }
+        return new StackSettings(home, dataDir, freePort(), freePort(), freePort(), ports, supervise);
+    }
+
+    private static int freePort() {
+        try (ServerSocket socket = new ServerSocket(0)) {
+            return socket.getLocalPort();
+        } catch (IOException e) {
+            throw new UncheckedIOException("no free port: " + e.getMessage(), e);
+        }
     }
 
     public int port(Service service) {

@@ -4,6 +4,9 @@ import java.util.List;
 import java.util.stream.Collectors;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.dao.DataAccessException;
+import org.springframework.dao.DataAccessResourceFailureException;
+import org.springframework.dao.TransientDataAccessException;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.HttpStatusCode;
@@ -27,6 +30,19 @@ class ApiProblems extends ResponseEntityExceptionHandler {
     @ExceptionHandler(ProblemException.class)
     ResponseEntity<ProblemDetail> refused(ProblemException refusal) {
         return ResponseEntity.status(refusal.status()).headers(refusal.headers()).body(refusal.toProblem());
+    }
+
+    /**
+     * The database did not answer (down, restarting or frozen): nothing was accepted, so the client should try again,
+     * as when Kafka does not acknowledge. Found by the fault suite: a felanmälan or an e-förslag signature while the
+     * store was killed answered 500.
+     */
+    @ExceptionHandler({DataAccessResourceFailureException.class, TransientDataAccessException.class})
+    ResponseEntity<ProblemDetail> storeUnavailable(DataAccessException failure) {
+        log.warn("The database did not answer: {}", failure.getMessage());
+        return ResponseEntity.status(HttpStatus.SERVICE_UNAVAILABLE).header(HttpHeaders.RETRY_AFTER, "5")
+                .body(Problems.of(HttpStatus.SERVICE_UNAVAILABLE, "Tillfälligt fel",
+                        "Vi kunde inte ta emot det du skickade just nu. Försök igen om en stund.", List.of()));
     }
 
     @ExceptionHandler(Exception.class)
