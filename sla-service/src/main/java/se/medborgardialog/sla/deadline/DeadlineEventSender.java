@@ -10,11 +10,13 @@ interface DeadlineEventSender {
     void send(OutgoingEvent event);
 
     /**
-     * Sends all of {@code events}, in order per case, and waits for the broker's acknowledgements.
+     * Sends all of {@code events}, in order per case, and waits for the broker's acknowledgements. The events are
+     * read one by one as they are sent, so a caller may build them lazily (the timer does: the first event of a burst
+     * leaves while the rest are still being built).
      *
      * @return the events the broker acknowledged (the others stay pending for the relay)
      */
-    default List<OutgoingEvent> sendAll(List<OutgoingEvent> events) {
+    default List<OutgoingEvent> sendAll(Iterable<OutgoingEvent> events) {
         List<OutgoingEvent> sent = new ArrayList<>();
         for (OutgoingEvent event : events) {
             try {

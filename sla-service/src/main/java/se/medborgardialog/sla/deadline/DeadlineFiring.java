@@ -46,19 +46,24 @@ public class DeadlineFiring {
     public Outcome fire(List<ClockEntry> due, Instant now) {
         long started = System.nanoTime();
         List<ClockEntry.Fired> all = new ArrayList<>(due.size());
-        List<OutgoingEvent> events = new ArrayList<>(due.size());
-        for (ClockEntry entry : due) {
-            ClockEntry.Fired fired = entry.fire(now);
-            all.add(fired);
-            events.addAll(fired.events());
-        }
+        // Built as they are sent: the first event of a burst leaves before the last is built.
+        Iterable<OutgoingEvent> events = () -> due.stream()
+                .map(entry -> {
+                    ClockEntry.Fired fired = entry.fire(now);
+                    all.add(fired);
+                    return fired;
+                })
+                .flatMap(fired -> fired.events().stream())
+                .iterator();
         Set<String> acknowledged = new HashSet<>();
         try {
-            if (!events.isEmpty()) {
-                sender.sendAll(events).forEach(e -> acknowledged.add(e.eventId()));
-            }
+            sender.sendAll(events).forEach(e -> acknowledged.add(e.eventId()));
         } catch (RuntimeException e) {
-            log.warn("Publishing a batch of {} fired events failed, the clocks fire again: {}", events.size(), e.toString());
+            log.warn("Publishing a batch of {} fired clock(s) failed, the clocks fire again: {}", due.size(), e.toString());
+        }
+        // What a failed send left unbuilt is built now, unacknowledged, so it is put back below.
+        for (int i = all.size(); i < due.size(); i++) {
+            all.add(due.get(i).fire(now));
         }
         long sent = System.nanoTime();
         List<ClockEntry> published = new ArrayList<>();

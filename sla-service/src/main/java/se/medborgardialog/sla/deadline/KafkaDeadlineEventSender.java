@@ -79,11 +79,13 @@ class KafkaDeadlineEventSender implements DeadlineEventSender, DisposableBean {
     }
 
     @Override
-    public List<OutgoingEvent> sendAll(List<OutgoingEvent> events) {
+    public List<OutgoingEvent> sendAll(Iterable<OutgoingEvent> toSend) {
         Producer<String, byte[]> producer = batchProducer();
         String topic = topic();
-        List<Future<RecordMetadata>> acks = new ArrayList<>(events.size());
-        for (OutgoingEvent event : events) {
+        List<OutgoingEvent> events = new ArrayList<>();
+        List<Future<RecordMetadata>> acks = new ArrayList<>();
+        for (OutgoingEvent event : toSend) {
+            events.add(event);
             List<Header> headers = new ArrayList<>();
             headers(event).forEach((name, value) -> headers.add(new RecordHeader(name, value.getBytes(StandardCharsets.UTF_8))));
             acks.add(producer.send(new ProducerRecord<>(topic, null, event.caseId(), json.writeValueAsBytes(event.payload()),
