@@ -14,6 +14,9 @@ import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
 import org.springframework.web.context.request.WebRequest;
 import org.springframework.web.multipart.MaxUploadSizeExceededException;
+import org.springframework.web.multipart.MultipartException;
+import org.springframework.http.MediaType;
+import jakarta.servlet.http.HttpServletRequest;
 import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExceptionHandler;
 import tools.jackson.core.JacksonException;
 import tools.jackson.core.exc.StreamReadException;
@@ -24,9 +27,30 @@ class ApiProblems extends ResponseEntityExceptionHandler {
 
     private static final Logger log = LoggerFactory.getLogger(ApiProblems.class);
 
+    private final ErrorAnswers errorAnswers;
+
+    ApiProblems(ErrorAnswers errorAnswers) {
+        this.errorAnswers = errorAnswers;
+    }
+
     @ExceptionHandler(ProblemException.class)
     ResponseEntity<ProblemDetail> refused(ProblemException refusal) {
         return ResponseEntity.status(refusal.status()).headers(refusal.headers()).body(refusal.toProblem());
+    }
+
+    /**
+     * A multipart body that cannot be parsed (no closing boundary, no boundary at all, cut off). The multipart
+     * resolver runs before any handler is chosen, so this advice answers for the citizen forms too: with the
+     * Swedish page there.
+     */
+    @ExceptionHandler(MultipartException.class)
+    Object unreadableMultipart(MultipartException unreadable, HttpServletRequest request) {
+        if (ErrorAnswers.isPage(request.getRequestURI())) {
+            return errorAnswers.page(HttpStatus.BAD_REQUEST);
+        }
+        return ResponseEntity.badRequest().contentType(MediaType.APPLICATION_PROBLEM_JSON).body(Problems.of(
+                HttpStatus.BAD_REQUEST, "Ogiltig begäran", "Begäran kunde inte läsas som multipart/form-data.",
+                List.of(new FieldViolation("body", "Ogiltig multipart/form-data."))));
     }
 
     @ExceptionHandler(Exception.class)
