@@ -1,5 +1,6 @@
 package se.medborgardialog.intake.web;
 
+import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Map;
@@ -10,6 +11,7 @@ import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.webmvc.error.ErrorController;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
+import org.springframework.http.ProblemDetail;
 import org.springframework.stereotype.Controller;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.servlet.ModelAndView;
@@ -24,9 +26,10 @@ import tools.jackson.databind.json.JsonMapper;
  * Boot's {@code BasicErrorController}, whose JSON and English whitelabel page fit none of them.
  */
 @Controller
-public class ErrorAnswers implements ErrorController {
+class ErrorAnswers implements ErrorController {
 
     static final String PAGE = "error/fel";
+    private static final JsonMapper GEOREPORT_JSON = JsonMapper.builder().build();
 
     private final JsonMapper jsonMapper;
     private final String municipality;
@@ -63,7 +66,7 @@ public class ErrorAnswers implements ErrorController {
      * page.
      */
     static void refuse(HttpServletRequest request, HttpServletResponse response, HttpStatus status,
-            org.springframework.http.ProblemDetail problem, JsonMapper jsonMapper) throws java.io.IOException {
+            ProblemDetail problem, JsonMapper jsonMapper) throws IOException {
         String path = request.getRequestURI();
         if (path.startsWith("/open311/")) {
             writeGeoReportError(path, response, status, problem.getDetail());
@@ -87,7 +90,7 @@ public class ErrorAnswers implements ErrorController {
 
     /** {@code [{"code": 400, "description": "…"}]}, or the same as XML when the path asks for {@code .xml}. */
     static void writeGeoReportError(String path, HttpServletResponse response, HttpStatus status,
-            String description) throws java.io.IOException {
+            String description) throws IOException {
         response.setStatus(status.value());
         if (path.endsWith(".xml")) {
             response.setContentType(MediaType.APPLICATION_XML_VALUE + ";charset=UTF-8");
@@ -96,7 +99,7 @@ public class ErrorAnswers implements ErrorController {
                     + "</description></error></errors>").getBytes(StandardCharsets.UTF_8));
         } else {
             response.setContentType(MediaType.APPLICATION_JSON_VALUE + ";charset=UTF-8");
-            response.getOutputStream().write(JsonMapper.builder().build().writeValueAsBytes(
+            response.getOutputStream().write(GEOREPORT_JSON.writeValueAsBytes(
                     List.of(Map.of("code", status.value(), "description", description))));
         }
     }
