@@ -1,6 +1,7 @@
 package se.medborgardialog.systemtests;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.awaitility.Awaitility.await;
 
 import java.io.IOException;
@@ -22,10 +23,15 @@ import java.util.stream.Stream;
 import java.util.stream.StreamSupport;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+import org.openqa.selenium.JavascriptExecutor;
+import org.openqa.selenium.NoAlertPresentException;
 import se.medborgardialog.localstack.LocalStack;
 import se.medborgardialog.localstack.Service;
 import se.medborgardialog.localstack.StackSettings;
+import se.medborgardialog.testsupport.Browser;
 import tools.jackson.databind.JsonNode;
 
 /**
@@ -313,6 +319,89 @@ class EndToEndIntegrationTests {
         });
         assertThat(entries(publicStatus(trackingCode).get("history")).stream().map(step -> step.get("type").asString()))
                 .contains("mottagen", "publicerat", "skickat-till-namnd", "registrerad", "besvarad");
+    }
+
+    /**
+     * Markup and script that citizens submit through intake (synpunkt text and name, an Open311 description,
+     * address and name, an e-förslag's title and text, the reply to the officer's question) come back as text on
+     * intake's status and e-förslag pages and on case-service's queue and case pages: no unescaped payload in the
+     * HTML, and in a real browser no script runs (the payloads would set {@code window.__fuzzed}) and no dialog opens.
+     */
+    @Nested
+    class WhatCitizensWrite {
+
+        private static final String MARKUP = "<img src=x onerror=\"window.__fuzzed=1\">"
+                + "<script>window.__fuzzed=1</script>\"><svg onload=window.__fuzzed=1>";
+
+        @RegisterExtension
+        static final Browser browser = Browser.chromium();
+
+        @Test
+        void isShownAsTextOnIntakesPagesAndTheOfficersQueueAndCasePage() {
+            String json = MARKUP.replace("\"", "\\\"");
+            var synpunkt = http.post(intake("/api/v1/synpunkter"), null, """
+                    {"kind": "fråga", "category": "ovrigt", "text": "Fråga %s", "contact": {"name": "Eva %s",
+                     "email": "markup@example.se"}}""".formatted(json, json));
+            assertThat(synpunkt.status()).as(synpunkt.body()).isEqualTo(202);
+            String caseId = synpunkt.json().get("submissionId").asString();
+            String trackingCode = synpunkt.json().get("trackingCode").asString();
+            var open311 = http.postForm(intake("/open311/v2/requests.json"), Map.of(
+                    "api_key", "utveckling-open311-inte-for-produktion", "service_code", "klotter",
+                    "description", "Klotter " + MARKUP, "address_string", "Storgatan 1 " + MARKUP,
+                    "first_name", MARKUP));
+            assertThat(open311.status()).as(open311.body()).isEqualTo(201);
+            String reportId = entries(open311.json()).get(0).get("service_request_id").asString();
+            var proposal = http.post(intake("/api/v1/e-forslag"), null, """
+                    {"title": "Förslag %s", "text": "Text %s", "category": "park-och-natur", "personnummer": "%s",
+                     "kommun": "0000"}""".formatted(json, json, person(77)));
+            assertThat(proposal.status()).as(proposal.body()).isEqualTo(202);
+            assertThat(http.post(intake("/api/v1/e-forslag/" + proposal.json().get("proposalId").asString()
+                    + "/publicering"), "mona", "").status()).isEqualTo(200);
+
+            await().atMost(PATIENCE).until(() -> queueEntry("bertil", caseId), entry -> entry != null);
+            assertThat(http.post(cases("/api/v1/cases/" + caseId + "/ask-citizen"), "bertil", """
+                    {"question": "Vilken lekplats?"}""").status()).isBetween(200, 202);
+            await().atMost(PATIENCE).untilAsserted(() ->
+                    assertThat(publicStatus(trackingCode).get("citizenInfo").asString()).isEqualTo("begard"));
+            var replied = http.post(intake("/api/v1/status/" + trackingCode + "/svar"), null, """
+                    {"text": "Svar %s"}""".formatted(json));
+            assertThat(replied.status()).as(replied.body()).isEqualTo(202);
+            await().atMost(PATIENCE).untilAsserted(() -> assertThat(http.get(cases("/api/v1/cases/" + caseId),
+                    "bertil").json().get("replies").get(0).get("text").asString()).isEqualTo("Svar " + MARKUP));
+            await().atMost(PATIENCE).until(() -> queueEntry("anna", reportId), entry -> entry != null);
+
+            showsNoMarkup(intake("/status?kod=" + trackingCode).toString());
+            assertThat(showsNoMarkup(intake("/e-forslag").toString())).contains("Förslag &lt;img", "Text &lt;img");
+            browser.open(cases("/logga-in").toString());
+            browser.find("#username").sendKeys("bertil");
+            browser.find("#password").sendKeys("utveckling");
+            browser.clickAndWaitForNextPage("#login-form button[type=submit]");
+            showsNoMarkup(cases("/arenden").toString());
+            String casePage = showsNoMarkup(cases("/arenden/" + caseId).toString());
+            assertThat(casePage).contains("Fråga &lt;img", "Eva &lt;img", "Svar &lt;img");
+            browser.driver().manage().deleteAllCookies();
+            browser.open(cases("/logga-in").toString());
+            browser.find("#username").sendKeys("anna");
+            browser.find("#password").sendKeys("utveckling");
+            browser.clickAndWaitForNextPage("#login-form button[type=submit]");
+            showsNoMarkup(cases("/arenden").toString());
+            assertThat(showsNoMarkup(cases("/arenden/" + reportId).toString())).contains("Klotter &lt;img");
+        }
+
+        /** Opens the page and checks it: the payload never verbatim in its source, nothing of it ran. */
+        private String showsNoMarkup(String url) {
+            browser.open(url);
+            String source = browser.driver().getPageSource();
+            assertThat(source).as(url).doesNotContain("<img src=\"x\"", "<img src=x", "<svg onload",
+                    "<script>window.__fuzzed");
+            // An onerror or onload would run once the page has loaded; it must not have run a second later either.
+            await().during(Duration.ofSeconds(1)).atMost(Duration.ofSeconds(3)).until(() ->
+                    ((JavascriptExecutor) browser.driver()).executeScript("return typeof window.__fuzzed;"),
+                    "undefined"::equals);
+            assertThatThrownBy(() -> browser.driver().switchTo().alert()).as("a dialog on " + url)
+                    .isInstanceOf(NoAlertPresentException.class);
+            return source;
+        }
     }
 
     /** A valid personnummer (born 1 January 1980), a different one per serial, with its Luhn check digit. */

@@ -1,12 +1,17 @@
 package se.medborgardialog.intake.open311;
 
+import com.ctc.wstx.api.InvalidCharHandler;
+import com.ctc.wstx.api.WstxOutputProperties;
+import com.ctc.wstx.stax.WstxOutputFactory;
 import java.util.List;
 import java.util.Map;
+import javax.xml.stream.XMLOutputFactory;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.stereotype.Component;
 import tools.jackson.databind.PropertyNamingStrategies;
 import tools.jackson.databind.json.JsonMapper;
+import tools.jackson.dataformat.xml.XmlFactory;
 import tools.jackson.dataformat.xml.XmlMapper;
 import tools.jackson.dataformat.xml.XmlWriteFeature;
 
@@ -23,12 +28,23 @@ class Open311Responses {
     private final JsonMapper json = JsonMapper.builder()
             .propertyNamingStrategy(PropertyNamingStrategies.SNAKE_CASE)
             .build();
-    private final XmlMapper xml = XmlMapper.builder()
+    private final XmlMapper xml = XmlMapper.builder(XmlFactory.builder().xmlOutputFactory(replacingInvalidCharacters()).build())
             .propertyNamingStrategy(PropertyNamingStrategies.SNAKE_CASE)
             .defaultUseWrapper(false)
             .enable(XmlWriteFeature.WRITE_XML_DECLARATION)
             .disable(XmlWriteFeature.WRITE_NULLS_AS_XSI_NIL)
             .build();
+
+    /**
+     * XML 1.0 cannot carry most control characters (a NUL, an escape) that a citizen's description or an echoed query
+     * may hold: they are written as U+FFFD instead of failing the whole answer (and every later list holding them).
+     */
+    private static XMLOutputFactory replacingInvalidCharacters() {
+        XMLOutputFactory factory = new WstxOutputFactory();
+        factory.setProperty(WstxOutputProperties.P_OUTPUT_INVALID_CHAR_HANDLER,
+                new InvalidCharHandler.ReplacingHandler('\uFFFD'));
+        return factory;
+    }
 
     ResponseEntity<byte[]> list(HttpStatus status, Format format, String root, String item, List<?> items) {
         return ResponseEntity.status(status).contentType(format.mediaType()).body(listBytes(format, root, item, items));

@@ -1,5 +1,6 @@
 package se.medborgardialog.intake.web;
 
+import java.io.IOException;
 import java.util.List;
 import java.util.stream.Collectors;
 import org.slf4j.Logger;
@@ -17,6 +18,10 @@ import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
 import org.springframework.web.context.request.WebRequest;
 import org.springframework.web.multipart.MaxUploadSizeExceededException;
+import org.springframework.web.multipart.MultipartException;
+import org.springframework.http.MediaType;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
 import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExceptionHandler;
 import tools.jackson.core.JacksonException;
 import tools.jackson.core.exc.StreamReadException;
@@ -26,6 +31,12 @@ import tools.jackson.core.exc.StreamReadException;
 class ApiProblems extends ResponseEntityExceptionHandler {
 
     private static final Logger log = LoggerFactory.getLogger(ApiProblems.class);
+
+    private final ErrorAnswers errorAnswers;
+
+    ApiProblems(ErrorAnswers errorAnswers) {
+        this.errorAnswers = errorAnswers;
+    }
 
     @ExceptionHandler(ProblemException.class)
     ResponseEntity<ProblemDetail> refused(ProblemException refusal) {
@@ -38,11 +49,37 @@ class ApiProblems extends ResponseEntityExceptionHandler {
      * store was killed answered 500.
      */
     @ExceptionHandler({DataAccessResourceFailureException.class, TransientDataAccessException.class})
-    ResponseEntity<ProblemDetail> storeUnavailable(DataAccessException failure) {
+    Object storeUnavailable(DataAccessException failure, HttpServletRequest request, HttpServletResponse response)
+            throws IOException {
         log.warn("The database did not answer: {}", failure.getMessage());
-        return ResponseEntity.status(HttpStatus.SERVICE_UNAVAILABLE).header(HttpHeaders.RETRY_AFTER, "5")
-                .body(Problems.of(HttpStatus.SERVICE_UNAVAILABLE, "Tillfälligt fel",
-                        "Vi kunde inte ta emot det du skickade just nu. Försök igen om en stund.", List.of()));
+        response.setHeader(HttpHeaders.RETRY_AFTER, "5");
+        String path = request.getRequestURI();
+        if (path.startsWith("/open311/")) {
+            ErrorAnswers.writeGeoReportError(path, response, HttpStatus.SERVICE_UNAVAILABLE,
+                    ErrorAnswers.detail(HttpStatus.SERVICE_UNAVAILABLE));
+            return null;
+        }
+        if (ErrorAnswers.isPage(path)) {
+            return errorAnswers.page(HttpStatus.SERVICE_UNAVAILABLE);
+        }
+        return ResponseEntity.status(HttpStatus.SERVICE_UNAVAILABLE)
+                .body(Problems.of(HttpStatus.SERVICE_UNAVAILABLE, ErrorAnswers.title(HttpStatus.SERVICE_UNAVAILABLE),
+                        ErrorAnswers.detail(HttpStatus.SERVICE_UNAVAILABLE), List.of()));
+    }
+
+    /**
+     * A multipart body that cannot be parsed (no closing boundary, no boundary at all, cut off). The multipart
+     * resolver runs before any handler is chosen, so this advice answers for the citizen forms too: with the
+     * Swedish page there.
+     */
+    @ExceptionHandler(MultipartException.class)
+    Object unreadableMultipart(MultipartException unreadable, HttpServletRequest request) {
+        if (ErrorAnswers.isPage(request.getRequestURI())) {
+            return errorAnswers.page(HttpStatus.BAD_REQUEST);
+        }
+        return ResponseEntity.badRequest().contentType(MediaType.APPLICATION_PROBLEM_JSON).body(Problems.of(
+                HttpStatus.BAD_REQUEST, "Ogiltig begäran", "Begäran kunde inte läsas som multipart/form-data.",
+                List.of(new FieldViolation("body", "Ogiltig multipart/form-data."))));
     }
 
     @ExceptionHandler(Exception.class)

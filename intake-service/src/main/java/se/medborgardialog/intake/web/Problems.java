@@ -27,7 +27,17 @@ public final class Problems {
     /** Writes a problem straight to the servlet response; the mapper carries Boot's ProblemDetail mix-in. */
     public static void write(HttpServletRequest request, HttpServletResponse response, ProblemDetail problem,
             JsonMapper jsonMapper) throws IOException {
-        problem.setInstance(java.net.URI.create(request.getRequestURI()));
+        write(request, response, problem, jsonMapper, request.getRequestURI());
+    }
+
+    /** The same, for the path the client asked for (an error dispatch's own path is {@code /error}). */
+    static void write(HttpServletRequest request, HttpServletResponse response, ProblemDetail problem,
+            JsonMapper jsonMapper, String path) throws IOException {
+        try {
+            problem.setInstance(java.net.URI.create(path));
+        } catch (IllegalArgumentException notAUri) {
+            // A path Tomcat let through but java.net.URI refuses: the problem goes without its instance.
+        }
         response.setStatus(problem.getStatus());
         response.setContentType(MediaType.APPLICATION_PROBLEM_JSON_VALUE);
         response.getOutputStream().write(jsonMapper.writeValueAsBytes(problem));

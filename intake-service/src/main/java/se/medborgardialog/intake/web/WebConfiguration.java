@@ -38,6 +38,14 @@ class WebConfiguration {
         return registration;
     }
 
+    @Bean
+    FilterRegistrationBean<MalformedParametersFilter> malformedParametersFilter(JsonMapper jsonMapper) {
+        var registration = new FilterRegistrationBean<>(new MalformedParametersFilter(jsonMapper));
+        // Right after the size check and before Spring Security, whose CSRF check reads a parameter.
+        registration.setOrder(Ordered.HIGHEST_PRECEDENCE + 101);
+        return registration;
+    }
+
     /** A number or boolean where text is expected is a client mistake, not something to stringify silently. */
     @Bean
     JsonMapperBuilderCustomizer strictTextCoercion() {

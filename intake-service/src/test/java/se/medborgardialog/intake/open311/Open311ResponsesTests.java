@@ -41,6 +41,17 @@ class Open311ResponsesTests {
     }
 
     @Test
+    void controlCharactersThatXmlCannotHoldAreReplacedInsteadOfFailingTheAnswer() {
+        // Found by fuzzing: ?status=<a NUL> echoed into the XML error made the answer itself fail (500).
+        ResponseEntity<byte[]> answer = responses.errors(new Open311Exception(HttpStatus.BAD_REQUEST,
+                "status: Okänd status 'a\u0000b\u001B<'."), Format.XML);
+
+        assertThat(answer.getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
+        assertThat(text(answer)).isEqualTo("<?xml version='1.0' encoding='UTF-8'?><errors><error><code>400</code>"
+                + "<description>status: Okänd status 'a\uFFFDb\uFFFD&lt;'.</description></error></errors>");
+    }
+
+    @Test
     void aListInXmlIsARootWithAnElementPerItemAndNullsAreEmptyElements() {
         ResponseEntity<byte[]> answer = responses.list(HttpStatus.CREATED, Format.XML, "service_requests", "request",
                 List.of(new Open311Views.Created("id-1", "TOKEN", null, null)));
