@@ -64,6 +64,10 @@ public final class PipelineBenchmark {
         result.put("loadBefore", Machine.loadAverage());
         result.put("options", o);
 
+        // a service starting on a shared, busy machine may need more than the launcher's three minutes
+        if (System.getProperty("medborgardialog.start-timeout") == null) {
+            System.setProperty("medborgardialog.start-timeout", "PT10M");
+        }
         Path dataDir = home.resolve("benchmark/target/pipeline-run");
         deleteRecursively(dataDir);
         StackSettings settings = settings(home, dataDir);
