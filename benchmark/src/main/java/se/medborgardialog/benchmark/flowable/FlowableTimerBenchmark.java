@@ -1,12 +1,15 @@
 package se.medborgardialog.benchmark.flowable;
 
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicLong;
 import org.flowable.engine.ProcessEngine;
 import org.flowable.engine.ProcessEngineConfiguration;
 import org.flowable.engine.RuntimeService;
@@ -15,6 +18,8 @@ import org.flowable.engine.delegate.JavaDelegate;
 import org.flowable.engine.impl.cfg.ProcessEngineConfigurationImpl;
 import org.flowable.engine.impl.cfg.StandaloneInMemProcessEngineConfiguration;
 import se.medborgardialog.benchmark.pipeline.Samples;
+import tools.jackson.databind.SerializationFeature;
+import tools.jackson.databind.json.JsonMapper;
 
 /**
  * Breach detection the way a Java team would otherwise do it: Flowable 7 with its async job executor on an in-memory
@@ -25,11 +30,15 @@ import se.medborgardialog.benchmark.pipeline.Samples;
  *
  * <p>Engine settings are Flowable's defaults (8 executor threads, 512 timers per acquisition, history "audit") except
  * the timer acquisition's idle wait, which is {@code timerWait} (Flowable's default is 10 s; sla-service looks every
- * second). Run alone: {@code java -cp … se.medborgardialog.benchmark.flowable.FlowableTimerBenchmark --clocks=10000}
+ * second). Run alone ({@code --clocks=10000 --spread=PT60S --open=0 --timer-wait=PT1S}), it writes
+ * {@code benchmark/results/flowable-timers.json}, which {@code PipelineBenchmark --flowable-clocks=0} reports instead of
+ * running Flowable itself.
  */
 public final class FlowableTimerBenchmark {
 
-    static final ConcurrentLinkedQueue<long[]> FIRED = new ConcurrentLinkedQueue<>();
+    /** The first breach run per process instance (due, ran), and every run: a job retried after a rollback runs twice. */
+    static final Map<String, long[]> FIRED = new ConcurrentHashMap<>();
+    static final AtomicLong RUNS = new AtomicLong();
 
     private static final String PROCESS = """
             <?xml version="1.0" encoding="UTF-8"?>
@@ -61,11 +70,12 @@ public final class FlowableTimerBenchmark {
         @Override
         public void execute(DelegateExecution execution) {
             long due = ((Number) execution.getVariable("dueMillis")).longValue();
-            FIRED.add(new long[] {due, System.currentTimeMillis()});
+            RUNS.incrementAndGet();
+            FIRED.putIfAbsent(execution.getProcessInstanceId(), new long[] {due, System.currentTimeMillis()});
         }
     }
 
-    public static void main(String[] args) {
+    public static void main(String[] args) throws java.io.IOException {
         Map<String, String> options = new HashMap<>();
         for (String arg : args) {
             if (arg.startsWith("--") && arg.contains("=")) {
@@ -76,8 +86,16 @@ public final class FlowableTimerBenchmark {
         int open = Integer.parseInt(options.getOrDefault("open", "0"));
         Duration spread = Duration.parse(options.getOrDefault("spread", "PT60S"));
         Duration timerWait = Duration.parse(options.getOrDefault("timer-wait", "PT1S"));
-        Map<String, Object> result = run(clocks, open, spread, timerWait);
+        Map<String, Object> result = new LinkedHashMap<>();
+        result.put("startedAt", java.time.Instant.now().toString());
+        result.putAll(run(clocks, open, spread, timerWait));
+        result.put("finishedAt", java.time.Instant.now().toString());
         result.forEach((k, v) -> System.out.printf("%-34s %s%n", k, v));
+        // PipelineBenchmark --flowable-clocks=0 sets this file beside the pipeline's figures instead of running again
+        Path file = Path.of(options.getOrDefault("home", ".")).toAbsolutePath().resolve("benchmark/results/flowable-timers.json");
+        Files.createDirectories(file.getParent());
+        Files.writeString(file, JsonMapper.builder().enable(SerializationFeature.INDENT_OUTPUT).build().writeValueAsString(result));
+        System.out.println("Written to " + file);
         System.exit(0);
     }
 
@@ -96,6 +114,7 @@ public final class FlowableTimerBenchmark {
 
     private static Map<String, Object> scenario(int clocks, int open, Duration spread, Duration timerWait) {
         FIRED.clear();
+        RUNS.set(0);
         StandaloneInMemProcessEngineConfiguration config = new StandaloneInMemProcessEngineConfiguration();
         config.setJdbcUrl("jdbc:h2:mem:flowable-" + System.nanoTime() + ";DB_CLOSE_DELAY=1000");
         config.setDatabaseSchemaUpdate(ProcessEngineConfiguration.DB_SCHEMA_UPDATE_TRUE);
@@ -134,22 +153,26 @@ public final class FlowableTimerBenchmark {
             config.getAsyncExecutor().start();
             long giveUp = dues[clocks - 1] + Duration.ofMinutes(5).toMillis();
             long report = System.currentTimeMillis();
-            while (FIRED.size() < clocks && System.currentTimeMillis() < giveUp) {
+            while (FIRED.size() < clocks && System.currentTimeMillis() < giveUp
+                    && !(System.currentTimeMillis() > dues[clocks - 1] + 30_000 && nothingLeft(engine))) {
                 pause(200);
                 if (System.currentTimeMillis() - report > 10_000) {
                     report = System.currentTimeMillis();
-                    System.out.printf("  Flowable: %,d of %,d fired; %,d timer jobs, %,d executable jobs waiting%n",
+                    System.out.printf("  Flowable: %,d of %,d fired; %,d timer jobs, %,d executable and %,d dead-letter jobs%n",
                             FIRED.size(), clocks, engine.getManagementService().createTimerJobQuery().count(),
-                            engine.getManagementService().createJobQuery().count());
+                            engine.getManagementService().createJobQuery().count(),
+                            engine.getManagementService().createDeadLetterJobQuery().count());
                 }
             }
             Samples lag = new Samples();
             long lastFired = 0;
-            for (long[] f : FIRED) {
+            for (long[] f : FIRED.values()) {
                 lag.add(f[1] - f[0]);
                 lastFired = Math.max(lastFired, f[1]);
             }
             r.put("fired", FIRED.size());
+            r.put("breachRuns", RUNS.get());
+            r.put("deadLetterJobs", engine.getManagementService().createDeadLetterJobQuery().count());
             r.putAll(lag.summary("lagMillis"));
             double window = Math.max(1, lastFired - first) / 1000.0;
             r.put("firedPerSecond", Math.round(FIRED.size() / window));
@@ -158,6 +181,13 @@ public final class FlowableTimerBenchmark {
             engine.close();
         }
         return r;
+    }
+
+    /** No job of the clocks due is waiting or running any more: only the far-future ones and dead letters remain. */
+    private static boolean nothingLeft(ProcessEngine engine) {
+        var jobs = engine.getManagementService();
+        return jobs.createJobQuery().count() == 0
+                && jobs.createTimerJobQuery().duedateLowerThan(new java.util.Date()).count() == 0;
     }
 
     private static void start(RuntimeService runtime, long dueMillis) {

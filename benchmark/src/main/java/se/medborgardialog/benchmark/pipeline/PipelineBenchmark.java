@@ -37,15 +37,16 @@ import tools.jackson.databind.json.JsonMapper;
  * <p>Options: {@code --rates=200,500,1000} (submissions/s, open loop), {@code --duration=PT60S} (each phase),
  * {@code --warmup=PT20S}, {@code --clients=32} (closed loop; 0 skips it), {@code --max-in-flight=2000},
  * {@code --raw-records=200000}, {@code --flowable-clocks=10000} (0 skips it), {@code --flowable-spread=PT60S},
- * {@code --flowable-open=0}, {@code --home=.}
+ * {@code --flowable-open=0}, {@code --settle=PT90S} (how long to wait for the last cases, clocks and counts),
+ * {@code --case-concurrency=} (an experiment: case-service's consumer threads for submissions), {@code --home=.};
+ * {@code --report-only=true} writes the table and chart again from the last JSON.
  */
 public final class PipelineBenchmark {
-
-    private static final Duration SETTLE = Duration.ofSeconds(90);
 
     private PipelineBenchmark() {
     }
 
+    @SuppressWarnings("unchecked")
     public static void main(String[] args) throws Exception {
         Map<String, String> o = options(args);
         Path home = Path.of(o.getOrDefault("home", ".")).toAbsolutePath().normalize();
@@ -57,7 +58,17 @@ public final class PipelineBenchmark {
         int maxInFlight = Integer.parseInt(o.getOrDefault("max-in-flight", "2000"));
         int rawRecords = Integer.parseInt(o.getOrDefault("raw-records", "200000"));
         int flowableClocks = Integer.parseInt(o.getOrDefault("flowable-clocks", "10000"));
+        Duration settle = Duration.parse(o.getOrDefault("settle", "PT90S"));
 
+        Path results = home.resolve("benchmark/results");
+        if (o.containsKey("report-only")) {
+            // the Markdown table and the chart again from the last run's JSON
+            Map<String, Object> last = JsonMapper.builder().build().readValue(results.resolve("pipeline-benchmark.json").toFile(), Map.class);
+            Files.writeString(results.resolve("pipeline-benchmark.md"), Report.markdown(last));
+            Files.writeString(results.resolve("pipeline-benchmark.svg"), Report.svg(last));
+            System.out.println(Report.markdown(last));
+            return;
+        }
         Map<String, Object> result = new LinkedHashMap<>();
         result.put("startedAt", Instant.now().toString());
         result.put("machine", Machine.describe());
@@ -71,6 +82,11 @@ public final class PipelineBenchmark {
         Path dataDir = home.resolve("benchmark/target/pipeline-run");
         deleteRecursively(dataDir);
         StackSettings settings = settings(home, dataDir);
+        if (o.containsKey("case-concurrency")) {
+            // an experiment: one consumer thread per partition for case-service's submissions (default: one in all)
+            settings = settings.withArguments(Service.CASE,
+                    "--spring.cloud.stream.bindings.submissions-in-0.consumer.concurrency=" + o.get("case-concurrency"));
+        }
         System.out.println("Starting the stack (broker, store, four services) in " + dataDir + " ...");
         long startNanos = System.nanoTime();
         LocalStack stack = LocalStack.start(settings);
@@ -119,7 +135,7 @@ public final class PipelineBenchmark {
                 printPhase(phase);
             }
             System.out.println("Waiting for every acknowledged submission's case, clock and count ...");
-            settle(tracker, phases, statistics, baseline);
+            settle(tracker, phases, statistics, baseline, settle);
             result.put("phases", phaseResults(phases, usage, tracker, statistics, baseline, baselineCases));
             result.put("statisticsQueryMillisUnderLoad", statistics.queryMillis.summary("queryMillis"));
             long records = tracker.submissionRecords.get();
@@ -148,10 +164,16 @@ public final class PipelineBenchmark {
                     Duration.parse(o.getOrDefault("flowable-spread", "PT60S")), Duration.ofSeconds(1));
             result.put("flowable", flowable);
             result.put("breachDetection", BreachComparison.compare(home.resolve("benchmark/results"), flowable));
+        } else if (Files.exists(home.resolve("benchmark/results/flowable-timers.json"))) {
+            // FlowableTimerBenchmark run on its own (its file says when)
+            Map<String, Object> flowable = JsonMapper.builder().build()
+                    .readValue(home.resolve("benchmark/results/flowable-timers.json").toFile(), Map.class);
+            flowable.put("engine", flowable.get("engine") + "; from flowable-timers.json, run " + flowable.get("startedAt"));
+            result.put("flowable", flowable);
+            result.put("breachDetection", BreachComparison.compare(home.resolve("benchmark/results"), flowable));
         }
         result.put("loadAfter", Machine.loadAverage());
         result.put("finishedAt", Instant.now().toString());
-        Path results = home.resolve("benchmark/results");
         Files.createDirectories(results);
         Files.writeString(results.resolve("pipeline-benchmark.json"),
                 JsonMapper.builder().enable(SerializationFeature.INDENT_OUTPUT).build().writeValueAsString(result));
@@ -182,7 +204,13 @@ public final class PipelineBenchmark {
             pids.put(s.moduleName(), stack.pid(s));
         }
         ProcessHandle.current().children().forEach(child -> {
-            String command = child.info().commandLine().orElse("");
+            String command;
+            // ProcessHandle.Info leaves out command lines as long as these (the classpath); /proc has them whole
+            try {
+                command = Files.readString(Path.of("/proc", Long.toString(child.pid()), "cmdline")).replace('\0', ' ');
+            } catch (IOException e) {
+                command = child.info().commandLine().orElse("");
+            }
             if (command.contains("kafka.Kafka ")) {
                 pids.put("kafka", child.pid());
             } else if (command.contains("StoreServer")) {
@@ -208,8 +236,8 @@ public final class PipelineBenchmark {
     }
 
     private static void settle(EventTracker tracker, List<LoadDriver.Phase> phases, StatisticsPoller statistics,
-                               long baseline) {
-        long giveUp = System.nanoTime() + SETTLE.toNanos();
+                               long baseline, Duration settle) {
+        long giveUp = System.nanoTime() + settle.toNanos();
         List<LoadDriver.Acked> all = phases.stream().flatMap(p -> p.acked.stream()).toList();
         while (System.nanoTime() < giveUp) {
             long opened = all.stream().filter(a -> tracker.caseOpened.containsKey(a.id())).count();
