@@ -64,6 +64,12 @@ public final class PipelineBenchmark {
         if (o.containsKey("report-only")) {
             // the Markdown table and the chart again from the last run's JSON
             Map<String, Object> last = JsonMapper.builder().build().readValue(results.resolve("pipeline-benchmark.json").toFile(), Map.class);
+            if (!last.containsKey("flowable") && Files.exists(results.resolve("flowable-timers.json"))) {
+                // the Flowable comparison, run on its own after the pipeline, joins the pipeline's figures
+                attachFlowable(last, results);
+                Files.writeString(results.resolve("pipeline-benchmark.json"),
+                        JsonMapper.builder().enable(SerializationFeature.INDENT_OUTPUT).build().writeValueAsString(last));
+            }
             Files.writeString(results.resolve("pipeline-benchmark.md"), Report.markdown(last));
             Files.writeString(results.resolve("pipeline-benchmark.svg"), Report.svg(last));
             System.out.println(Report.markdown(last));
@@ -165,12 +171,7 @@ public final class PipelineBenchmark {
             result.put("flowable", flowable);
             result.put("breachDetection", BreachComparison.compare(home.resolve("benchmark/results"), flowable));
         } else if (Files.exists(home.resolve("benchmark/results/flowable-timers.json"))) {
-            // FlowableTimerBenchmark run on its own (its file says when)
-            Map<String, Object> flowable = JsonMapper.builder().build()
-                    .readValue(home.resolve("benchmark/results/flowable-timers.json").toFile(), Map.class);
-            flowable.put("engine", flowable.get("engine") + "; from flowable-timers.json, run " + flowable.get("startedAt"));
-            result.put("flowable", flowable);
-            result.put("breachDetection", BreachComparison.compare(home.resolve("benchmark/results"), flowable));
+            attachFlowable(result, home.resolve("benchmark/results"));
         }
         result.put("loadAfter", Machine.loadAverage());
         result.put("finishedAt", Instant.now().toString());
@@ -182,6 +183,16 @@ public final class PipelineBenchmark {
         System.out.println(Report.markdown(result));
         System.out.println("Written to " + results);
         System.exit(0);
+    }
+
+    /** FlowableTimerBenchmark's own run ({@code flowable-timers.json}, which says when) beside ClockBenchmark's. */
+    @SuppressWarnings("unchecked")
+    private static void attachFlowable(Map<String, Object> result, Path results) throws IOException {
+        Map<String, Object> flowable = JsonMapper.builder().build().readValue(results.resolve("flowable-timers.json").toFile(), Map.class);
+        flowable.put("engine", flowable.get("engine") + "; from flowable-timers.json, run " + flowable.get("startedAt")
+                + " – " + flowable.get("finishedAt"));
+        result.put("flowable", flowable);
+        result.put("breachDetection", BreachComparison.compare(results, flowable));
     }
 
     private static StackSettings settings(Path home, Path dataDir) throws IOException {

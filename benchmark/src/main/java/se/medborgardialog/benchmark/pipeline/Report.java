@@ -25,17 +25,21 @@ final class Report {
                 + " | → scheduled p50 / p99 | → counted p50 / p99 | CPU % of a core: intake, case, sla, reporting, kafka, store, client |\n");
         md.append("| --- | ---: | ---: | ---: | --- | --- | --- | --- | --- |\n");
         for (Map<String, Object> p : (List<Map<String, Object>>) r.getOrDefault("phases", List.of())) {
-            long refused = ((Map<Integer, Long>) p.get("statuses")).entrySet().stream()
-                    .filter(e -> e.getKey() / 100 != 2).mapToLong(Map.Entry::getValue).sum();
+            // status → count; the keys are numbers in a run and strings when read back from the JSON (--report-only)
+            long refused = ((Map<Object, Number>) p.get("statuses")).entrySet().stream()
+                    .filter(e -> !String.valueOf(e.getKey()).startsWith("2")).mapToLong(e -> e.getValue().longValue()).sum();
             md.append("| ").append(p.get("phase")).append(" | ").append(p.get("acknowledgedPerSecond")).append(" | ")
                     .append(p.get("acknowledged")).append(" | ").append(refused).append(" / ")
                     .append(((Number) p.get("notSentClientCap")).longValue() + ((Number) p.get("transportErrors")).longValue())
                     .append(" | ").append(four(p, "ackMillis")).append(" | ").append(four(p, "ackToCaseOpenedMillis"))
                     .append(" | ").append(p.get("ackToDeadlineScheduledMillisP50")).append(" / ")
-                    .append(p.get("ackToDeadlineScheduledMillisP99")).append(" | ").append(p.get("ackToCountedMillisP50"))
-                    .append(" / ").append(p.get("ackToCountedMillisP99")).append(" | ").append(cpu(p)).append(" |\n");
+                    .append(p.get("ackToDeadlineScheduledMillisP99")).append(" | ").append(orDash(p.get("ackToCountedMillisP50")))
+                    .append(" / ").append(orDash(p.get("ackToCountedMillisP99"))).append(" | ").append(cpu(p)).append(" |\n");
         }
         md.append("\nPeak RSS (MiB) per process and phase: see `pipeline-benchmark.json` (`phases[].processes`).\n");
+        for (Object note : (List<Object>) r.getOrDefault("notes", List.of())) {
+            md.append("\n").append(note).append("\n");
+        }
         Map<String, Object> raw = (Map<String, Object>) r.get("rawProducer");
         Map<String, Object> t = (Map<String, Object>) r.get("targets");
         if (raw != null) {
@@ -86,6 +90,10 @@ final class Report {
             }
         }
         return md.toString();
+    }
+
+    private static Object orDash(Object value) {
+        return value == null ? "–" : value;
     }
 
     private static String four(Map<String, Object> p, String prefix) {

@@ -51,6 +51,14 @@ class PipelineBenchmarkPartsTests {
     }
 
     @Test
+    void theReceivedTotalIsTakenFromTheTotalsNotSummedOverRows() {
+        String body = "{\"rows\":[{\"counts\":{\"received\":7}},{\"counts\":{\"received\":5}}],"
+                + "\"totals\":{\"counts\":{\"received\":12,\"answered\":0}}}";
+        assertThat(StatisticsPoller.received(body)).isEqualTo(12);
+        assertThat(StatisticsPoller.received("{\"rows\":[]}")).isEqualTo(-1);
+    }
+
+    @Test
     void theChartIsWellFormedSvg() throws Exception {
         Map<String, Object> phase = new LinkedHashMap<>();
         phase.put("phase", "open 50/s");
