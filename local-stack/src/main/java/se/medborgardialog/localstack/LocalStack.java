@@ -36,7 +36,8 @@ import se.medborgardialog.contracts.Topics;
  */
 public final class LocalStack implements AutoCloseable {
 
-    private static final Duration START_TIMEOUT = Duration.ofMinutes(3);
+    /** How long a service may take to answer healthy; {@code -Dmedborgardialog.start-timeout=PT10M} on a busy machine. */
+    private static final Duration START_TIMEOUT = Duration.parse(System.getProperty("medborgardialog.start-timeout", "PT3M"));
     private static final int TOPIC_PARTITIONS = 3;
     /** The launcher logs warnings only (simplelogger.properties); the broker and the store log more, to their files. */
     private static final String VERBOSE_LOG = "-Dorg.slf4j.simpleLogger.defaultLogLevel=info";
