@@ -38,6 +38,8 @@ public final class LocalStack implements AutoCloseable {
 
     /** How long a service may take to answer healthy; {@code -Dmedborgardialog.start-timeout=PT10M} on a busy machine. */
     private static final Duration START_TIMEOUT = Duration.parse(System.getProperty("medborgardialog.start-timeout", "PT3M"));
+    /** How often a service that exits during start is started again before the start fails. */
+    private static final int START_RESTARTS = 2;
     private static final int TOPIC_PARTITIONS = 3;
     /** The launcher logs warnings only (simplelogger.properties); the broker and the store log more, to their files. */
     private static final String VERBOSE_LOG = "-Dorg.slf4j.simpleLogger.defaultLogLevel=info";
@@ -225,7 +227,17 @@ public final class LocalStack implements AutoCloseable {
         ChildProcess child = services.get(service);
         Instant deadline = Instant.now().plus(START_TIMEOUT);
         URI health = url(service).resolve("/actuator/health");
+        int restarts = 0;
         while (Instant.now().isBefore(deadline)) {
+            if (!child.isAlive() && restarts < START_RESTARTS) {
+                // On a busy machine a service can give up on a store or broker that is slow to answer at first
+                // (a 30 s server selection timeout); start it once more, as the supervisor would, before failing.
+                restarts++;
+                System.out.printf("%s exited during start (exit %d); starting it again (%d of %d). Log: %s%n",
+                        service.moduleName(), child.process().exitValue(), restarts, START_RESTARTS, child.log());
+                startService(service);
+                child = services.get(service);
+            }
             if (child.isAlive() || settings.supervise()) {
                 try {
                     HttpResponse<Void> response = http.send(HttpRequest.newBuilder(health).timeout(Duration.ofSeconds(2)).build(),
