@@ -1,5 +1,6 @@
 package se.medborgardialog.reporting.aggregates;
 
+import java.time.Clock;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
@@ -10,7 +11,7 @@ import org.springframework.data.mongodb.core.MongoTemplate;
 /**
  * A short feed of which cells changed, so that every instance's in-memory copy of the cells (the statistics' cube)
  * follows the writes of every other instance: each {@link StatisticCells#apply} records, after its cell writes, one
- * entry naming the day and month cells it touched, stamped with the writer's wall-clock time. A reader re-reads the
+ * entry naming the day and month cells it touched, stamped with the writer's clock (the service's {@link Clock}). A reader re-reads the
  * named cells by id. Entries older than a few minutes are trimmed; a reader that fell further behind reloads all.
  */
 public final class CellChanges {
@@ -18,9 +19,11 @@ public final class CellChanges {
     public static final String COLLECTION = "cellChanges";
 
     private final MongoTemplate mongo;
+    private final Clock clock;
 
-    public CellChanges(MongoTemplate mongo) {
+    public CellChanges(MongoTemplate mongo, Clock clock) {
         this.mongo = mongo;
+        this.clock = clock;
     }
 
     /** One change of a generation's cells, named by their ids. */
@@ -31,7 +34,7 @@ public final class CellChanges {
         mongo.getCollection(COLLECTION).insertOne(new Document("_id", new ObjectId())
                 .append("generation", generation.number())
                 .append("days", List.copyOf(days)).append("months", List.copyOf(months))
-                .append("at", System.currentTimeMillis()));
+                .append("at", clock.millis()));
     }
 
     /** The entries of a generation stamped at or after {@code at} (epoch milliseconds). */

@@ -3,6 +3,7 @@ package se.medborgardialog.reporting.aggregates;
 import com.mongodb.ErrorCategory;
 import com.mongodb.MongoWriteException;
 import com.mongodb.client.model.UpdateOptions;
+import java.time.Clock;
 import java.util.Map;
 import java.util.TreeMap;
 import org.bson.Document;
@@ -30,9 +31,9 @@ public class StatisticCells {
     private final MongoTemplate mongo;
     private final CellChanges changes;
 
-    public StatisticCells(MongoTemplate mongo) {
+    public StatisticCells(MongoTemplate mongo, Clock clock) {
         this.mongo = mongo;
-        this.changes = new CellChanges(mongo);
+        this.changes = new CellChanges(mongo, clock);
     }
 
     /**

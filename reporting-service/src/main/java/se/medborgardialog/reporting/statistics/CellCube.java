@@ -1,6 +1,7 @@
 package se.medborgardialog.reporting.statistics;
 
 import com.mongodb.client.MongoCollection;
+import java.time.Clock;
 import java.time.LocalDate;
 import java.util.Arrays;
 import java.util.Collection;
@@ -51,6 +52,7 @@ class CellCube {
     private final MongoTemplate mongo;
     private final Generations generations;
     private final CellChanges changes;
+    private final Clock clock;
     private final Names names = new Names();
     private final Names values = new Names();
     /** One instance of each period start, shared by all cells. */
@@ -59,10 +61,11 @@ class CellCube {
     private long lastTrim;
     private ScheduledExecutorService refresher;
 
-    CellCube(MongoTemplate mongo, Generations generations) {
+    CellCube(MongoTemplate mongo, Generations generations, Clock clock) {
         this.mongo = mongo;
         this.generations = generations;
-        this.changes = new CellChanges(mongo);
+        this.clock = clock;
+        this.changes = new CellChanges(mongo, clock);
     }
 
     /**
@@ -149,7 +152,7 @@ class CellCube {
     /** The cells as of now: every cell change recorded before this call is in them. */
     synchronized Cells current() {
         Generation active = generations.active();
-        long now = System.currentTimeMillis();
+        long now = clock.millis();
         Loaded state = loaded;
         if (state == null || !state.cells.generation().equals(active)
                 || now - state.refreshedAt > RETENTION_MILLIS - MARGIN_MILLIS) {

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.mongodb.client.MongoClients;
 import java.util.Map;
 import org.bson.Document;
+import java.time.Clock;
 import org.junit.jupiter.api.Test;
 import org.springframework.data.mongodb.core.MongoTemplate;
 import se.medborgardialog.testsupport.InProcessMongo;
@@ -15,7 +16,7 @@ class StatisticCellsTests {
     @Test
     void aChangeAppliedTwiceWithItsTokenCountsOnceAndItsTokenIsRemovedAfterwards() {
         MongoTemplate mongo = new MongoTemplate(MongoClients.create(InProcessMongo.uri("cells-tests")), "cells-tests");
-        StatisticCells cells = new StatisticCells(mongo);
+        StatisticCells cells = new StatisticCells(mongo, Clock.systemUTC());
         Generation generation = new Generation(0);
         String cell = "2027-01-04|SYNPUNKT|KLAGOMAL|gata-och-trafik|stadsmiljo|samhallsbyggnadsnamnden|WEB";
         String later = "2027-01-07|SYNPUNKT|KLAGOMAL|gata-och-trafik|stadsmiljo|samhallsbyggnadsnamnden|WEB";

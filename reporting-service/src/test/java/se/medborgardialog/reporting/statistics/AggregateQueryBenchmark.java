@@ -11,6 +11,7 @@ import java.lang.management.ThreadMXBean;
 import java.net.ServerSocket;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
+import java.time.Clock;
 import java.time.LocalDate;
 import java.time.Period;
 import java.util.ArrayList;
@@ -93,7 +94,7 @@ public final class AggregateQueryBenchmark {
                 mongo.getCollection(generation.months()).countDocuments());
 
         Generations generations = new Generations(mongo);
-        CellCube cube = new CellCube(mongo, generations);
+        CellCube cube = new CellCube(mongo, generations, Clock.systemUTC());
         AggregateStatistics statistics = new AggregateStatistics(cube,
                 new CountingProperties("Exempelkommun", NAMNDER, new CountingProperties.Calendar(List.of())),
                 new StatisticsProperties(Period.ofYears(3), 5));
@@ -135,7 +136,7 @@ public final class AggregateQueryBenchmark {
         mix.accept("year per day, namnd x kind (day cells)", new AggregateQuery(PeriodLength.DAY, from, to, sbnKlagomal,
                 List.of(), UnitScope.all(), false));
 
-        StatisticCells cells = new StatisticCells(mongo);
+        StatisticCells cells = new StatisticCells(mongo, Clock.systemUTC());
         long[][] times = new long[queries.size()][ROUNDS];
         long[][] cpus = new long[queries.size()][ROUNDS];
         ThreadMXBean threads = ManagementFactory.getThreadMXBean();

@@ -3,6 +3,8 @@ package se.medborgardialog.reporting.statistics;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.mongodb.client.MongoClients;
+import java.time.Duration;
+import java.time.Instant;
 import java.time.LocalDate;
 import java.time.Period;
 import java.util.ArrayList;
@@ -12,13 +14,16 @@ import java.util.Map;
 import java.util.Random;
 import java.util.Set;
 import java.util.TreeMap;
+import org.bson.Document;
 import org.junit.jupiter.api.Test;
 import org.springframework.data.mongodb.core.MongoTemplate;
+import se.medborgardialog.reporting.aggregates.CellChanges;
 import se.medborgardialog.reporting.aggregates.Generation;
 import se.medborgardialog.reporting.aggregates.Generations;
 import se.medborgardialog.reporting.aggregates.StatisticCells;
 import se.medborgardialog.reporting.facts.CountingProperties;
 import se.medborgardialog.testsupport.InProcessMongo;
+import se.medborgardialog.testsupport.MutableClock;
 
 /**
  * The in-memory cube answers exactly as the store did (the reference {@link StoredCellsQuery}), over random cells
@@ -37,6 +42,7 @@ class CellCubeTests {
     private static final String[][] GUARANTEES = {{"TJANSTEGARANTI", "gatubelysning-3-veckor"},
             {"RIKTLINJE", "synpunkt-svar-2-arbetsdagar"}, {"LAGKRAV", "bygglov-10-veckor"}};
 
+    private final MutableClock clock = new MutableClock(Instant.parse("2026-12-03T10:00:00Z"));
     private final MongoTemplate mongo;
     private final StatisticCells cells;
     private final Generations generations;
@@ -46,9 +52,9 @@ class CellCubeTests {
     CellCubeTests() {
         String database = "cube-tests-" + System.nanoTime();
         mongo = new MongoTemplate(MongoClients.create(InProcessMongo.uri(database)), database);
-        cells = new StatisticCells(mongo);
+        cells = new StatisticCells(mongo, clock);
         generations = new Generations(mongo);
-        statistics = new AggregateStatistics(new CellCube(mongo, generations),
+        statistics = new AggregateStatistics(new CellCube(mongo, generations, clock),
                 new CountingProperties("Exempelkommun", NAMNDER, new CountingProperties.Calendar(List.of())),
                 new StatisticsProperties(Period.ofYears(3), 5));
         reference = new StoredCellsQuery(mongo, statistics);
@@ -85,6 +91,25 @@ class CellCubeTests {
         assertThat(after.totals().counts().get("received")).isEqualTo(before + 3);
         assertThat(after.rows()).anySatisfy(row -> assertThat(row.group()).containsEntry("channel", "BESOK"));
         assertSameAnswer(year);
+    }
+
+    @Test
+    void reloadsEverythingWhenItsClockSaysItHasNotFollowedTheFeedForNineMinutes() {
+        Random random = new Random(9);
+        writeCases(random, 50, generations.active());
+        AggregateQuery year = new AggregateQuery(PeriodLength.YEAR, LocalDate.of(2026, 1, 1), LocalDate.of(2026, 12, 31),
+                Map.of(), List.of(), UnitScope.all(), false);
+        long before = statistics.query(year).totals().counts().get("received");
+        // a change whose feed entry this instance never sees (as if trimmed while it was not refreshing)
+        cells.apply("unseen:1", Map.of("2026-05-05|AVVIKELSE||aldreomsorg|omsorg|vard-och-omsorgsnamnden|BESOK",
+                Map.of("received", 2L)), generations.active());
+        mongo.getCollection(CellChanges.COLLECTION).deleteMany(new Document());
+
+        clock.advance(Duration.ofMinutes(8));
+        assertThat(statistics.query(year).totals().counts().get("received")).as("followed the feed only").isEqualTo(before);
+
+        clock.advance(Duration.ofMinutes(9).plusSeconds(1));
+        assertThat(statistics.query(year).totals().counts().get("received")).as("reloaded").isEqualTo(before + 2);
     }
 
     @Test
