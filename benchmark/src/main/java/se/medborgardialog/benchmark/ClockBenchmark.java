@@ -55,8 +55,8 @@ import se.medborgardialog.contracts.EventTypes;
 import se.medborgardialog.contracts.SubmissionId;
 import se.medborgardialog.contracts.SynpunktKind;
 import se.medborgardialog.contracts.Topics;
+import se.medborgardialog.embeddedstore.IdIndexedH2Backend;
 import de.bwaldvogel.mongo.MongoServer;
-import de.bwaldvogel.mongo.backend.h2.H2Backend;
 import org.h2.mvstore.MVStore;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -134,7 +134,7 @@ public final class ClockBenchmark {
         // every reply, failed here with "Chunk … not found" under this load (README: sla-service, Scale).
         MVStore mvStore = new MVStore.Builder().fileName(run.resolve("store/store.mv").toString()).cacheSize(256)
                 .autoCompactFillRate(0).open();
-        MongoServer store = new MongoServer(new H2Backend(mvStore));
+        MongoServer store = new MongoServer(new IdIndexedH2Backend(mvStore));
         store.bind("127.0.0.1", storePort);
         EmbeddedKafkaKraftBroker broker = new EmbeddedKafkaKraftBroker(1, PARTITIONS, Topics.CASES, Topics.DEADLINES,
                 "medborgardialog.cases.v1.sla-service.dlt");
@@ -206,7 +206,7 @@ public final class ClockBenchmark {
         Files.createDirectories(dir.resolve("store"));
         MVStore mvStore = new MVStore.Builder().fileName(dir.resolve("store/store.mv").toString()).cacheSize(256)
                 .autoCompactFillRate(0).open();
-        MongoServer server = new MongoServer(new H2Backend(mvStore));
+        MongoServer server = new MongoServer(new IdIndexedH2Backend(mvStore));
         int port = freePort();
         server.bind("127.0.0.1", port);
         LocalDate burstDay = burstDay(dir);
@@ -243,7 +243,7 @@ public final class ClockBenchmark {
     private static void rewriteIndexCopy(Path dir, int clocks, int burst) throws IOException {
         MVStore mvStore = new MVStore.Builder().fileName(dir.resolve("store/store.mv").toString()).cacheSize(256)
                 .autoCompactFillRate(0).open();
-        MongoServer server = new MongoServer(new H2Backend(mvStore));
+        MongoServer server = new MongoServer(new IdIndexedH2Backend(mvStore));
         int port = freePort();
         server.bind("127.0.0.1", port);
         try (MongoClient client = MongoClients.create("mongodb://127.0.0.1:" + port)) {

@@ -1,13 +1,13 @@
 package se.medborgardialog.localstack;
 
 import de.bwaldvogel.mongo.MongoServer;
-import de.bwaldvogel.mongo.backend.h2.H2Backend;
 import de.bwaldvogel.mongo.bson.Document;
 import de.bwaldvogel.mongo.wire.message.MongoMessage;
 import io.netty.channel.Channel;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import org.h2.mvstore.MVStore;
+import se.medborgardialog.embeddedstore.IdIndexedH2Backend;
 
 /**
  * The embedded store: mongo-java-server's H2 backend in its own JVM, on a file.
@@ -17,6 +17,9 @@ import org.h2.mvstore.MVStore;
  * acknowledged write being there, so this store commits before it answers any request that changed
  * something. A commit writes to the file but does not fsync: a killed process loses nothing, a power
  * cut may. Production runs real MongoDB.
+ *
+ * <p>A filter that pins {@code _id} next to a guard ({@code {_id, version}}) is served by the {@code _id} index, as
+ * MongoDB does, instead of a scan of the collection ({@link IdIndexedH2Backend}).
  */
 public final class StoreServer {
 
@@ -43,7 +46,7 @@ public final class StoreServer {
     }
 
     /** Commits the MVStore before replying whenever a request left unsaved changes. */
-    static final class DurableH2Backend extends H2Backend {
+    static final class DurableH2Backend extends IdIndexedH2Backend {
 
         DurableH2Backend(MVStore mvStore) {
             super(mvStore);

@@ -1,12 +1,13 @@
 package se.medborgardialog.testsupport;
 
 import de.bwaldvogel.mongo.MongoServer;
-import de.bwaldvogel.mongo.backend.memory.MemoryBackend;
 import java.net.InetSocketAddress;
+import se.medborgardialog.embeddedstore.IdIndexedMemoryBackend;
 
 /**
  * A MongoDB wire-protocol server (mongo-java-server, memory backend) shared by all tests in one JVM.
  * Services reach it through the real MongoDB driver; each test class should use its own database name.
+ * Filters that pin {@code _id} are served by the {@code _id} index, as in MongoDB ({@code embedded-store}).
  */
 public final class InProcessMongo {
 
@@ -19,7 +20,7 @@ public final class InProcessMongo {
     /** A connection string to {@code database} on the shared in-process server, started on first use. */
     public static synchronized String uri(String database) {
         if (server == null) {
-            server = new MongoServer(new MemoryBackend());
+            server = new MongoServer(new IdIndexedMemoryBackend());
             address = server.bind();
             Runtime.getRuntime().addShutdownHook(new Thread(server::shutdownNow, "in-process-mongo-stop"));
         }

@@ -3,7 +3,6 @@ package se.medborgardialog.reporting.statistics;
 import com.mongodb.client.MongoClients;
 import com.mongodb.client.MongoCollection;
 import de.bwaldvogel.mongo.MongoServer;
-import de.bwaldvogel.mongo.backend.memory.MemoryBackend;
 import java.io.BufferedReader;
 import java.io.InputStreamReader;
 import java.lang.management.ManagementFactory;
@@ -24,6 +23,7 @@ import java.util.Set;
 import java.util.function.BiConsumer;
 import org.bson.Document;
 import org.springframework.data.mongodb.core.MongoTemplate;
+import se.medborgardialog.embeddedstore.IdIndexedMemoryBackend;
 import se.medborgardialog.reporting.aggregates.Generation;
 import se.medborgardialog.reporting.aggregates.Generations;
 import se.medborgardialog.reporting.aggregates.StatisticCells;
@@ -63,7 +63,7 @@ public final class AggregateQueryBenchmark {
 
     public static void main(String[] args) throws Exception {
         if (args.length == 2 && args[0].equals("--store")) {
-            new MongoServer(new MemoryBackend()).bind("127.0.0.1", Integer.parseInt(args[1]));
+            new MongoServer(new IdIndexedMemoryBackend()).bind("127.0.0.1", Integer.parseInt(args[1]));
             System.out.println("store ready");
             return;
         }
