@@ -10,6 +10,7 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import org.slf4j.Logger;
@@ -61,7 +62,12 @@ class PublishedMarks {
     void acknowledged(CaseId caseId, String eventId) {
         acknowledged.add(new Mark(caseId, eventId));
         if (draining.compareAndSet(false, true)) {
-            writer.execute(this::drain);
+            try {
+                writer.execute(this::drain);
+            } catch (RejectedExecutionException closing) {
+                // acknowledged while the service stops: close() writes what it finds, the relay sends the rest again
+                draining.set(false);
+            }
         }
     }
 
