@@ -87,6 +87,11 @@ public final class KafkaProbe implements AutoCloseable {
 
     /** Everything on the topic for this key right now (reads up to the current end), in offset order. */
     public List<ConsumerRecord<String, byte[]>> recordsFor(String topic, String key) {
+        return recordsFor(topic, key::equals);
+    }
+
+    /** Everything on the topic for these keys right now (reads up to the current end), in offset order per partition. */
+    public List<ConsumerRecord<String, byte[]>> recordsFor(String topic, Predicate<String> keys) {
         try (KafkaConsumer<String, byte[]> consumer = consumer()) {
             List<TopicPartition> partitions = partitions(consumer, topic);
             consumer.assign(partitions);
@@ -97,7 +102,7 @@ public final class KafkaProbe implements AutoCloseable {
                 consumer.poll(Duration.ofMillis(200)).forEach(seen::add);
                 return partitions.stream().allMatch(partition -> consumer.position(partition) >= end.get(partition));
             });
-            return seen.stream().filter(record -> key.equals(record.key())).toList();
+            return seen.stream().filter(record -> keys.test(record.key())).toList();
         }
     }
 

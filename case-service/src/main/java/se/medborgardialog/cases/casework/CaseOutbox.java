@@ -22,14 +22,35 @@ public class CaseOutbox {
 
     private final CaseEventPublisher publisher;
     private final CaseStore store;
+    private final PublishedMarks marks;
     private final OutboxProperties properties;
     private final Clock clock;
 
-    CaseOutbox(CaseEventPublisher publisher, CaseStore store, OutboxProperties properties, Clock clock) {
+    CaseOutbox(CaseEventPublisher publisher, CaseStore store, PublishedMarks marks, OutboxProperties properties,
+            Clock clock) {
         this.publisher = publisher;
         this.store = store;
+        this.marks = marks;
         this.properties = properties;
         this.clock = clock;
+    }
+
+    /**
+     * Sends the event without waiting for the broker: once it acknowledged, the event leaves the document with others
+     * acknowledged meanwhile ({@link PublishedMarks}); if it never does, the event stays pending for the relay. For a
+     * consumer, whose caller waits for nothing: one broker round trip and one store write serve many cases.
+     */
+    public void flushAsync(CaseId caseId, PendingEvent event) {
+        marks.sending(event.eventId());
+        publisher.publishAsync(event).whenComplete((sent, notAcknowledged) -> {
+            if (notAcknowledged == null) {
+                marks.acknowledged(caseId, event.eventId());
+            } else {
+                marks.notAcknowledged(event.eventId());
+                log.warn("Event {} for case {} not acknowledged by Kafka, stays pending for the relay: {}",
+                        event.type(), caseId, notAcknowledged.getMessage());
+            }
+        });
     }
 
     /** @return true when the broker acknowledged the event; false leaves it pending for the relay */
@@ -59,6 +80,15 @@ public class CaseOutbox {
             }
         }
         return true;
+    }
+
+    /**
+     * Whether this process sent the event with {@link #flushAsync} and it is still in its case's outbox only because
+     * the acknowledgement or its mark has not come back yet. Asked before reading the case: when it says no, a read
+     * after it sees the outbox as the mark left it.
+     */
+    public boolean isUnderway(String eventId) {
+        return marks.isUnderway(eventId);
     }
 
     /** Republishes events pending longer than the grace period. */

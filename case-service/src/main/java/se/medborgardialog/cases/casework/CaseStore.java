@@ -207,6 +207,20 @@ public class CaseStore {
     }
 
     /**
+     * Kafka acknowledged these events: they leave their documents, all in one update ({@code _id $in}, so the store
+     * finds the cases by their index).
+     */
+    public void markPublished(Map<CaseId, List<String>> eventIdsByCase) {
+        if (eventIdsByCase.isEmpty()) {
+            return;
+        }
+        List<String> caseIds = eventIdsByCase.keySet().stream().map(CaseId::toString).toList();
+        List<String> eventIds = eventIdsByCase.values().stream().flatMap(List::stream).toList();
+        mongo.updateMulti(query(where("_id").in(caseIds)),
+                new Update().pull("outbox", new Document("eventId", new Document("$in", eventIds))), COLLECTION);
+    }
+
+    /**
      * The SMTP server accepted the mail.
      *
      * @return false when it was already marked sent (or is not this case's mail); nothing was written

@@ -6,9 +6,14 @@ import static org.springframework.data.mongodb.core.query.Query.query;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
+import org.bson.Document;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.InitializingBean;
+import org.springframework.data.mongodb.core.FindAndModifyOptions;
 import org.springframework.data.mongodb.core.MongoTemplate;
+import org.springframework.data.mongodb.core.query.Query;
+import org.springframework.data.mongodb.core.query.Update;
 import org.springframework.stereotype.Service;
 import se.medborgardialog.cases.casework.CaseStore;
 import se.medborgardialog.cases.casework.DeadlineStatus;
@@ -21,9 +26,12 @@ import se.medborgardialog.contracts.CaseId;
  *
  * <p>Read-merge-write per clock is safe because all events of a case share its key and partition, so one consumer
  * thread handles them one after the other.
+ *
+ * <p>A case's records are found through {@link CaseClocks} (the clock names per case), by id: every read here uses
+ * the {@code _id} index. The clock is named there before its record is written, so a record is never missed.
  */
 @Service
-public class DeadlineTracking {
+public class DeadlineTracking implements InitializingBean {
 
     private static final Logger log = LoggerFactory.getLogger(DeadlineTracking.class);
 
@@ -61,10 +69,14 @@ public class DeadlineTracking {
         DeadlineRecord existing = mongo.findById(incoming.id(), DeadlineRecord.class);
         DeadlineRecord merged = existing == null ? incoming : existing.merge(incoming);
         boolean changed = !merged.equals(existing);
+        List<String> clocks;
         if (changed) {
+            clocks = nameClock(caseId, merged.clock());
             mongo.save(merged);
+        } else {
+            clocks = clocksOf(caseId);
         }
-        boolean applied = applyKnown(caseId);
+        boolean applied = applyKnown(caseId, clocks, merged);
         log.info("Deadline {} of case {} is {}{} (case {})", merged.clock(), caseId, merged.status(),
                 merged.isPaused() ? ", paused" : "", applied ? "updated" : "not opened yet, kept for later");
         return changed ? "processed" : "duplicate";
@@ -72,11 +84,59 @@ public class DeadlineTracking {
 
     /** Copies the most relevant known deadline onto the case; false when the case does not exist yet. */
     public boolean applyKnown(CaseId caseId) {
-        List<DeadlineRecord> known = mongo.find(query(where("caseId").is(caseId.toString())), DeadlineRecord.class);
+        return applyKnown(caseId, clocksOf(caseId), null);
+    }
+
+    /** @param justWritten the record just written (spares reading it back when it is the case's only clock), or null */
+    private boolean applyKnown(CaseId caseId, List<String> clocks, DeadlineRecord justWritten) {
+        if (clocks.isEmpty()) {
+            return false;
+        }
+        List<DeadlineRecord> known = justWritten != null && clocks.equals(List.of(justWritten.clock()))
+                ? List.of(justWritten)
+                : mongo.find(query(where("_id").in(clocks.stream()
+                        .map(clock -> DeadlineRecord.idOf(caseId.toString(), clock)).toList())), DeadlineRecord.class);
         return known.stream()
                 .sorted(DeadlineRecord.MOST_RELEVANT_FIRST)
                 .findFirst()
                 .map(deadline -> cases.applyDeadline(caseId, deadline.view()))
                 .orElse(false);
+    }
+
+    private List<String> clocksOf(CaseId caseId) {
+        CaseClocks clocks = mongo.findById(caseId.toString(), CaseClocks.class);
+        return clocks == null || clocks.clocks() == null ? List.of() : clocks.clocks();
+    }
+
+    /** Names the clock for its case (once) and returns all the case's clock names. */
+    private List<String> nameClock(CaseId caseId, String clock) {
+        CaseClocks clocks = mongo.findAndModify(query(where("_id").is(caseId.toString())),
+                new Update().addToSet("clocks", clock), FindAndModifyOptions.options().upsert(true).returnNew(true),
+                CaseClocks.class);
+        return clocks == null || clocks.clocks() == null ? List.of(clock) : clocks.clocks();
+    }
+
+    /**
+     * Records kept before the clocks were named per case get their names once, at start, before any consumer runs:
+     * only when no case has named clocks yet and some records exist.
+     */
+    @Override
+    public void afterPropertiesSet() {
+        if (mongo.collectionExists(CaseClocks.COLLECTION) && mongo.estimatedCount(CaseClocks.COLLECTION) > 0) {
+            return;
+        }
+        Query records = new Query();
+        records.fields().include("caseId", "clock");
+        int named = 0;
+        try (var stream = mongo.stream(records, Document.class, "case_deadlines")) {
+            for (Document record : (Iterable<Document>) stream::iterator) {
+                mongo.upsert(query(where("_id").is(record.getString("caseId"))),
+                        new Update().addToSet("clocks", record.getString("clock")), CaseClocks.COLLECTION);
+                named++;
+            }
+        }
+        if (named > 0) {
+            log.info("Named the clocks of {} deadline records kept before clocks were named per case", named);
+        }
     }
 }

@@ -30,7 +30,7 @@ import tools.jackson.databind.json.JsonMapper;
 
 /**
  * Opens a case from a submission: number it, route it, store it with its pending {@code CaseOpened} in one insert,
- * then publish. A submission seen before opens nothing and takes no number; it only pushes out an event a crash
+ * then publish without waiting for the broker (the outbox keeps the event until it acknowledged). A submission seen before opens nothing and takes no number; it only pushes out an event a crash
  * may have left pending.
  */
 @Service
@@ -163,10 +163,14 @@ public class CaseOpening {
     }
 
     private String open(CaseId caseId, String unit, Opener opener, AlsoAnnounced also) {
+        // a redelivery right after the first delivery leaves that one's CaseOpened, still on its way, to it
+        boolean openedUnderway = outbox.isUnderway(events.eventId(caseId, EventTypes.CASE_OPENED, null));
         Optional<Case> existing = store.find(caseId);
         if (existing.isPresent()) {
             log.info("Submission {} already opened as case {}; nothing new", caseId, existing.get().diarienummer());
-            outbox.flushInOrder(existing.get());
+            if (!openedUnderway) {
+                outbox.flushInOrder(existing.get());
+            }
             return "duplicate";
         }
         Instant now = clock.instant();
@@ -187,7 +191,7 @@ public class CaseOpening {
         log.info("Opened {} case {} as {} in unit {}", aCase.caseType(), caseId, number, unit);
         deadlines.applyKnown(caseId);
         if (after.isEmpty()) {
-            outbox.flush(caseId, caseOpened);
+            outbox.flushAsync(caseId, caseOpened);
         } else {
             store.find(caseId).ifPresent(outbox::flushInOrder);
         }

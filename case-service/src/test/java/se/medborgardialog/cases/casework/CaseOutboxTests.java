@@ -2,6 +2,7 @@ package se.medborgardialog.cases.casework;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.mockito.ArgumentMatchers.any;
+import static org.mockito.Mockito.doReturn;
 import static org.mockito.Mockito.doThrow;
 import static org.mockito.Mockito.mock;
 import static org.mockito.Mockito.never;
@@ -13,6 +14,8 @@ import static se.medborgardialog.cases.Submissions.aSubmission;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
 import org.junit.jupiter.api.Test;
 import se.medborgardialog.cases.messaging.CaseEventPublisher;
 import se.medborgardialog.cases.messaging.PendingEvent;
@@ -27,7 +30,8 @@ class CaseOutboxTests {
     private final CaseEventPublisher publisher = mock(CaseEventPublisher.class);
     private final CaseStore store = mock(CaseStore.class);
     private final MutableClock clock = new MutableClock(NOW);
-    private final CaseOutbox outbox = new CaseOutbox(publisher, store,
+    private final PublishedMarks marks = new PublishedMarks(store);
+    private final CaseOutbox outbox = new CaseOutbox(publisher, store, marks,
             new OutboxProperties(Duration.ofSeconds(5), Duration.ofSeconds(10)), clock);
 
     private final Case aCase = Case.open(aSubmission().build(), new Diarienummer("2026-000001"), "stadsmiljo", NOW);
@@ -60,6 +64,33 @@ class CaseOutboxTests {
         assertThat(outbox.flushInOrder(aCase)).isFalse();
 
         verify(publisher, never()).publish(answered);
+    }
+
+    @Test
+    void marksAnEventSentWithoutWaitingPublishedOnlyOnceKafkaAcknowledged() throws Exception {
+        CompletableFuture<Object> acknowledgement = new CompletableFuture<>();
+        doReturn(acknowledgement).when(publisher).publishAsync(opened);
+
+        outbox.flushAsync(aCase.caseId(), opened);
+        verify(store, never()).markPublished(any());
+        assertThat(marks.isUnderway("e1")).isTrue();
+
+        acknowledgement.complete(null);
+        marks.close();
+        verify(store).markPublished(Map.of(aCase.caseId(), List.of("e1")));
+        assertThat(marks.isUnderway("e1")).isFalse();
+    }
+
+    @Test
+    void leavesAnEventSentWithoutWaitingPendingForTheRelayWhenKafkaRefusesIt() throws Exception {
+        doReturn(CompletableFuture.failedFuture(new IllegalStateException("broker gone"))).when(publisher)
+                .publishAsync(opened);
+
+        outbox.flushAsync(aCase.caseId(), opened);
+        marks.close();
+
+        verify(store, never()).markPublished(any());
+        assertThat(marks.isUnderway("e1")).isFalse();
     }
 
     @Test

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.mockito.ArgumentMatchers.any;
 import static org.mockito.ArgumentMatchers.eq;
 import static org.mockito.Mockito.mock;
+import static org.mockito.Mockito.never;
 import static org.mockito.Mockito.times;
 import static org.mockito.Mockito.verify;
 import static org.mockito.Mockito.when;
@@ -96,5 +97,43 @@ class DeadlineTrackingIntegrationTests {
         assertThat(tracking.paused(caseId, "first-answer", PAUSED_AT)).isEqualTo("duplicate");
         assertThat(tracking.resumed(caseId, "first-answer", RESUMED_AT, MOVED, MOVED_DUE)).isEqualTo("duplicate");
         assertThat(mongo.findById(caseId + ":first-answer", DeadlineRecord.class)).isEqualTo(before);
+    }
+
+    @Test
+    void aCaseOpenedAfterTwoClocksWereReportedShowsTheRunningOneDueSoonest() {
+        when(cases.applyDeadline(any(), any())).thenReturn(false);
+        tracking.record(caseId, "answer", MOVED, MOVED_DUE, DeadlineStatus.RUNNING);
+        tracking.record(caseId, "first-answer", LocalDate.parse("2026-03-04"), DUE, DeadlineStatus.RUNNING);
+        tracking.record(caseId, "acknowledge", null, DUE.minusSeconds(86_400), DeadlineStatus.MET);
+
+        when(cases.applyDeadline(any(), any())).thenReturn(true);
+        assertThat(tracking.applyKnown(caseId)).isTrue();
+
+        assertThat(applied(4).get(3)).isEqualTo(new CaseDeadline("first-answer", LocalDate.parse("2026-03-04"),
+                DUE.truncatedTo(ChronoUnit.MILLIS), DeadlineStatus.RUNNING));
+    }
+
+    @Test
+    void aCaseWithNoClockReportedIsLeftAlone() {
+        assertThat(tracking.applyKnown(caseId)).isFalse();
+
+        verify(cases, never()).applyDeadline(any(), any());
+    }
+
+    @Test
+    void namesTheClocksOfRecordsKeptBeforeClocksWereNamedPerCase() {
+        try (MongoClient older = MongoClients.create(InProcessMongo.uri("cases-deadline-clocks-before"))) {
+            MongoTemplate store = new MongoTemplate(older, "cases-deadline-clocks-before");
+            store.save(DeadlineRecord.reported(caseId, "first-answer", LocalDate.parse("2026-03-04"), DUE,
+                    DeadlineStatus.RUNNING, null, null));
+            when(cases.applyDeadline(any(), any())).thenReturn(true);
+
+            DeadlineTracking started = new DeadlineTracking(store, cases);
+            started.afterPropertiesSet();
+
+            assertThat(started.applyKnown(caseId)).isTrue();
+            assertThat(applied(1)).containsExactly(new CaseDeadline("first-answer", LocalDate.parse("2026-03-04"),
+                    DUE.truncatedTo(ChronoUnit.MILLIS), DeadlineStatus.RUNNING));
+        }
     }
 }
