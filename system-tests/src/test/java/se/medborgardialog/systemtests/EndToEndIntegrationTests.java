@@ -377,8 +377,12 @@ class EndToEndIntegrationTests {
             var replied = http.post(intake("/api/v1/status/" + trackingCode + "/svar"), null, """
                     {"text": "Svar %s"}""".formatted(json));
             assertThat(replied.status()).as(replied.body()).isEqualTo(202);
-            await().atMost(PATIENCE).untilAsserted(() -> assertThat(http.get(cases("/api/v1/cases/" + caseId),
-                    "bertil").json().get("replies").get(0).get("text").asString()).isEqualTo("Svar " + MARKUP));
+            await().atMost(PATIENCE).untilAsserted(() -> {
+                // an assertion, not a NullPointerException, while the reply is still on its way: Awaitility retries
+                JsonNode replies = http.get(cases("/api/v1/cases/" + caseId), "bertil").json().get("replies");
+                assertThat(replies).as("the citizen's reply in the case").isNotEmpty();
+                assertThat(replies.get(0).get("text").asString()).isEqualTo("Svar " + MARKUP);
+            });
             await().atMost(PATIENCE).until(() -> queueEntry("anna", reportId), entry -> entry != null);
 
             showsNoMarkup(intake("/status?kod=" + trackingCode).toString());
