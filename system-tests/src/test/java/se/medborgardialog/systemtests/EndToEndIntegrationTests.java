@@ -7,6 +7,10 @@ import static org.awaitility.Awaitility.await;
 import java.io.IOException;
 import java.net.ServerSocket;
 import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -19,15 +23,22 @@ import java.util.Comparator;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
+import java.util.TreeMap;
 import java.util.stream.Stream;
 import java.util.stream.StreamSupport;
+import org.apache.pdfbox.Loader;
+import org.apache.pdfbox.pdmodel.PDDocument;
+import org.apache.pdfbox.text.PDFTextStripper;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
+import org.openqa.selenium.By;
 import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.NoAlertPresentException;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.support.ui.Select;
 import se.medborgardialog.localstack.LocalStack;
 import se.medborgardialog.localstack.Service;
 import se.medborgardialog.localstack.StackSettings;
@@ -366,8 +377,12 @@ class EndToEndIntegrationTests {
             var replied = http.post(intake("/api/v1/status/" + trackingCode + "/svar"), null, """
                     {"text": "Svar %s"}""".formatted(json));
             assertThat(replied.status()).as(replied.body()).isEqualTo(202);
-            await().atMost(PATIENCE).untilAsserted(() -> assertThat(http.get(cases("/api/v1/cases/" + caseId),
-                    "bertil").json().get("replies").get(0).get("text").asString()).isEqualTo("Svar " + MARKUP));
+            await().atMost(PATIENCE).untilAsserted(() -> {
+                // an assertion, not a NullPointerException, while the reply is still on its way: Awaitility retries
+                JsonNode replies = http.get(cases("/api/v1/cases/" + caseId), "bertil").json().get("replies");
+                assertThat(replies).as("the citizen's reply in the case").isNotEmpty();
+                assertThat(replies.get(0).get("text").asString()).isEqualTo("Svar " + MARKUP);
+            });
             await().atMost(PATIENCE).until(() -> queueEntry("anna", reportId), entry -> entry != null);
 
             showsNoMarkup(intake("/status?kod=" + trackingCode).toString());
@@ -402,6 +417,395 @@ class EndToEndIntegrationTests {
                     .isInstanceOf(NoAlertPresentException.class);
             return source;
         }
+    }
+
+    /**
+     * Issue 6's walkthrough across the whole stack: cases made through intake and worked in case-service, counted by
+     * reporting from the events, and a statistician in Chromium who filters a year, a nämnd and a kind, downloads the
+     * CSV and the årsberättelse as PDF, and finds every number equal to the cases (the test's own ledger, and
+     * case-service's queue and store); then the reconciliation with the case store finds no difference.
+     *
+     * <p>It shares the class's stack (a second stack would cost its start again) and runs after the methods above, so
+     * its exact figures are for a nämnd and categories no other test touches: Barn- och utbildningsnämnden
+     * ({@code skola-och-forskola}, rektor's unit), Kultur- och fritidsnämnden, the felanmälan category {@code potthal}
+     * and lex Maria.
+     */
+    @Nested
+    class AStatisticiansWalkthrough {
+
+        private static final String SKOLA = "barn-och-utbildningsnamnden";
+        private static final String KULTUR = "kultur-och-fritidsnamnden";
+        private static final String TWO_DAYS = "synpunkt-svar-2-arbetsdagar";
+        private static final char NBSP = '\u00a0';
+
+        @RegisterExtension
+        static final Browser browser = Browser.chromium();
+
+        private final CaseLedger ledger = new CaseLedger();
+
+        @Test
+        void filtersAYearANamndAndAKindDownloadsTheCsvAndTheArsberattelseAndEveryNumberMatchesTheCases()
+                throws Exception {
+            // Synpunkter to Barn- och utbildningsnämnden: every kind; answered in time, answered late, left open, closed.
+            var answeredAndClosed = synpunkt("klagomål", "skola-och-forskola", SKOLA, true);
+            var answered = synpunkt("klagomål", "skola-och-forskola", SKOLA, true);
+            var anonymousOpen = synpunkt("klagomål", "skola-och-forskola", SKOLA, false);
+            var praise = synpunkt("beröm", "skola-och-forskola", SKOLA, true);
+            var closedUnanswered = synpunkt("förslag", "skola-och-forskola", SKOLA, false);
+            var question = synpunkt("fråga", "skola-och-forskola", SKOLA, true);
+            var lateLetter = letterReceivedTwoWeeksAgo("klagomål", "skola-och-forskola", SKOLA);
+            // Kultur- och fritidsnämnden has no officer here: its cases stay open.
+            synpunkt("klagomål", "kultur-och-fritid", KULTUR, true);
+            synpunkt("beröm", "kultur-och-fritid", KULTUR, false);
+            var potthole = felanmalan();
+            var lexMaria = avvikelse();
+
+            for (var made : List.of(answeredAndClosed, answered, anonymousOpen, praise, closedUnanswered, question,
+                    lateLetter)) {
+                await().atMost(PATIENCE).until(() -> queueEntry("rektor", made.caseId), e -> e != null
+                        && e.hasNonNull("dueDate"));
+            }
+            await().atMost(PATIENCE).until(() -> queueEntry("anna", potthole.caseId), e -> e != null
+                    && e.hasNonNull("dueDate"));
+            await().atMost(PATIENCE).until(() -> queueEntry("mas", lexMaria.caseId), e -> e != null);
+            // the letter's two working days had run out before it was registered (a breach belongs to its due date)
+            lateLetter.clockBreached = LocalDate.parse(queueEntry("rektor", lateLetter.caseId).get("dueDate").asString());
+            assertThat(lateLetter.clockBreached).isBefore(LocalDate.now(STOCKHOLM));
+
+            answer("rektor", answeredAndClosed, true);
+            close("rektor", answeredAndClosed, "besvarat");
+            answer("rektor", answered, true);
+            answer("rektor", praise, true);
+            close("rektor", praise, "besvarat");
+            close("rektor", closedUnanswered, "ingen-åtgärd");
+            // closed in time without an answer: sla stops the clock as met, but nothing was answered
+            closedUnanswered.clockMet = closedUnanswered.closed;
+            answer("rektor", lateLetter, false);
+            answer("anna", potthole, true);
+            close("anna", potthole, "åtgärdat");
+
+            int year = LocalDate.now(STOCKHOLM).getYear();
+
+            // case-service's own view of the nämnd's cases agrees with what the test did
+            List<JsonNode> queue = entries(http.get(cases("/api/v1/queue?status=all"), "rektor").json());
+            assertThat(queue).extracting(e -> e.get("caseId").asString()).containsExactlyInAnyOrderElementsOf(
+                    ledger.cases().stream().filter(CaseLedger.namnd(SKOLA)).map(m -> m.caseId).toList());
+            for (JsonNode entry : queue) {
+                CaseLedger.Made made = ledger.cases().stream().filter(m -> m.caseId.equals(entry.get("caseId")
+                        .asString())).findFirst().orElseThrow();
+                assertThat(entry.get("kind").asString()).as(made.caseId).isEqualTo(made.kind);
+                assertThat(stockholmDate(entry.get("receivedAt").asString())).as(made.caseId).isEqualTo(made.received);
+                assertThat(entry.get("status").asString()).as(made.caseId)
+                        .isEqualTo(made.closed != null ? "closed" : made.answered != null ? "answered" : "open");
+            }
+
+            // reporting has counted it all, by the API (the figures the page and the årsberättelse are made from)
+            CaseLedger.Figures skola = ledger.figures(year, CaseLedger.namnd(SKOLA));
+            if (lateLetter.received.getYear() == year && lateLetter.clockBreached.getYear() == year) {
+                // what the actions above come to (in the first days of January the letter is last year's)
+                assertThat(skola).isEqualTo(new CaseLedger.Figures(7, 4, 3, 3, 4, 4, 1));
+            }
+            await().atMost(PATIENCE).untilAsserted(() -> assertFigures(yearTotals(year, "namnd=" + SKOLA), skola, TWO_DAYS));
+            await().atMost(PATIENCE).untilAsserted(() -> assertFigures(yearTotals(year, "namnd=" + KULTUR),
+                    ledger.figures(year, CaseLedger.namnd(KULTUR)), TWO_DAYS));
+            await().atMost(PATIENCE).untilAsserted(() -> assertFigures(yearTotals(year,
+                    "caseType=FELANMALAN&category=potthal"), ledger.figures(year, m -> m == potthole),
+                    "felanmalan-10-arbetsdagar"));
+            await().atMost(PATIENCE).untilAsserted(() -> assertThat(yearTotals(year, "caseType=AVVIKELSE").get("counts")
+                    .get("avvikelser:LEX_MARIA:reported").asLong()).isEqualTo(1));
+
+            String klagomal = "KLAGOMAL";
+            var selection = CaseLedger.namnd(SKOLA).and(CaseLedger.kind(klagomal));
+            CaseLedger.Figures klagomalFigures = ledger.figures(year, selection);
+
+            // The statistician: signs in, filters the year, the nämnd and the kind.
+            browser.open(reporting("/logga-in").toString());
+            browser.driver().manage().deleteAllCookies();
+            browser.open(reporting("/statistik").toString());
+            assertThat(browser.driver().getCurrentUrl()).isEqualTo(reporting("/logga-in").toString());
+            browser.find("#username").sendKeys("stina");
+            browser.find("#password").sendKeys("utveckling");
+            browser.clickAndWaitForNextPage("#login-form button[type=submit]");
+            browser.assertSwedishPage("Statistik – Medborgardialog");
+            new Select(browser.find("#ar")).selectByValue(Integer.toString(year));
+            new Select(browser.find("#namnd")).selectByValue(SKOLA);
+            new Select(browser.find("#kind")).selectByValue(klagomal);
+            browser.clickAndWaitForNextPage("#visa");
+
+            assertThat(browser.find("#inkomna").getText()).isEqualTo(Long.toString(klagomalFigures.received()));
+            assertThat(browser.find("#besvarade").getText()).isEqualTo(Long.toString(klagomalFigures.answered()));
+            assertThat(text(browser.find("#i-tid"))).isEqualTo(percent(klagomalFigures.answeredWithinDeadlineShare()));
+            Map<String, long[]> months = ledger.perMonth(year, selection);
+            assertThat(barsWithHeight("svg#volymer rect.bar.bar-received")).isEqualTo(nonZero(months, 0));
+            assertThat(barsWithHeight("svg#volymer rect.bar.bar-answered")).isEqualTo(nonZero(months, 1));
+            assertThat(browser.findAll("svg#enheter-inkomna rect.bar")).extracting(bar -> bar.getDomAttribute("data-label")
+                    + "=" + bar.getDomAttribute("data-value")).containsExactly("Utbildning=" + klagomalFigures.received());
+            assertThat(browser.findAll("svg#garantier rect.bar")).extracting(bar -> bar.getDomAttribute("data-label"))
+                    .containsExactly(TWO_DAYS);
+            assertThat(text(browser.find("#garantier-tabell tbody tr"))).isEqualTo(String.join(" ", TWO_DAYS,
+                    "riktlinje", Long.toString(klagomalFigures.guaranteeMet()),
+                    Long.toString(klagomalFigures.guaranteeBreached()), "0",
+                    percent(share(klagomalFigures.guaranteeMet(), klagomalFigures.guaranteeBreached()))));
+            browser.assertAccessible();
+
+            // the CSV of the selection, downloaded in the page's session
+            String session = "JSESSIONID=" + browser.driver().manage().getCookieNamed("JSESSIONID").getValue();
+            String pdfLink = browser.find("#arsberattelse-pdf-lank").getDomProperty("href");
+            byte[] csv = download(browser.find("#csv-lank").getDomProperty("href"), session, "text/csv");
+            assertThat(csv).startsWith(0xEF, 0xBB, 0xBF);
+            String csvText = new String(csv, 3, csv.length - 3, StandardCharsets.UTF_8);
+            assertThat(csvText).endsWith("\r\n");
+            assertThat(csvText.replace("\r\n", "")).as("every line ends in CRLF").doesNotContain("\n", "\r");
+            List<Map<String, String>> csvRows = csvRows(csvText);
+            Map<String, String> total = csvRows.get(csvRows.size() - 1);
+            assertThat(total.get("period")).isEqualTo("total");
+            assertThat(total).containsEntry("received", Long.toString(klagomalFigures.received()))
+                    .containsEntry("answered", Long.toString(klagomalFigures.answered()))
+                    .containsEntry("answeredWithinDeadline", Long.toString(klagomalFigures.answeredWithinDeadline()))
+                    .containsEntry("closed", Long.toString(klagomalFigures.closed()))
+                    .containsEntry("guarantee:" + TWO_DAYS + ":met", Long.toString(klagomalFigures.guaranteeMet()))
+                    .containsEntry("guarantee:" + TWO_DAYS + ":breached",
+                            Long.toString(klagomalFigures.guaranteeBreached()))
+                    .containsEntry("answeredWithinDeadlineShare", decimalComma(
+                            klagomalFigures.answeredWithinDeadlineShare()));
+            for (Map<String, String> row : csvRows.subList(0, csvRows.size() - 1)) {
+                long[] expected = months.getOrDefault(row.get("period"), new long[2]);
+                assertThat(List.of(row.get("received"), row.get("answered"))).as("CSV row %s", row.get("period"))
+                        .containsExactly(Long.toString(expected[0]), Long.toString(expected[1]));
+            }
+            assertThat(csvRows.subList(0, csvRows.size() - 1)).extracting(row -> row.get("period"))
+                    .containsAll(months.keySet());
+
+            // the årsberättelse of the nämnd for the year: the page, then the PDF
+            browser.clickAndWaitForNextPage("#arsberattelse-lank");
+            browser.assertSwedishPage("Årsberättelse " + year + " – Medborgardialog");
+            String headline = "Årsberättelse " + year + ": Barn- och utbildningsnämnden";
+            assertThat(browser.find("#rubrik").getText()).isEqualTo(headline);
+            Map<String, Long> kinds = ledger.receivedPerKind(year, CaseLedger.namnd(SKOLA));
+            List<String> volumeRows = new ArrayList<>();
+            kinds.forEach((kind, received) -> volumeRows.add("Synpunkter – " + KIND_WORDS.get(kind) + " " + received));
+            assertThat(browser.findAll("#volymer-tabell tbody tr:not(.total)"))
+                    .extracting(row -> row.findElement(By.cssSelector("th")).getText() + " "
+                            + row.findElement(By.cssSelector("td")).getText())
+                    .containsExactlyElementsOf(volumeRows);
+            assertThat(browser.find("#volymer-totalt td").getText()).isEqualTo(Long.toString(skola.received()));
+            // every answer in time came the same day, the late letter's after two weeks: the two rules agree here
+            String withinTwoDays = "Synpunkter besvarade inom två arbetsdagar " + skola.answered() + " "
+                    + percent(skola.answeredWithinDeadlineShare());
+            String withinDeadline = "Ärenden besvarade inom sin tidsgräns " + skola.answered() + " "
+                    + percent(skola.answeredWithinDeadlineShare());
+            assertThat(browser.findAll("#svarstider-tabell tbody tr")).extracting(this::text)
+                    .satisfiesExactly(row -> assertThat(row).startsWith(withinTwoDays),
+                            row -> assertThat(row).startsWith(withinDeadline));
+            String guaranteeRow = String.join(" ", TWO_DAYS, "riktlinje", Long.toString(skola.guaranteeMet()),
+                    Long.toString(skola.guaranteeBreached()), "0",
+                    percent(share(skola.guaranteeMet(), skola.guaranteeBreached())));
+            assertThat(browser.findAll("#garantier-tabell tbody tr")).extracting(this::text)
+                    .singleElement().asString().startsWith(guaranteeRow);
+            assertThat(browser.find("#avvikelser-meningar").getText()).isEqualTo("Inga avvikelser rapporterades.");
+            String topCategory = "skola-och-forskola: " + skola.received() + " ärenden (" + percent(1.0) + ")";
+            assertThat(browser.findAll("#kategorier-lista li")).extracting(this::text).containsExactly(topCategory);
+            browser.assertAccessible();
+
+            byte[] pdf = download(pdfLink, session, "application/pdf");
+            assertThat(new String(pdf, 0, 4, StandardCharsets.ISO_8859_1)).isEqualTo("%PDF");
+            // kept beside the stack's logs, to look at when this fails
+            Files.write(DATA_DIR.resolveSibling("arsberattelse-" + year + ".pdf"), pdf);
+            String pdfText;
+            try (PDDocument document = Loader.loadPDF(pdf)) {
+                // in reading order (openhtmltopdf draws a line's inline parts one after another, not left to right)
+                PDFTextStripper stripper = new PDFTextStripper();
+                stripper.setSortByPosition(true);
+                pdfText = stripper.getText(document).replace(NBSP, ' ').replaceAll("[ \\t]+", " ");
+            }
+            assertThat(pdfText.replaceAll("\\s+", " ")).as(pdfText).contains(headline);
+            assertThat(pdfText).as(pdfText).contains(withinTwoDays, withinDeadline, guaranteeRow,
+                    "Inga avvikelser rapporterades.", topCategory);
+            for (String volumeRow : volumeRows) {
+                assertThat(pdfText).as(pdfText).contains(volumeRow + " 0 +");
+            }
+            assertThat(pdfText).as(pdfText).contains("Totalt " + skola.received() + " 0 +" + skola.received());
+
+            // the reconciliation with case-service's store, over the last twelve months and this one: no difference
+            LocalDate today = LocalDate.now(STOCKHOLM);
+            var requested = http.post(reporting("/api/v1/statistics/reconciliation/case-store?period=month&from="
+                    + today.minusYears(1).withDayOfMonth(1) + "&to=" + today), "stina", "");
+            assertThat(requested.status()).as(requested.body()).isEqualTo(202);
+            String location = requested.json().get("location").asString();
+            JsonNode reconciliation = await().atMost(Duration.ofMinutes(3)).until(() ->
+                    http.get(reporting(location), "stina").json(), r -> !"väntar".equals(r.get("status").asString()));
+            assertThat(reconciliation.get("status").asString()).as(reconciliation.toString()).isEqualTo("klar");
+            JsonNode result = reconciliation.get("result");
+            assertThat(result.get("consistent").asBoolean()).as(result.toString()).isTrue();
+            assertThat(result.get("differences").asLong()).as(result.toString()).isZero();
+            assertThat(Stream.concat(entries(result.get("cells")).stream(), entries(result.get("backlog")).stream()))
+                    .as(result.toString()).allSatisfy(cell -> assertThat(cell.get("differences").isEmpty()).isTrue());
+            // and the case store's own counts of the nämnd's cases are the ledger's
+            long storeReceived = 0;
+            for (JsonNode cell : entries(result.get("cells"))) {
+                if ("utbildning".equals(cell.get("unit").asString())
+                        && cell.get("period").asString().startsWith(year + "-")) {
+                    storeReceived += cell.get("caseStore").get("received").asLong();
+                }
+            }
+            assertThat(storeReceived).isEqualTo(skola.received());
+        }
+
+        private CaseLedger.Made synpunkt(String kind, String category, String namnd, boolean withContact) {
+            String contact = withContact ? """
+                    , "contact": {"name": "Medborgare", "email": "walkthrough@example.se"}""" : "";
+            var receipt = http.post(intake("/api/v1/synpunkter"), null, """
+                    {"kind": "%s", "category": "%s", "channel": "web", "text": "Om %s."%s}"""
+                    .formatted(kind, category, category, contact));
+            assertThat(receipt.status()).as(receipt.body()).isEqualTo(202);
+            return ledger.made(receipt.json().get("submissionId").asString(), "SYNPUNKT", KINDS.get(kind), category,
+                    namnd, stockholmDate(receipt.json().get("receivedAt").asString()));
+        }
+
+        private CaseLedger.Made letterReceivedTwoWeeksAgo(String kind, String category, String namnd) {
+            OffsetDateTime arrived = OffsetDateTime.now(STOCKHOLM).minusDays(14).truncatedTo(ChronoUnit.SECONDS);
+            var receipt = http.post(intake("/api/v1/synpunkter"), "rolf", """
+                    {"kind": "%s", "category": "%s", "channel": "brev", "text": "Brev om skolskjutsen.",
+                     "receivedAt": "%s", "contact": {"name": "Brevskrivare", "email": "brev@example.se"}}"""
+                    .formatted(kind, category, arrived));
+            assertThat(receipt.status()).as(receipt.body()).isEqualTo(202);
+            return ledger.made(receipt.json().get("submissionId").asString(), "SYNPUNKT", KINDS.get(kind), category,
+                    namnd, arrived.toLocalDate());
+        }
+
+        private CaseLedger.Made felanmalan() {
+            var receipt = http.post(intake("/api/v1/felanmalningar"), null, """
+                    {"category": "potthal", "description": "Djupt hål i cykelbanan.",
+                     "location": {"latitude": 59.3100, "longitude": 18.0200, "address": "Skolvägen 3"},
+                     "contact": {"name": "Cyklist", "email": "cyklist@example.se"}}""");
+            assertThat(receipt.status()).as(receipt.body()).isEqualTo(202);
+            return ledger.made(receipt.json().get("submissionId").asString(), "FELANMALAN", null, "potthal",
+                    "samhallsbyggnadsnamnden", LocalDate.now(STOCKHOLM));
+        }
+
+        private CaseLedger.Made avvikelse() {
+            OffsetDateTime happened = OffsetDateTime.now(STOCKHOLM).minusHours(3).truncatedTo(ChronoUnit.SECONDS);
+            var receipt = http.post(intake("/api/v1/avvikelser"), "sara", """
+                    {"law": "HSL", "unit": "omsorg", "whatHappened": "Fel läkemedel gavs vid morgonbesöket.",
+                     "occurredAt": "%s", "noticedAt": "%s", "immediateMeasures": "Läkare kontaktad."}"""
+                    .formatted(happened.toInstant(), happened.plusMinutes(20).toInstant()));
+            assertThat(receipt.status()).as(receipt.body()).isEqualTo(202);
+            return ledger.made(receipt.json().get("submissionId").asString(), "AVVIKELSE", null, null,
+                    "vard-och-omsorgsnamnden", LocalDate.now(STOCKHOLM));
+        }
+
+        private void answer(String officer, CaseLedger.Made made, boolean inTime) {
+            var answered = http.post(cases("/api/v1/cases/" + made.caseId + "/answer"), officer, """
+                    {"text": "Tack för att du hörde av dig."}""");
+            assertThat(answered.status()).as(answered.body()).isBetween(200, 202);
+            made.answered = LocalDate.now(STOCKHOLM);
+            made.answeredInTime = inTime;
+            if (inTime) {
+                made.clockMet = made.answered;
+            }
+        }
+
+        private void close(String officer, CaseLedger.Made made, String outcome) {
+            var closed = http.post(cases("/api/v1/cases/" + made.caseId + "/close"), officer, """
+                    {"outcome": "%s"}""".formatted(outcome));
+            assertThat(closed.status()).as(closed.body()).isBetween(200, 202);
+            made.closed = LocalDate.now(STOCKHOLM);
+        }
+
+        /** The year's totals of the aggregate API for a filter ({@code namnd=…}), as the statistician. */
+        private JsonNode yearTotals(int year, String filter) {
+            var response = http.get(reporting("/api/v1/statistics?period=year&from=" + year + "-01-01&to=" + year
+                    + "-12-31&" + filter), "stina");
+            assertThat(response.status()).as(response.body()).isEqualTo(200);
+            return response.json().get("totals");
+        }
+
+        private static void assertFigures(JsonNode totals, CaseLedger.Figures expected, String guarantee) {
+            JsonNode counts = totals.get("counts");
+            assertThat(new CaseLedger.Figures(count(counts, "received"), count(counts, "answered"),
+                    count(counts, "answeredWithinDeadline"), count(counts, "closed"), count(counts, "backlog"),
+                    count(counts, "guarantee:" + guarantee + ":met"), count(counts, "guarantee:" + guarantee
+                            + ":breached"))).as(totals.toString()).isEqualTo(expected);
+        }
+
+        private static long count(JsonNode counts, String name) {
+            return counts.hasNonNull(name) ? counts.get(name).asLong() : 0;
+        }
+
+        /** The columns drawn with a height, label → value. */
+        private Map<String, String> barsWithHeight(String selector) {
+            Map<String, String> bars = new TreeMap<>();
+            for (WebElement bar : browser.findAll(selector)) {
+                if (Double.parseDouble(bar.getDomAttribute("height")) > 0) {
+                    bars.put(bar.getDomAttribute("data-label"), bar.getDomAttribute("data-value"));
+                }
+            }
+            return bars;
+        }
+
+        private static Map<String, String> nonZero(Map<String, long[]> months, int series) {
+            Map<String, String> bars = new TreeMap<>();
+            months.forEach((month, values) -> {
+                if (values[series] > 0) {
+                    bars.put(month, Long.toString(values[series]));
+                }
+            });
+            return bars;
+        }
+
+        private String text(WebElement element) {
+            return element.getText().replace(NBSP, ' ').replaceAll("\\s+", " ").strip();
+        }
+
+        private static Double share(long part, long rest) {
+            return part + rest == 0 ? null : Math.round(10_000.0 * part / (part + rest)) / 10_000.0;
+        }
+
+        /** As the pages write a share: {@code 66,7 %}. */
+        private static String percent(Double share) {
+            return share == null ? "–" : new java.math.BigDecimal(share * 100).setScale(1, java.math.RoundingMode.HALF_UP)
+                    .toPlainString().replace('.', ',') + " %";
+        }
+
+        private static String decimalComma(Double share) {
+            return java.math.BigDecimal.valueOf(share).stripTrailingZeros().toPlainString().replace('.', ',');
+        }
+
+        private static byte[] download(String url, String cookie, String contentType) throws Exception {
+            HttpResponse<byte[]> response = HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create(url))
+                    .header("Cookie", cookie).build(), HttpResponse.BodyHandlers.ofByteArray());
+            assertThat(response.statusCode()).as(url).isEqualTo(200);
+            assertThat(response.headers().firstValue("Content-Type").orElse("")).startsWith(contentType);
+            return response.body();
+        }
+
+        /** The CSV's lines as maps from its header's names (the export has no quoted separators in these rows). */
+        private static List<Map<String, String>> csvRows(String text) {
+            List<String> lines = List.of(text.split("\r\n"));
+            List<String> header = List.of(lines.get(0).split(";", -1));
+            assertThat(header).contains("period", "received", "answered", "answeredWithinDeadline");
+            List<Map<String, String>> rows = new ArrayList<>();
+            for (String line : lines.subList(1, lines.size())) {
+                String[] fields = line.split(";", -1);
+                assertThat(fields).as(line).hasSize(header.size());
+                Map<String, String> row = new java.util.LinkedHashMap<>();
+                for (int i = 0; i < fields.length; i++) {
+                    row.put(header.get(i), fields[i]);
+                }
+                rows.add(row);
+            }
+            return rows;
+        }
+    }
+
+    private static final Map<String, String> KINDS = Map.of("klagomål", "KLAGOMAL", "beröm", "BEROM",
+            "förslag", "FORSLAG", "fråga", "FRAGA");
+    /** The årsberättelse's words for each kind of synpunkt. */
+    private static final Map<String, String> KIND_WORDS = Map.of("KLAGOMAL", "klagomål", "BEROM", "beröm",
+            "FORSLAG", "förslag", "FRAGA", "frågor");
+
+    private static LocalDate stockholmDate(String instant) {
+        return OffsetDateTime.parse(instant).atZoneSameInstant(STOCKHOLM).toLocalDate();
     }
 
     /** A valid personnummer (born 1 January 1980), a different one per serial, with its Luhn check digit. */
