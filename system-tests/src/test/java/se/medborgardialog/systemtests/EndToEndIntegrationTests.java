@@ -597,13 +597,13 @@ class EndToEndIntegrationTests {
             assertThat(browser.findAll("#svarstider-tabell tbody tr")).extracting(this::text)
                     .satisfiesExactly(row -> assertThat(row).startsWith(withinTwoDays),
                             row -> assertThat(row).startsWith(withinDeadline));
-            String guaranteeRow = String.join(" ", TWO_DAYS, "riktlinje", Long.toString(skola.guaranteeMet()),
+            String guaranteeRow = String.join(" ", "Svar på synpunkt inom två arbetsdagar", "riktlinje", Long.toString(skola.guaranteeMet()),
                     Long.toString(skola.guaranteeBreached()), "0",
                     percent(share(skola.guaranteeMet(), skola.guaranteeBreached())));
             assertThat(browser.findAll("#garantier-tabell tbody tr")).extracting(this::text)
                     .singleElement().asString().startsWith(guaranteeRow);
             assertThat(browser.find("#avvikelser-meningar").getText()).isEqualTo("Inga avvikelser rapporterades.");
-            String topCategory = "skola-och-forskola: " + skola.received() + " ärenden (" + percent(1.0) + ")";
+            String topCategory = "Skola och förskola: " + skola.received() + " ärenden (" + percent(1.0) + ")";
             assertThat(browser.findAll("#kategorier-lista li")).extracting(this::text).containsExactly(topCategory);
             browser.assertAccessible();
 

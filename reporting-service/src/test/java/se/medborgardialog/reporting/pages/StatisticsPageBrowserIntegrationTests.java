@@ -91,7 +91,7 @@ class StatisticsPageBrowserIntegrationTests {
         assertThat(browser.findAll("svg#enheter-inkomna rect.bar")).extracting(bar -> bar.getDomAttribute("data-label"))
                 .containsExactly("Stadsmiljö");
         assertThat(browser.findAll("svg#garantier rect.bar")).extracting(bar -> bar.getDomAttribute("data-label"))
-                .containsExactly("synpunkt-svar-2-arbetsdagar");
+                .containsExactly("Svar på synpunkt inom två arbetsdagar");
         assertThat(browser.find("svg#volymer title").getAttribute("textContent")).isEqualTo("Inkomna och besvarade per period");
         assertThat(browser.find("#volymer-tabell tbody").getText()).contains("2026-03", "12", "10", "80,0 %");
         browser.assertAccessible();

@@ -96,7 +96,7 @@ class StatisticsPagesIntegrationTests {
                 .andExpect(content().string(containsString("class=\"bar bar-received\" data-label=\"2026-03\" data-value=\"12\"")))
                 .andExpect(content().string(containsString("class=\"bar bar-answered\" data-label=\"2026-03\" data-value=\"10\"")))
                 .andExpect(content().string(containsString("class=\"bar bar-in-time\" data-label=\"Stadsmiljö\" data-value=\"0.8000\"")))
-                .andExpect(content().string(containsString("data-label=\"synpunkt-svar-2-arbetsdagar\" data-value=\"0.8000\"")))
+                .andExpect(content().string(containsString("data-label=\"Svar på synpunkt inom två arbetsdagar\" data-value=\"0.8000\"")))
                 // the beröm and the other nämnder's cases are filtered out
                 .andExpect(content().string(not(containsString("data-value=\"5\""))))
                 .andExpect(content().string(not(containsString("Utbildning</th>"))))
@@ -172,9 +172,9 @@ class StatisticsPagesIntegrationTests {
         // 8 of 10 answers within two working days, against 7 of 10
         assertThat(row(page, "Synpunkter besvarade inom två arbetsdagar"))
                 .contains(">80,0" + NBSP + "%<", ">70,0" + NBSP + "%<", ">+10,0" + NBSP + "procentenheter<");
-        assertThat(row(page, "gatubelysning-3-veckor")).contains(">tjänstegaranti<", ">6<", ">1<", ">85,7" + NBSP + "%<");
+        assertThat(row(page, "Släckt gatubelysning lagad inom tre veckor")).contains(">tjänstegaranti<", ">6<", ">1<", ">85,7" + NBSP + "%<");
         assertThat(page).contains("Inga avvikelser rapporterades.");
-        assertThat(page).containsSubsequence("gata-och-trafik", "12", "gatubelysning", "7", "park-och-natur", "5");
+        assertThat(page).containsSubsequence("Gata och trafik", "12", "Gatubelysning", "7", "Park och natur", "5");
         assertThat(page).doesNotContain("bibliotek", "skolskjuts");
     }
 
