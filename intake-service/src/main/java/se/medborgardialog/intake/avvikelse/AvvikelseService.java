@@ -53,7 +53,7 @@ class AvvikelseService {
             throw new UnitNotAllowedException();
         }
         String requestHash = idempotentPublishing.requestHash(request, "avvikelse", reporter.username());
-        AvvikelseReceipt receipt = idempotentPublishing.publishOnce(idempotencyKey, requestHash,
+        AvvikelseReceipt receipt = idempotentPublishing.publishOnceInsertingFirst(idempotencyKey, requestHash,
                 () -> prepare(avvikelse, reporter.username()), AvvikelseReceipt.class);
         Counter.builder("medborgardialog.avvikelser.reported")
                 .description("Avvikelser reported and published")

@@ -111,7 +111,7 @@ public class EforslagService {
         String proposerHash = keyedHash.hash(PROPOSER_PURPOSE, person.personnummer().digits());
         var withoutIdentity = new ProposalRequest(title, text, category, null, null);
         String requestHash = publishing.requestHash(withoutIdentity, "eforslag", proposerHash);
-        ProposalReceipt receipt = publishing.publishOnce(idempotencyKey, requestHash, () -> {
+        ProposalReceipt receipt = publishing.publishOnceInsertingFirst(idempotencyKey, requestHash, () -> {
             UUID id = UUID.randomUUID();
             TrackingCode code = trackingCodes.next();
             Instant now = clock.instant();

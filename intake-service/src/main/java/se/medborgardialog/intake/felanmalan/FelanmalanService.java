@@ -91,11 +91,16 @@ public class FelanmalanService {
         String requestHash = idempotentPublishing.requestHash(attachments.hashInput(request, validated.files()),
                 "felanmalan", null);
         AtomicReference<FelanmalanSubmitted> published = new AtomicReference<>();
-        FelanmalanReceipt receipt = idempotentPublishing.publishOnce(idempotencyKey, requestHash,
+        FelanmalanReceipt receipt = idempotentPublishing.publishOnce(idempotencyKey, requestHash, validated.files(),
                 () -> prepare(felanmalan, validated.files(), idempotencyKey, published::set), FelanmalanReceipt.class);
-        if (published.get() != null) {
-            // Kafka has it: a nearby report right after this one is linked to it, read back or not yet.
-            reports.record(published.get());
+        FelanmalanSubmitted prepared = published.get();
+        if (prepared != null && prepared.submissionId().toString().equals(receipt.submissionId())) {
+            // Kafka has it: a nearby report right after this one is linked to it, read back or not yet. (A retry
+            // prepares an event too, then gets the first attempt's receipt: that one was recorded then.)
+            reports.record(prepared);
+            if (prepared.duplicateOf() != null) {
+                log.info("Felanmälan {} linked to open case {}", prepared.submissionId(), prepared.duplicateOf());
+            }
         }
         Counter.builder("medborgardialog.felanmalan.received")
                 .description("Felanmälningar accepted and published")
@@ -133,9 +138,6 @@ public class FelanmalanService {
         String key = duplicateOf != null ? duplicateOf.toString() : id;
         IntakeEvent event = IntakeEvent.of(key, id, EventTypes.FELANMALAN_SUBMITTED, "felanmalan-submitted", now,
                 seal.seal(submitted), jsonMapper);
-        if (duplicateOf != null) {
-            log.info("Felanmälan {} linked to open case {}", id, duplicateOf);
-        }
         toPublish.accept(submitted);
         return new Prepared<>(event, receiptFor(submitted));
     }

@@ -5,6 +5,7 @@ import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.time.Clock;
 import java.util.HexFormat;
+import java.util.List;
 import java.util.function.Supplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -27,13 +28,15 @@ public class IdempotentPublishing {
     }
 
     private final IdempotencyRecords records;
+    private final PublishedMarks marks;
     private final IntakeEventPublisher publisher;
     private final JsonMapper jsonMapper;
     private final Clock clock;
 
-    IdempotentPublishing(IdempotencyRecords records, IntakeEventPublisher publisher, JsonMapper jsonMapper,
-            Clock clock) {
+    IdempotentPublishing(IdempotencyRecords records, PublishedMarks marks, IntakeEventPublisher publisher,
+            JsonMapper jsonMapper, Clock clock) {
         this.records = records;
+        this.marks = marks;
         this.publisher = publisher;
         this.jsonMapper = jsonMapper;
         this.clock = clock;
@@ -59,15 +62,61 @@ public class IdempotentPublishing {
                 return replay(existing.get(), requestHash, receiptType);
             }
             Prepared<R> prepared = prepare.get();
-            String receiptJson = jsonMapper.writeValueAsString(prepared.receipt());
-            if (records.insert(IdempotencyRecord.pending(idempotencyKey, requestHash, prepared.event(), receiptJson,
-                    clock.instant()))) {
-                publisher.publish(prepared.event());
-                records.markPublished(idempotencyKey, clock.instant());
+            if (insertThenPublish(idempotencyKey, requestHash, prepared)) {
                 return prepared.receipt();
             }
             // A concurrent request with the same key stored its record first: replay that one.
         }
+    }
+
+    /**
+     * As {@link #publishOnce}, but for the submissions that come in by the thousand (synpunkter, felanmälningar,
+     * avvikelser, e-förslag): the record is inserted first and looked up only when its key is taken, so a new key
+     * (nearly every request) costs one round trip to the store before the send instead of two. {@code prepare}
+     * therefore runs before it is known whether the key was used; when it was, the prepared event and receipt are
+     * discarded and the stored ones replayed. Use it only where {@code prepare} checks nothing that a first attempt
+     * changes and stores nothing (a file stored for a request then refused as a conflict would be left behind); a
+     * caller that acts on its prepared event after publishing checks that the receipt returned is that event's.
+     */
+    public <R> R publishOnceInsertingFirst(String idempotencyKey, String requestHash, Supplier<Prepared<R>> prepare,
+            Class<R> receiptType) {
+        if (idempotencyKey == null) {
+            return publishOnce(null, requestHash, prepare, receiptType);
+        }
+        while (true) {
+            Prepared<R> prepared = prepare.get();
+            if (insertThenPublish(idempotencyKey, requestHash, prepared)) {
+                return prepared.receipt();
+            }
+            // The key was taken: a retry, or a concurrent request that stored its record first. Replay that one.
+            var existing = records.find(idempotencyKey);
+            if (existing.isPresent()) {
+                return replay(existing.get(), requestHash, receiptType);
+            }
+            // Expired (IdempotencyRetention) in between: the key counts as new again.
+        }
+    }
+
+    /**
+     * {@link #publishOnceInsertingFirst} for a request without files, {@link #publishOnce} for one whose
+     * {@code prepare} stores {@code files}: those are stored only once the key is known to be new.
+     */
+    public <R> R publishOnce(String idempotencyKey, String requestHash, List<?> files, Supplier<Prepared<R>> prepare,
+            Class<R> receiptType) {
+        return files.isEmpty() ? publishOnceInsertingFirst(idempotencyKey, requestHash, prepare, receiptType)
+                : publishOnce(idempotencyKey, requestHash, prepare, receiptType);
+    }
+
+    /** @return false, having published nothing, when another request holds the key */
+    private boolean insertThenPublish(String idempotencyKey, String requestHash, Prepared<?> prepared) {
+        String receiptJson = jsonMapper.writeValueAsString(prepared.receipt());
+        if (!records.insert(IdempotencyRecord.pending(idempotencyKey, requestHash, prepared.event(), receiptJson,
+                clock.instant()))) {
+            return false;
+        }
+        publisher.publish(prepared.event());
+        marks.mark(idempotencyKey);
+        return true;
     }
 
     /** SHA-256 over the request body as JSON, the kind of submission and the caller, so keys cannot be borrowed. */
@@ -89,10 +138,10 @@ public class IdempotentPublishing {
         if (!record.matches(requestHash)) {
             throw new IdempotencyConflictException();
         }
-        if (!record.published()) {
+        if (!record.published() && !marks.isPending(record.key())) {
             log.info("Re-publishing {} {} for a retried request", record.event().type(), record.event().subject());
             publisher.publish(record.event());
-            records.markPublished(record.key(), clock.instant());
+            marks.mark(record.key());
         } else {
             log.info("Returning the stored receipt of {} for a retried request", record.event().subject());
         }

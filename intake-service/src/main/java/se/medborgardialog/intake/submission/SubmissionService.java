@@ -84,7 +84,7 @@ public class SubmissionService {
         String registeredBy = authorize(submission, caller);
         String requestHash = idempotentPublishing.requestHash(attachments.hashInput(request, validated.files()),
                 concerns == null ? "synpunkt" : "synpunkt-concerning:" + concerns, caller.username());
-        Receipt receipt = idempotentPublishing.publishOnce(idempotencyKey, requestHash,
+        Receipt receipt = idempotentPublishing.publishOnce(idempotencyKey, requestHash, validated.files(),
                 () -> prepare(submission, registeredBy, validated.files(), idempotencyKey, concerns), Receipt.class);
         Counter.builder("medborgardialog.submissions.received")
                 .description("Synpunkter accepted and published")

@@ -20,6 +20,9 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.data.mongodb.core.MongoTemplate;
+import org.springframework.data.mongodb.core.query.Criteria;
+import org.springframework.data.mongodb.core.query.Query;
 import org.springframework.http.MediaType;
 import org.springframework.test.web.servlet.ResultActions;
 import se.medborgardialog.intake.testing.SealedEvents;
@@ -39,6 +42,8 @@ class FelanmalanIntegrationTests extends IntakeIntegrationTestContext {
     FelanmalanReports reports;
     @Autowired
     JsonMapper jsonMapper;
+    @Autowired
+    MongoTemplate mongo;
 
     @Test
     void theCatalogueIsPublicAndSwedish() throws Exception {
@@ -93,8 +98,8 @@ class FelanmalanIntegrationTests extends IntakeIntegrationTestContext {
 
     @Test
     void theSameIdempotencyKeyTwiceGivesTheSameReceiptAndOneRecord() throws Exception {
-        FelanmalanJson report = FelanmalanJson.streetLightOut();
         String key = "felanmalan-it-" + UUID.randomUUID();
+        FelanmalanJson report = FelanmalanJson.streetLightOut().set("description", "Släckt lykta " + key);
         long before = topic.size();
 
         String first = submit(report, key).andExpect(status().isAccepted()).andReturn().getResponse()
@@ -104,6 +109,10 @@ class FelanmalanIntegrationTests extends IntakeIntegrationTestContext {
 
         assertThat(second).isEqualTo(first);
         assertThat(topic.size()).isEqualTo(before + 1);
+        // The retry prepared a report of its own before finding the key taken: only the first one is recorded.
+        assertThat(mongo.count(Query.query(Criteria.where("description").is("Släckt lykta " + key)),
+                FelanmalanReport.class))
+                .isEqualTo(1);
     }
 
     static Stream<Arguments> invalidReports() {

@@ -6,6 +6,7 @@ import se.medborgardialog.intake.testing.IntakeIntegrationTestContext;
 import se.medborgardialog.intake.publishing.IdempotencyRecord;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.httpBasic;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
@@ -15,6 +16,7 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.util.Map;
 import java.util.UUID;
 import java.util.stream.Stream;
@@ -122,7 +124,9 @@ class SubmissionIntegrationTests extends IntakeIntegrationTestContext {
         String submissionId = jsonMapper.readTree(first).get("submissionId").asString();
         assertThat(topic.recordsWithKey(submissionId)).hasSize(1);
         assertThat(topic.size()).isEqualTo(afterFirst);
-        assertThat(mongo.findById(key, IdempotencyRecord.class).published()).isTrue();
+        // Marked published off the request thread (PublishedMarks), shortly after the answer.
+        await().atMost(Duration.ofSeconds(30))
+                .until(() -> mongo.findById(key, IdempotencyRecord.class).published());
     }
 
     @Test
