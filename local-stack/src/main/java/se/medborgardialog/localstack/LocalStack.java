@@ -37,6 +37,12 @@ import se.medborgardialog.contracts.Topics;
 public final class LocalStack implements AutoCloseable {
 
     /** How long a service may take to answer healthy; {@code -Dmedborgardialog.start-timeout=PT10M} on a busy machine. */
+    /**
+     * The services' JVM options, {@code -Dmedborgardialog.service-jvm="..."}. The default starts quickly and small (the
+     * quick compiler only), which suits a developer's machine; the pipeline benchmark runs them with the full compiler.
+     */
+    static final String SERVICE_JVM = "medborgardialog.service-jvm";
+    static final String DEVELOPMENT_JVM = "-Xmx384m -XX:+UseSerialGC -XX:TieredStopAtLevel=1";
     private static final Duration START_TIMEOUT = Duration.parse(System.getProperty("medborgardialog.start-timeout", "PT3M"));
     /** How often a service that exits during start is started again before the start fails. */
     private static final int START_RESTARTS = 2;
@@ -357,9 +363,9 @@ public final class LocalStack implements AutoCloseable {
      * intake's "Utvecklingsinloggning – inte e-legitimation" for e-förslag (application-local.yml).
      */
     private List<String> command(Service service) {
-        List<String> command = new ArrayList<>(List.of(java,
-                "-Xmx384m", "-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1",
-                "-jar", serviceJar(service).toString(),
+        List<String> command = new ArrayList<>(List.of(java));
+        command.addAll(List.of(System.getProperty(SERVICE_JVM, DEVELOPMENT_JVM).trim().split("\\s+")));
+        command.addAll(List.of("-jar", serviceJar(service).toString(),
                 "--spring.profiles.active=local",
                 "--server.port=" + settings.port(service),
                 "--spring.mongodb.uri=" + storeUri() + "/" + service.database(),

@@ -85,11 +85,16 @@ public final class PipelineBenchmark {
         if (System.getProperty("medborgardialog.start-timeout") == null) {
             System.setProperty("medborgardialog.start-timeout", "PT10M");
         }
+        // the services as in production: the full JIT compiler (the local stack's default stops at the quick one)
+        if (System.getProperty("medborgardialog.service-jvm") == null) {
+            System.setProperty("medborgardialog.service-jvm", "-Xmx512m -XX:+UseSerialGC");
+        }
+        result.put("serviceJvm", System.getProperty("medborgardialog.service-jvm"));
         Path dataDir = home.resolve("benchmark/target/pipeline-run");
         deleteRecursively(dataDir);
         StackSettings settings = settings(home, dataDir);
         if (o.containsKey("case-concurrency")) {
-            // an experiment: one consumer thread per partition for case-service's submissions (default: one in all)
+            // an experiment: one consumer thread per partition for case-service's submissions (default: case-service's own, one per partition)
             settings = settings.withArguments(Service.CASE,
                     "--spring.cloud.stream.bindings.submissions-in-0.consumer.concurrency=" + o.get("case-concurrency"));
         }
