@@ -8,11 +8,12 @@ import java.util.Set;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.RejectedExecutionException;
+import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.DisposableBean;
@@ -29,17 +30,21 @@ import se.medborgardialog.contracts.EventTypes;
 class DeadlineOutbox implements DisposableBean {
 
     private static final Logger log = LoggerFactory.getLogger(DeadlineOutbox.class);
+    /** How long acknowledgements gather before one bulk write removes them from their documents. */
+    private static final long MARK_DELAY_MS = 20;
 
     private final DeadlineStore store;
     private final DeadlineEventSender sender;
     private final Set<String> inFlight = ConcurrentHashMap.newKeySet();
     /** Events {@link #publishStarted} sent and the broker acknowledged, not yet removed from their documents. */
     private final BlockingQueue<Published> acknowledgedQueue = new LinkedBlockingQueue<>();
-    private final ExecutorService marker = Executors.newSingleThreadExecutor(runnable -> {
+    private final ScheduledExecutorService marker = Executors.newSingleThreadScheduledExecutor(runnable -> {
         Thread thread = new Thread(runnable, "sla-outbox-marker");
         thread.setDaemon(true);
         return thread;
     });
+    /** A marking is scheduled that has not yet taken the queue: later acknowledgements join it. */
+    private final AtomicBoolean markScheduled = new AtomicBoolean();
 
     private record Published(String deadlineId, String eventId) {
     }
@@ -102,18 +107,26 @@ class DeadlineOutbox implements DisposableBean {
         }
     }
 
-    /** Called on the producer's thread: the store write happens on the marker's own thread. */
+    /**
+     * Called on the producer's thread: the store write happens on the marker's own thread, a few ms later, so the
+     * acknowledgements that arrive meanwhile (one each, under load) are marked by the same bulk write.
+     */
     private void markLater() {
+        if (!markScheduled.compareAndSet(false, true)) {
+            return;
+        }
         try {
-            marker.execute(() -> {
+            marker.schedule(() -> {
+                markScheduled.set(false);
                 List<Published> batch = new ArrayList<>();
                 acknowledgedQueue.drainTo(batch);
                 if (!batch.isEmpty()) {
                     mark(batch);
                 }
-            });
+            }, MARK_DELAY_MS, TimeUnit.MILLISECONDS);
         } catch (RejectedExecutionException e) {
             // Shutting down: the events stay pending in their documents, and the relay sends them again.
+            markScheduled.set(false);
             acknowledgedQueue.clear();
         }
     }
