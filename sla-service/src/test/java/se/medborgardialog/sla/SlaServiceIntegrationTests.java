@@ -152,6 +152,22 @@ class SlaServiceIntegrationTests extends SlaIntegrationTestSupport {
     }
 
     @Test
+    void aNewClocksScheduledEventLeavesBeforeItsMetAndIsMarkedPublishedOnceAcknowledged() {
+        CaseId caseId = newCase();
+        cases.send(CaseTopic.opened(caseId, "stadsmiljo", MONDAY));
+        cases.send(new CaseAnswered(caseId, "stadsmiljo", MONDAY.plus(Duration.ofHours(1)), "anna"));
+
+        ConsumerRecord<String, byte[]> met = awaitOne(caseId, EventTypes.DEADLINE_MET);
+        ConsumerRecord<String, byte[]> scheduled = awaitOne(caseId, EventTypes.DEADLINE_SCHEDULED);
+
+        // DeadlineScheduled is not awaited by the consumer, DeadlineMet is: one producer keeps them in order.
+        assertThat(scheduled.partition()).isEqualTo(met.partition());
+        assertThat(scheduled.offset()).isLessThan(met.offset());
+        await().atMost(PATIENCE).untilAsserted(() -> assertThat(store.findByCase(caseId.toString()))
+                .singleElement().satisfies(deadline -> assertThat(deadline.pendingEvents()).isEmpty()));
+    }
+
+    @Test
     void closingWithoutAnAnswerAlsoStopsTheClock() {
         CaseId caseId = newCase();
         cases.send(CaseTopic.opened(caseId, "stadsmiljo", MONDAY));

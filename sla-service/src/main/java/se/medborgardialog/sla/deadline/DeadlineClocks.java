@@ -70,8 +70,15 @@ public class DeadlineClocks {
      * breached at once.
      */
     public void caseOpened(CaseOpened opened) {
-        facts.insertIfAbsent(CaseFacts.of(opened));
-        trigger(opened.caseId(), Trigger.CASE_OPENED, opened.receivedAt());
+        CaseFacts fresh = CaseFacts.of(opened);
+        if (!facts.insertIfAbsent(fresh)) {
+            // A redelivered CaseOpened: its clocks may be stored (or half of them), and the stored facts win.
+            trigger(opened.caseId(), Trigger.CASE_OPENED, opened.receivedAt());
+            return;
+        }
+        // The case is new to this service: no clock of it can exist (a clock is started only once its facts are
+        // stored), so none is looked up, nor the facts read back (two round trips less on every new case).
+        startAll(opened.caseId(), fresh, Trigger.CASE_OPENED, opened.receivedAt(), false);
     }
 
     /** The case was answered at {@code at} (the event's own time): clocks that stop on it stop (met or late). */
@@ -134,11 +141,16 @@ public class DeadlineClocks {
             log.info("Case {} is not known (no CaseOpened), {} starts no clock", caseId, trigger);
             return;
         }
-        List<Guarantee> starting = catalogue.startingOn(trigger, known.get());
+        startAll(caseId, known.get(), trigger, at, !existing.isEmpty());
+    }
+
+    /** Every active guarantee covering the case that starts on {@code trigger} starts its clock from {@code at}. */
+    private void startAll(CaseId caseId, CaseFacts known, Trigger trigger, Instant at, boolean hasClocks) {
+        List<Guarantee> starting = catalogue.startingOn(trigger, known);
         for (Guarantee guarantee : starting) {
-            start(caseId, known.get().unit(), guarantee, at);
+            start(caseId, known.unit(), guarantee, at);
         }
-        if (existing.isEmpty() && starting.isEmpty()) {
+        if (!hasClocks && starting.isEmpty()) {
             log.info("No clock of case {} concerns {}", caseId, trigger);
         }
     }
@@ -154,7 +166,7 @@ public class DeadlineClocks {
                 guarantee.id(), guarantee.version(), deadline.dueAt(), deadline.status());
         recordNewEvents(null, deadline);
         notifyListeners(deadline);
-        outbox.publishPending(deadline);
+        outbox.publishStarted(deadline);
     }
 
     private void everyClockOf(CaseId caseId, String what, Function<Deadline, Optional<Deadline>> change) {

@@ -2,12 +2,26 @@ package se.medborgardialog.sla.deadline;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.CompletableFuture;
 
 /** Sends events and returns only when the broker acknowledged them; throws otherwise. */
 @FunctionalInterface
 interface DeadlineEventSender {
 
     void send(OutgoingEvent event);
+
+    /**
+     * Sends {@code event} without waiting: the future completes when the broker acknowledged it (or fails). Events
+     * of a case sent by {@link #send}, {@link #sendAll} and this leave in the order they were handed over.
+     */
+    default CompletableFuture<Void> sendAsync(OutgoingEvent event) {
+        try {
+            send(event);
+            return CompletableFuture.completedFuture(null);
+        } catch (RuntimeException e) {
+            return CompletableFuture.failedFuture(e);
+        }
+    }
 
     /**
      * Sends all of {@code events}, in order per case, and waits for the broker's acknowledgements. The events are

@@ -5,9 +5,18 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.Executors;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.RejectedExecutionException;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.DisposableBean;
 import org.springframework.stereotype.Component;
 import se.medborgardialog.contracts.EventTypes;
 
@@ -18,13 +27,27 @@ import se.medborgardialog.contracts.EventTypes;
  * send and removal) an event can go out twice, with the same deterministic ce_id consumers drop.
  */
 @Component
-class DeadlineOutbox {
+class DeadlineOutbox implements DisposableBean {
 
     private static final Logger log = LoggerFactory.getLogger(DeadlineOutbox.class);
+    /** How long acknowledgements gather before one bulk write removes them from their documents. */
+    private static final long MARK_DELAY_MS = 20;
 
     private final DeadlineStore store;
     private final DeadlineEventSender sender;
     private final Set<String> inFlight = ConcurrentHashMap.newKeySet();
+    /** Events {@link #publishStarted} sent and the broker acknowledged, not yet removed from their documents. */
+    private final BlockingQueue<Published> acknowledgedQueue = new LinkedBlockingQueue<>();
+    private final ScheduledExecutorService marker = Executors.newSingleThreadScheduledExecutor(runnable -> {
+        Thread thread = new Thread(runnable, "sla-outbox-marker");
+        thread.setDaemon(true);
+        return thread;
+    });
+    /** A marking is scheduled that has not yet taken the queue: later acknowledgements join it. */
+    private final AtomicBoolean markScheduled = new AtomicBoolean();
+
+    private record Published(String deadlineId, String eventId) {
+    }
 
     DeadlineOutbox(DeadlineStore store, DeadlineEventSender sender) {
         this.store = store;
@@ -38,6 +61,99 @@ class DeadlineOutbox {
                 return;
             }
         }
+    }
+
+    /**
+     * Publishes what a deadline this thread has just inserted has pending ({@code DeadlineScheduled}, or a breach of a
+     * backdated case) without waiting for the broker: the caller (the case-events consumer) goes on with its next
+     * record, and the acknowledged events are removed from their documents in the background, many in one bulk write.
+     * The deadline is not re-read (nobody else has written it yet). Nothing is lost by not waiting: the events are
+     * pending in the stored document, and one not acknowledged (or not marked before a crash) is sent again by the
+     * relay after its grace, with the same ce_id. Events of the clock published later leave after these (one producer).
+     */
+    void publishStarted(Deadline deadline) {
+        for (PendingEvent event : deadline.pendingEvents()) {
+            if (!inFlight.add(event.eventId())) {
+                continue;
+            }
+            Published published = new Published(deadline.id(), event.eventId());
+            CompletableFuture<Void> acknowledged;
+            try {
+                acknowledged = sender.sendAsync(new OutgoingEvent(deadline.caseId(), event.eventId(), typeOf(event.kind()),
+                        event.occurredAt(), deadline.eventPayload(event)));
+            } catch (RuntimeException e) {
+                notSent(published, e);
+                return;
+            }
+            if (acknowledged.isDone()) {
+                // A sender that waited (or failed at once): marked here, as publishPending does.
+                acknowledged.whenComplete((ok, failure) -> {
+                    if (failure == null) {
+                        mark(List.of(published));
+                    } else {
+                        notSent(published, failure);
+                    }
+                });
+            } else {
+                acknowledged.whenComplete((ok, failure) -> {
+                    if (failure == null) {
+                        acknowledgedQueue.add(published);
+                        markLater();
+                    } else {
+                        notSent(published, failure);
+                    }
+                });
+            }
+        }
+    }
+
+    /**
+     * Called on the producer's thread: the store write happens on the marker's own thread, a few ms later, so the
+     * acknowledgements that arrive meanwhile (one each, under load) are marked by the same bulk write.
+     */
+    private void markLater() {
+        if (!markScheduled.compareAndSet(false, true)) {
+            return;
+        }
+        try {
+            marker.schedule(() -> {
+                markScheduled.set(false);
+                List<Published> batch = new ArrayList<>();
+                acknowledgedQueue.drainTo(batch);
+                if (!batch.isEmpty()) {
+                    mark(batch);
+                }
+            }, MARK_DELAY_MS, TimeUnit.MILLISECONDS);
+        } catch (RejectedExecutionException e) {
+            // Shutting down: the events stay pending in their documents, and the relay sends them again.
+            markScheduled.set(false);
+            acknowledgedQueue.clear();
+        }
+    }
+
+    private void mark(List<Published> batch) {
+        try {
+            Map<String, List<String>> byDeadline = new LinkedHashMap<>();
+            batch.forEach(p -> byDeadline.computeIfAbsent(p.deadlineId(), id -> new ArrayList<>()).add(p.eventId()));
+            store.markPublished(byDeadline);
+        } catch (RuntimeException e) {
+            log.warn("Marking {} published event(s) failed, the relay will send them again: {}", batch.size(), e.toString());
+        } finally {
+            batch.forEach(p -> inFlight.remove(p.eventId()));
+        }
+    }
+
+    private void notSent(Published published, Throwable failure) {
+        inFlight.remove(published.eventId());
+        log.warn("Publishing event {} of deadline {} failed, the relay will retry: {}", published.eventId(),
+                published.deadlineId(), failure.toString());
+    }
+
+    /** Stops marking: what is acknowledged and not yet marked stays pending, for the relay. */
+    @Override
+    public void destroy() throws InterruptedException {
+        marker.shutdown();
+        marker.awaitTermination(5, TimeUnit.SECONDS);
     }
 
     /**

@@ -6,6 +6,7 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
@@ -30,11 +31,7 @@ import org.springframework.boot.context.event.ApplicationReadyEvent;
 import org.springframework.context.event.EventListener;
 import org.springframework.boot.context.properties.bind.Bindable;
 import org.springframework.boot.context.properties.bind.Binder;
-import org.springframework.cloud.stream.function.StreamBridge;
 import org.springframework.core.env.Environment;
-import org.springframework.kafka.support.KafkaHeaders;
-import org.springframework.messaging.Message;
-import org.springframework.messaging.support.MessageBuilder;
 import org.springframework.stereotype.Component;
 import se.medborgardialog.contracts.EventTypes;
 import tools.jackson.databind.json.JsonMapper;
@@ -42,40 +39,62 @@ import tools.jackson.databind.json.JsonMapper;
 /**
  * CloudEvents binary mode on Kafka: attributes as {@code ce_*} headers, the contract record as JSON.
  *
- * <p>One event goes through the binder's {@code deadlines-out-0} (a synchronous producer). A batch (the timer firing
- * thousands of clocks due in the same second) goes through a plain producer with the binder's producer properties:
- * every record is sent before the first acknowledgement is awaited, which the binder's synchronous binding cannot do.
- * Both write the same record: the same key, the same headers as raw UTF-8 bytes.
+ * <p>Every event goes through one plain producer with the binder's producer properties ({@code acks=all},
+ * idempotence), so the events of a case leave in the order they were handed over, whichever way they were sent: one
+ * awaited ({@link #send}: a transition, the relay), one not awaited ({@link #sendAsync}: a clock just started, its
+ * {@code DeadlineScheduled}) or a batch (the timer firing thousands of clocks due in the same second: every record
+ * is sent before the first acknowledgement is awaited). The record is the one the binder's {@code deadlines-out-0}
+ * would write: the same key, the same headers as raw UTF-8 bytes, its destination.
  */
 @Component
 class KafkaDeadlineEventSender implements DeadlineEventSender, DisposableBean {
 
     private static final Logger log = LoggerFactory.getLogger(KafkaDeadlineEventSender.class);
 
-    /** The declared output binding ({@code spring.cloud.stream.output-bindings}); its producer is {@code sync}. */
+    /** The binding whose destination the events go to (not bound: this producer writes them). */
     static final String BINDING = "deadlines-out-0";
+    /** How long {@link #send} waits for the acknowledgement (the binding's former send timeout). */
+    private static final long SEND_TIMEOUT_MS = 12_000;
 
-    private final StreamBridge streamBridge;
     private final JsonMapper json;
     private final Environment environment;
     private volatile Producer<String, byte[]> batchProducer;
     private volatile boolean closed;
 
-    KafkaDeadlineEventSender(StreamBridge streamBridge, JsonMapper json, Environment environment) {
-        this.streamBridge = streamBridge;
+    KafkaDeadlineEventSender(JsonMapper json, Environment environment) {
         this.json = json;
         this.environment = environment;
     }
 
     @Override
     public void send(OutgoingEvent event) {
-        Message<byte[]> message = MessageBuilder.withPayload(json.writeValueAsBytes(event.payload()))
-                .copyHeaders(Map.of(KafkaHeaders.KEY, event.caseId()))
-                .copyHeaders(headers(event))
-                .build();
-        if (!streamBridge.send(BINDING, message)) {
-            throw new IllegalStateException("Could not send " + event.type() + " for case " + event.caseId());
+        try {
+            sendAsync(event).get(SEND_TIMEOUT_MS, TimeUnit.MILLISECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("Interrupted sending " + event.type() + " for case " + event.caseId(), e);
+        } catch (ExecutionException | TimeoutException e) {
+            throw new IllegalStateException("Could not send " + event.type() + " for case " + event.caseId(), e);
         }
+    }
+
+    @Override
+    public CompletableFuture<Void> sendAsync(OutgoingEvent event) {
+        CompletableFuture<Void> acknowledged = new CompletableFuture<>();
+        batchProducer().send(record(topic(), event), (metadata, failure) -> {
+            if (failure == null) {
+                acknowledged.complete(null);
+            } else {
+                acknowledged.completeExceptionally(failure);
+            }
+        });
+        return acknowledged;
+    }
+
+    private ProducerRecord<String, byte[]> record(String topic, OutgoingEvent event) {
+        List<Header> headers = new ArrayList<>();
+        headers(event).forEach((name, value) -> headers.add(new RecordHeader(name, value.getBytes(StandardCharsets.UTF_8))));
+        return new ProducerRecord<>(topic, null, event.caseId(), json.writeValueAsBytes(event.payload()), headers);
     }
 
     @Override
@@ -86,10 +105,7 @@ class KafkaDeadlineEventSender implements DeadlineEventSender, DisposableBean {
         List<Future<RecordMetadata>> acks = new ArrayList<>();
         for (OutgoingEvent event : toSend) {
             events.add(event);
-            List<Header> headers = new ArrayList<>();
-            headers(event).forEach((name, value) -> headers.add(new RecordHeader(name, value.getBytes(StandardCharsets.UTF_8))));
-            acks.add(producer.send(new ProducerRecord<>(topic, null, event.caseId(), json.writeValueAsBytes(event.payload()),
-                    headers)));
+            acks.add(producer.send(record(topic, event)));
         }
         List<OutgoingEvent> sent = new ArrayList<>(events.size());
         long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(15);

@@ -15,11 +15,13 @@ class MongoCaseFactsStore implements CaseFactsStore {
     }
 
     @Override
-    public void insertIfAbsent(CaseFacts facts) {
+    public boolean insertIfAbsent(CaseFacts facts) {
         try {
             mongo.insert(facts);
+            return true;
         } catch (DuplicateKeyException e) {
             // Known already: a redelivered CaseOpened.
+            return false;
         }
     }
 

@@ -50,6 +50,7 @@ class CasePartitions implements KafkaBindingRebalanceListener, CaseEventsProgres
             return;
         }
         Set<Integer> revoked = partitions.stream().map(TopicPartition::partition).collect(Collectors.toSet());
+        checkpoints.flush(partitions.iterator().next().topic(), revoked);
         timer.firingLock().lock();
         try {
             firings.flush();

@@ -2,6 +2,7 @@ package se.medborgardialog.sla.deadline;
 
 import se.medborgardialog.contracts.CaseType;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.time.Duration;
@@ -9,6 +10,7 @@ import java.time.Instant;
 import java.time.ZonedDateTime;
 import java.util.List;
 import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CopyOnWriteArrayList;
 import org.junit.jupiter.api.Test;
 import se.medborgardialog.contracts.CaseAnswered;
@@ -160,5 +162,70 @@ class DeadlineScannerTests {
 
         assertThat(delivered).extracting(OutgoingEvent::type).containsExactly(EventTypes.DEADLINE_SCHEDULED);
         assertThat(store.find(caseId + ":first-answer").orElseThrow().pendingEvents()).isEmpty();
+    }
+
+    @Test
+    void aNewClocksEventIsNotAwaitedAndLeavesItsDocumentOnlyOnceTheBrokerAcknowledgedIt() throws Exception {
+        CompletableFuture<Void> acknowledgement = new CompletableFuture<>();
+        List<OutgoingEvent> handedOver = new CopyOnWriteArrayList<>();
+        DeadlineOutbox outbox = new DeadlineOutbox(store, new DeadlineEventSender() {
+            @Override
+            public void send(OutgoingEvent event) {
+                throw new AssertionError("sent again while the first send was in flight: " + event.type());
+            }
+
+            @Override
+            public CompletableFuture<Void> sendAsync(OutgoingEvent event) {
+                handedOver.add(event);
+                return acknowledgement;
+            }
+        });
+        CaseId caseId = new CaseId(UUID.randomUUID());
+
+        clocksWith(outbox).caseOpened(opened(caseId));
+
+        assertThat(handedOver).extracting(OutgoingEvent::type).containsExactly(EventTypes.DEADLINE_SCHEDULED);
+        assertThat(store.find(caseId + ":first-answer").orElseThrow().pendingEvents()).hasSize(1);
+        // The relay leaves an event in flight alone (its send would throw).
+        store.findWithEventsPendingSince(clock.instant().plusSeconds(1), 10).forEach(outbox::publishPending);
+
+        acknowledgement.complete(null);
+
+        await().atMost(Duration.ofSeconds(10)).untilAsserted(() ->
+                assertThat(store.find(caseId + ":first-answer").orElseThrow().pendingEvents()).isEmpty());
+        outbox.destroy();
+    }
+
+    @Test
+    void aNewClocksEventTheBrokerRefusedStaysPendingAndTheRelaySendsIt() throws Exception {
+        List<OutgoingEvent> delivered = new CopyOnWriteArrayList<>();
+        DeadlineOutbox outbox = new DeadlineOutbox(store, new DeadlineEventSender() {
+            @Override
+            public void send(OutgoingEvent event) {
+                delivered.add(event);
+            }
+
+            @Override
+            public CompletableFuture<Void> sendAsync(OutgoingEvent event) {
+                return CompletableFuture.runAsync(() -> {
+                    throw new IllegalStateException("broker down");
+                });
+            }
+        });
+        CaseId caseId = new CaseId(UUID.randomUUID());
+
+        clocksWith(outbox).caseOpened(opened(caseId));
+        await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> {
+            store.findWithEventsPendingSince(clock.instant().plusSeconds(1), 10).forEach(outbox::publishPending);
+            assertThat(delivered).extracting(OutgoingEvent::type).containsExactly(EventTypes.DEADLINE_SCHEDULED);
+        });
+
+        assertThat(store.find(caseId + ":first-answer").orElseThrow().pendingEvents()).isEmpty();
+        outbox.destroy();
+    }
+
+    private DeadlineClocks clocksWith(DeadlineOutbox outbox) {
+        return new DeadlineClocks(store, outbox, new DeadlineMetrics(new SimpleMeterRegistry()), new SwedishCalendar(),
+                properties, clock, catalogue, new InMemoryCaseFactsStore(), List.of(), new PendingFirings(store));
     }
 }

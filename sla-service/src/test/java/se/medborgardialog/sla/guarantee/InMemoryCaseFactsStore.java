@@ -10,8 +10,8 @@ public class InMemoryCaseFactsStore implements CaseFactsStore {
     private final Map<String, CaseFacts> facts = new ConcurrentHashMap<>();
 
     @Override
-    public void insertIfAbsent(CaseFacts known) {
-        facts.putIfAbsent(known.caseId(), known);
+    public boolean insertIfAbsent(CaseFacts known) {
+        return facts.putIfAbsent(known.caseId(), known) == null;
     }
 
     @Override

@@ -76,7 +76,7 @@ class DueIndexLoaderTests {
         owned = new OwnedClocks(new SimpleMeterRegistry());
         owned.partitionCount(PARTITIONS);
         deadlines = new InMemoryDeadlineStore();
-        TimerProperties properties = new TimerProperties(Duration.ofMillis(50), 10_000, BUCKETS);
+        TimerProperties properties = new TimerProperties(Duration.ofMillis(50), 10_000, BUCKETS, 1);
         writer = new DurableClockIndex(copy, owned, guarantees, properties);
     }
 
@@ -88,7 +88,7 @@ class DueIndexLoaderTests {
 
     private DueIndexLoader loader() {
         return new DueIndexLoader(owned, deadlines, new PendingFirings(deadlines), copy, guarantees,
-                new TimerProperties(Duration.ofMillis(50), 10_000, BUCKETS));
+                new TimerProperties(Duration.ofMillis(50), 10_000, BUCKETS, 1));
     }
 
     /** A running clock in hours of case {@code n}, due {@code n} seconds after T, at {@code version}. */
@@ -189,7 +189,7 @@ class DueIndexLoaderTests {
         OwnedClocks next = new OwnedClocks(new SimpleMeterRegistry());
         next.partitionCount(PARTITIONS);
         new DueIndexLoader(next, empty, new PendingFirings(empty), copy, guarantees,
-                new TimerProperties(Duration.ofMillis(50), 10_000, BUCKETS)).load(all());
+                new TimerProperties(Duration.ofMillis(50), 10_000, BUCKETS, 1)).load(all());
         assertThat(next.takeDue(T.plusSeconds(60), 100)).extracting(ClockEntry::id)
                 .containsExactlyInAnyOrderElementsOf(clocks.stream().map(Deadline::id).toList());
         // A different bucket count is not the same copy: rebuilt from the deadlines again.
