@@ -7,15 +7,10 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.ConcurrentLinkedQueue;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.RejectedExecutionException;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicBoolean;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
+import se.medborgardialog.batching.BatchedWriter;
 import se.medborgardialog.contracts.CaseId;
 
 /**
@@ -27,24 +22,25 @@ import se.medborgardialog.contracts.CaseId;
 class PublishedMarks {
 
     private static final Logger log = LoggerFactory.getLogger(PublishedMarks.class);
-    private static final int MAX_BATCH = 1_000;
 
     private record Mark(CaseId caseId, String eventId) {
     }
 
-    private final CaseStore store;
-    private final ConcurrentLinkedQueue<Mark> acknowledged = new ConcurrentLinkedQueue<>();
     /** Sent and not yet acknowledged, or acknowledged and not yet marked: still in the outbox, yet on its way. */
     private final Set<String> underway = ConcurrentHashMap.newKeySet();
-    private final AtomicBoolean draining = new AtomicBoolean();
-    private final ExecutorService writer = Executors.newSingleThreadExecutor(task -> {
-        Thread thread = new Thread(task, "outbox-published-marks");
-        thread.setDaemon(true);
-        return thread;
-    });
+    private final BatchedWriter<Mark> writer;
 
     PublishedMarks(CaseStore store) {
-        this.store = store;
+        this.writer = BatchedWriter.<Mark>writingWith(batch -> store.markPublished(byCase(batch)))
+                .named("outbox-published-marks")
+                .atMost(1_000)
+                .whenWritten(this::noLongerUnderway)
+                .whenNotWritten((batch, failure, willRetry) -> {
+                    log.warn("{} acknowledged events not marked published; the relay sends them again: {}",
+                            batch.size(), failure.getMessage());
+                    noLongerUnderway(batch);
+                })
+                .start();
     }
 
     void sending(String eventId) {
@@ -60,56 +56,22 @@ class PublishedMarks {
     }
 
     void acknowledged(CaseId caseId, String eventId) {
-        acknowledged.add(new Mark(caseId, eventId));
-        if (draining.compareAndSet(false, true)) {
-            try {
-                writer.execute(this::drain);
-            } catch (RejectedExecutionException closing) {
-                // acknowledged while the service stops: close() writes what it finds, the relay sends the rest again
-                draining.set(false);
-            }
-        }
+        writer.add(new Mark(caseId, eventId));
     }
 
-    private void drain() {
-        do {
-            writeAll();
-            draining.set(false);
-            // a mark added after the last poll but before the flag was cleared found it set: take it now
-        } while (!acknowledged.isEmpty() && draining.compareAndSet(false, true));
+    private void noLongerUnderway(List<Mark> batch) {
+        batch.forEach(mark -> underway.remove(mark.eventId()));
     }
 
-    private void writeAll() {
-        List<Mark> batch = new ArrayList<>();
-        for (Mark mark = acknowledged.poll(); mark != null; mark = acknowledged.poll()) {
-            batch.add(mark);
-            if (batch.size() == MAX_BATCH) {
-                write(batch);
-                batch = new ArrayList<>();
-            }
-        }
-        if (!batch.isEmpty()) {
-            write(batch);
-        }
-    }
-
-    private void write(List<Mark> batch) {
+    private static Map<CaseId, List<String>> byCase(List<Mark> batch) {
         Map<CaseId, List<String>> byCase = new LinkedHashMap<>();
         batch.forEach(mark -> byCase.computeIfAbsent(mark.caseId(), id -> new ArrayList<>()).add(mark.eventId()));
-        try {
-            store.markPublished(byCase);
-        } catch (RuntimeException notWritten) {
-            log.warn("{} acknowledged events not marked published; the relay sends them again: {}", batch.size(),
-                    notWritten.getMessage());
-        }
-        batch.forEach(mark -> underway.remove(mark.eventId()));
+        return byCase;
     }
 
     /** Writes what was acknowledged before the store goes away. */
     @PreDestroy
-    void close() throws InterruptedException {
-        writer.shutdown();
-        writer.awaitTermination(10, TimeUnit.SECONDS);
-        writeAll();
+    void close() {
+        writer.close();
     }
 }

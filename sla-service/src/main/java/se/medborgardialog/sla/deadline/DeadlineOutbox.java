@@ -1,23 +1,18 @@
 package se.medborgardialog.sla.deadline;
 
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.Executors;
-import java.util.concurrent.LinkedBlockingQueue;
-import java.util.concurrent.RejectedExecutionException;
-import java.util.concurrent.ScheduledExecutorService;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicBoolean;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.DisposableBean;
 import org.springframework.stereotype.Component;
+import se.medborgardialog.batching.BatchedWriter;
 import se.medborgardialog.contracts.EventTypes;
 
 /**
@@ -31,20 +26,16 @@ class DeadlineOutbox implements DisposableBean {
 
     private static final Logger log = LoggerFactory.getLogger(DeadlineOutbox.class);
     /** How long acknowledgements gather before one bulk write removes them from their documents. */
-    private static final long MARK_DELAY_MS = 20;
+    private static final Duration MARK_GATHERING = Duration.ofMillis(20);
 
     private final DeadlineStore store;
     private final DeadlineEventSender sender;
     private final Set<String> inFlight = ConcurrentHashMap.newKeySet();
-    /** Events {@link #publishStarted} sent and the broker acknowledged, not yet removed from their documents. */
-    private final BlockingQueue<Published> acknowledgedQueue = new LinkedBlockingQueue<>();
-    private final ScheduledExecutorService marker = Executors.newSingleThreadScheduledExecutor(runnable -> {
-        Thread thread = new Thread(runnable, "sla-outbox-marker");
-        thread.setDaemon(true);
-        return thread;
-    });
-    /** A marking is scheduled that has not yet taken the queue: later acknowledgements join it. */
-    private final AtomicBoolean markScheduled = new AtomicBoolean();
+    /**
+     * Removes the events {@link #publishStarted} sent and the broker acknowledged from their documents, on its own
+     * thread, a few ms later: the acknowledgements that arrive meanwhile (one each, under load) go in the same bulk write.
+     */
+    private final BatchedWriter<Published> marker;
 
     private record Published(String deadlineId, String eventId) {
     }
@@ -52,6 +43,17 @@ class DeadlineOutbox implements DisposableBean {
     DeadlineOutbox(DeadlineStore store, DeadlineEventSender sender) {
         this.store = store;
         this.sender = sender;
+        this.marker = BatchedWriter.<Published>writingWith(batch -> store.markPublished(byDeadline(batch)))
+                .named("sla-outbox-marker")
+                .gathering(MARK_GATHERING)
+                .atMost(1_000)
+                .whenWritten(this::noLongerInFlight)
+                .whenNotWritten((batch, failure, willRetry) -> {
+                    log.warn("Marking {} published event(s) failed, the relay will send them again: {}", batch.size(),
+                            failure.toString());
+                    noLongerInFlight(batch);
+                })
+                .start();
     }
 
     /** Publishes what {@code deadline} has pending, in order; stops at the first failure (the relay retries). */
@@ -85,62 +87,25 @@ class DeadlineOutbox implements DisposableBean {
                 notSent(published, e);
                 return;
             }
-            if (acknowledged.isDone()) {
-                // A sender that waited (or failed at once): marked here, as publishPending does.
-                acknowledged.whenComplete((ok, failure) -> {
-                    if (failure == null) {
-                        mark(List.of(published));
-                    } else {
-                        notSent(published, failure);
-                    }
-                });
-            } else {
-                acknowledged.whenComplete((ok, failure) -> {
-                    if (failure == null) {
-                        acknowledgedQueue.add(published);
-                        markLater();
-                    } else {
-                        notSent(published, failure);
-                    }
-                });
-            }
-        }
-    }
-
-    /**
-     * Called on the producer's thread: the store write happens on the marker's own thread, a few ms later, so the
-     * acknowledgements that arrive meanwhile (one each, under load) are marked by the same bulk write.
-     */
-    private void markLater() {
-        if (!markScheduled.compareAndSet(false, true)) {
-            return;
-        }
-        try {
-            marker.schedule(() -> {
-                markScheduled.set(false);
-                List<Published> batch = new ArrayList<>();
-                acknowledgedQueue.drainTo(batch);
-                if (!batch.isEmpty()) {
-                    mark(batch);
+            // Marked by the marker thread, whether the sender waited or not.
+            acknowledged.whenComplete((ok, failure) -> {
+                if (failure == null) {
+                    marker.add(published);
+                } else {
+                    notSent(published, failure);
                 }
-            }, MARK_DELAY_MS, TimeUnit.MILLISECONDS);
-        } catch (RejectedExecutionException e) {
-            // Shutting down: the events stay pending in their documents, and the relay sends them again.
-            markScheduled.set(false);
-            acknowledgedQueue.clear();
+            });
         }
     }
 
-    private void mark(List<Published> batch) {
-        try {
-            Map<String, List<String>> byDeadline = new LinkedHashMap<>();
-            batch.forEach(p -> byDeadline.computeIfAbsent(p.deadlineId(), id -> new ArrayList<>()).add(p.eventId()));
-            store.markPublished(byDeadline);
-        } catch (RuntimeException e) {
-            log.warn("Marking {} published event(s) failed, the relay will send them again: {}", batch.size(), e.toString());
-        } finally {
-            batch.forEach(p -> inFlight.remove(p.eventId()));
-        }
+    private void noLongerInFlight(List<Published> batch) {
+        batch.forEach(p -> inFlight.remove(p.eventId()));
+    }
+
+    private static Map<String, List<String>> byDeadline(List<Published> batch) {
+        Map<String, List<String>> byDeadline = new LinkedHashMap<>();
+        batch.forEach(p -> byDeadline.computeIfAbsent(p.deadlineId(), id -> new ArrayList<>()).add(p.eventId()));
+        return byDeadline;
     }
 
     private void notSent(Published published, Throwable failure) {
@@ -149,11 +114,10 @@ class DeadlineOutbox implements DisposableBean {
                 published.deadlineId(), failure.toString());
     }
 
-    /** Stops marking: what is acknowledged and not yet marked stays pending, for the relay. */
+    /** Marks what was acknowledged before the store goes away; whatever is not marked stays pending, for the relay. */
     @Override
-    public void destroy() throws InterruptedException {
-        marker.shutdown();
-        marker.awaitTermination(5, TimeUnit.SECONDS);
+    public void destroy() {
+        marker.close();
     }
 
     /**
