@@ -142,6 +142,29 @@ class WatchIntegrationTests extends WatchIntegrationTestSupport {
     }
 
     @Test
+    void theDevelopmentManagerOfOmsorgAndUtbildningSignsInAndSeesTheirBreachesOnly() throws Exception {
+        CaseId lexSarah = newCase();
+        CaseId school = newCase();
+        CaseId street = newCase();
+        deadlines.breached(lexSarah, "omsorg", DUE.plusSeconds(1), DUE);
+        deadlines.breached(school, "utbildning", DUE.plusSeconds(1), DUE);
+        deadlines.breached(street, "stadsmiljo", DUE.plusSeconds(1), DUE);
+        awaitState(lexSarah, WatchState.BREACHED);
+        awaitState(school, WatchState.BREACHED);
+        awaitState(street, WatchState.BREACHED);
+        HttpClient http = HttpClient.newBuilder().cookieHandler(new CookieManager())
+                .followRedirects(HttpClient.Redirect.NEVER).build();
+
+        signIn(http, "vera");
+        HttpResponse<String> page = http.send(HttpRequest.newBuilder(URI.create(url("/bevakning"))).build(),
+                HttpResponse.BodyHandlers.ofString());
+
+        assertThat(page.statusCode()).isEqualTo(200);
+        assertThat(page.body()).contains(lexSarah.toString(), school.toString(), "Vård och omsorg", "Utbildning")
+                .doesNotContain(street.toString());
+    }
+
+    @Test
     void anOfficerIsRefusedAndNobodyWithoutALoginGetsThePageOrTheStream() throws Exception {
         mvc.perform(get("/bevakning").with(user(WatchUser.of(
                         new StaffIdentity("anna", Set.of("OFFICER"), Set.of("stadsmiljo"))))))
