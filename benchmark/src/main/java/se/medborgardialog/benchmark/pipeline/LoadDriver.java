@@ -8,8 +8,10 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Queue;
 import java.util.TreeMap;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Semaphore;
@@ -59,7 +61,8 @@ final class LoadDriver implements AutoCloseable {
         final Map<Mix.Kind, Samples> ackByKind = new ConcurrentHashMap<>();
         final Map<Integer, AtomicLong> statuses = new ConcurrentHashMap<>();
         final Map<Integer, String> firstBodies = new ConcurrentHashMap<>();
-        final List<Acked> acked = new ArrayList<>();
+        /** Added to by the HTTP client's threads while the settle reads it. */
+        final Queue<Acked> acked = new ConcurrentLinkedQueue<>();
         final AtomicLong sent = new AtomicLong();
         final AtomicLong accepted = new AtomicLong();
         final AtomicLong linked = new AtomicLong();
