@@ -76,20 +76,28 @@ public class StatisticCells {
         for (int i = 0; i < DIMENSIONS.length; i++) {
             dimensions.append(DIMENSIONS[i], parts[i + 1]);
         }
+        Document filter = new Document("_id", cellId).append(TOKENS + "." + token, new Document("$exists", false));
+        Document update = new Document("$inc", increments).append("$set", new Document(TOKENS + "." + token, true));
         try {
-            mongo.getCollection(collection).updateOne(
-                    new Document("_id", cellId).append(TOKENS + "." + token, new Document("$exists", false)),
-                    new Document("$inc", increments).append("$set", new Document(TOKENS + "." + token, true))
-                            .append("$setOnInsert", dimensions),
-                    new UpdateOptions().upsert(true));
+            mongo.getCollection(collection).updateOne(filter,
+                    new Document(update).append("$setOnInsert", dimensions), new UpdateOptions().upsert(true));
         } catch (MongoWriteException e) {
             if (e.getError().getCategory() != ErrorCategory.DUPLICATE_KEY) {
                 throw e;
             }
-            // The cell exists and already holds the token: this change was applied before.
+            applyToExisting(collection, filter, update);
         } catch (DuplicateKeyException e) {
-            // the same, translated
+            applyToExisting(collection, filter, update);
         }
+    }
+
+    /**
+     * The upsert found no cell without the token and could not insert one: the cell exists. Either it holds the token
+     * (this change was applied before: the update matches nothing) or another writer inserted it between the upsert's
+     * look-up and its insert (another change, on another consumer thread or instance: the update applies this one).
+     */
+    private void applyToExisting(String collection, Document filter, Document update) {
+        mongo.getCollection(collection).updateOne(filter, update);
     }
 
     private void pull(String collection, String cellId, String token) {
