@@ -33,6 +33,7 @@ public class WatchModel implements InitializingBean {
     static final String CASE_ENDS = "watched_case_ends";
     static final String CASE_CLOCKS = "watched_case_clocks";
     private static final String CLOCKS = "clocks";
+    private static final String NAMED = "_named";
 
     private final MongoTemplate mongo;
     private final WatchMetrics metrics;
@@ -118,12 +119,12 @@ public class WatchModel implements InitializingBean {
     }
 
     /**
-     * Clocks kept before the clocks were named per case get their names once, at start, before any consumer runs:
-     * only when no case has named clocks yet and some clocks exist.
+     * Clocks kept before the clocks were named per case get their names once, at start, before any consumer runs; a
+     * marker document says it was done (a start that died half-way names them again: naming is idempotent).
      */
     @Override
     public void afterPropertiesSet() {
-        if (mongo.collectionExists(CASE_CLOCKS) && mongo.estimatedCount(CASE_CLOCKS) > 0) {
+        if (mongo.findById(NAMED, Document.class, CASE_CLOCKS) != null) {
             return;
         }
         Query clocks = new Query();
@@ -136,6 +137,7 @@ public class WatchModel implements InitializingBean {
                 named++;
             }
         }
+        mongo.upsert(Query.query(Criteria.where("_id").is(NAMED)), new Update().set(CLOCKS, List.of()), CASE_CLOCKS);
         if (named > 0) {
             log.info("Named the clocks of {} watched clocks kept before clocks were named per case", named);
         }
