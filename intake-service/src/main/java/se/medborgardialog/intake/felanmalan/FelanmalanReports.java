@@ -35,11 +35,13 @@ public class FelanmalanReports {
     private final MongoTemplate mongo;
     private final EventSeal seal;
     private final FelanmalanCells cells;
+    private final LinkedReports linked;
 
-    FelanmalanReports(MongoTemplate mongo, EventSeal seal, FelanmalanCells cells) {
+    FelanmalanReports(MongoTemplate mongo, EventSeal seal, FelanmalanCells cells, LinkedReports linked) {
         this.mongo = mongo;
         this.seal = seal;
         this.cells = cells;
+        this.linked = linked;
     }
 
     @EventListener
@@ -59,6 +61,9 @@ public class FelanmalanReports {
         if (duplicateOf == null && location != null && location.latitude() != null && location.longitude() != null) {
             cells.add(submitted.category(), location.latitude(), location.longitude(), submissionId);
         }
+        if (duplicateOf != null) {
+            linked.link(duplicateOf, submissionId);
+        }
         Update insertOnce = new Update()
                 .setOnInsert("caseId", duplicateOf != null ? duplicateOf : submissionId)
                 .setOnInsert("trackingCode", submitted.trackingCode().value())
@@ -76,16 +81,23 @@ public class FelanmalanReports {
         }
     }
 
-    /** Closes the case's own report and every report linked to it. */
+    /** Closes the case's own report and every report linked to it, by id; the own report leaves its cell. */
     @EventListener
     void on(CaseClosed closed) {
-        long changed = mongo.updateMulti(Query.query(Criteria.where("caseId").is(closed.caseId().toString())
+        String caseId = closed.caseId().toString();
+        FelanmalanReport own = mongo.findById(caseId, FelanmalanReport.class);
+        List<String> linkedReports = linked.of(caseId);
+        if (own == null && linkedReports.isEmpty()) {
+            return;
+        }
+        List<String> reports = new java.util.ArrayList<>(linkedReports);
+        reports.add(caseId);
+        long changed = mongo.updateMulti(Query.query(Criteria.where("_id").in(reports).and("caseId").is(caseId)
                         .and("open").is(true)), Update.update("open", false), FelanmalanReport.class)
                 .getModifiedCount();
         if (changed > 0) {
             log.info("Case {} closed: {} felanmälan report(s) no longer open", closed.caseId(), changed);
         }
-        FelanmalanReport own = mongo.findById(closed.caseId().toString(), FelanmalanReport.class);
         if (own != null && own.duplicateOf() == null && own.hasCoordinates()) {
             cells.remove(own.category(), own.lat(), own.lon(), own.submissionId());
         }

@@ -47,6 +47,8 @@ class FelanmalanIntegrationTests extends IntakeIntegrationTestContext {
     MongoTemplate mongo;
     @Autowired
     FelanmalanCells cells;
+    @Autowired
+    LinkedReports linkedReports;
 
     @Test
     void theCatalogueIsPublicAndSwedish() throws Exception {
@@ -266,6 +268,25 @@ class FelanmalanIntegrationTests extends IntakeIntegrationTestContext {
 
         assertThat(reports.nearestOpen("gatubelysning", first.latitude(), first.longitude(), 250))
                 .hasValueSatisfying(found -> assertThat(found.submissionId()).isEqualTo(firstId));
+    }
+
+    @Test
+    void reportsLinkedBeforeTheyWereKeptPerCaseAreNamedAtStartAndCloseWithTheirCase() throws Exception {
+        FelanmalanJson first = FelanmalanJson.streetLightOut();
+        String firstId = receipt(submit(first).andExpect(status().isAccepted())).get("submissionId").asString();
+        awaitReport(firstId);
+        String duplicateId = receipt(submit(FelanmalanJson.streetLightOut().at(first.latitude(), first.longitude()))
+                .andExpect(jsonPath("$.linked").value(true))).get("submissionId").asString();
+        awaitReport(duplicateId);
+        mongo.remove(Query.query(Criteria.where("_id").in(firstId, "_filled")), LinkedReports.COLLECTION);
+
+        linkedReports.afterPropertiesSet();
+        events.send(Topics.CASES, firstId, EventTypes.CASE_CLOSED, new CaseClosed(new CaseId(UUID.fromString(firstId)),
+                "stadsmiljo", CaseOutcome.values()[0], NOW, "anna"));
+
+        await().atMost(Duration.ofSeconds(30)).untilAsserted(() ->
+                assertThat(reports.find(duplicateId)).hasValueSatisfying(report -> assertThat(report.open()).isFalse()));
+        assertThat(reports.find(firstId)).hasValueSatisfying(report -> assertThat(report.open()).isFalse());
     }
 
     @Test
