@@ -43,7 +43,8 @@ import tools.jackson.databind.json.JsonMapper;
 @SpringBootTest(properties = {
         "spring.cloud.stream.kafka.binder.brokers=${spring.embedded.kafka.brokers}",
         "sla.scan-interval=PT1H",
-        "sla.relay.interval=PT0.5S"})
+        "sla.relay.interval=PT0.5S",
+        "sla.relay.sweep=PT1S"})
 @AutoConfigureMockMvc
 @EmbeddedKafka(partitions = 1, topics = {Topics.CASES, Topics.DEADLINES, SlaIntegrationTestSupport.DLT})
 @Import(SlaIntegrationTestSupport.MovableTime.class)

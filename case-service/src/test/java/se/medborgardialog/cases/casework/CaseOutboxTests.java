@@ -32,7 +32,7 @@ class CaseOutboxTests {
     private final MutableClock clock = new MutableClock(NOW);
     private final PublishedMarks marks = new PublishedMarks(store);
     private final CaseOutbox outbox = new CaseOutbox(publisher, store, marks,
-            new OutboxProperties(Duration.ofSeconds(5), Duration.ofSeconds(10)), clock);
+            new OutboxProperties(Duration.ofSeconds(5), Duration.ofSeconds(10), Duration.ofMinutes(1)), clock);
 
     private final Case aCase = Case.open(aSubmission().build(), new Diarienummer("2026-000001"), "stadsmiljo", NOW);
     private final PendingEvent opened = new PendingEvent("e1", "opened", aCase.caseId().toString(), NOW, "{}");
@@ -104,5 +104,34 @@ class CaseOutboxTests {
         assertThat(outbox.relayPending()).isEqualTo(1);
 
         verify(publisher, times(1)).publish(opened);
+    }
+
+    @Test
+    void scansForPendingEventsOnlyAfterStartAFailedSendOrASweep() {
+        when(store.withEventsPendingSince(any())).thenReturn(List.of());
+        outbox.relayIfDue();
+        verify(store, never()).withEventsPendingSince(any());
+
+        clock.set(NOW.plusSeconds(10));
+        outbox.relayIfDue();
+        verify(store, times(1)).withEventsPendingSince(any());
+        for (int ask = 0; ask < 10; ask++) {
+            clock.advance(Duration.ofSeconds(5));
+            outbox.relayIfDue();
+        }
+        verify(store, times(1)).withEventsPendingSince(any());
+
+        doThrow(new IllegalStateException("broker gone")).when(publisher).publish(opened);
+        assertThat(outbox.flush(aCase.caseId(), opened)).isFalse();
+        outbox.relayIfDue();
+        verify(store, times(1)).withEventsPendingSince(any());
+        clock.advance(Duration.ofSeconds(10));
+        outbox.relayIfDue();
+        verify(store, times(2)).withEventsPendingSince(any());
+
+        for (int ask = 0; ask < 12; ask++) {
+            outbox.relayIfDue();
+        }
+        verify(store, times(3)).withEventsPendingSince(any());
     }
 }

@@ -239,11 +239,11 @@ public class EforslagService {
         if (!proposal.openForSignatures(now)) {
             throw EforslagProblem.closed();
         }
-        if (!store.insertSignature(new Signature(UUID.randomUUID().toString(), id.toString(), signerHash, now))) {
+        long count = store.insertSignature(new Signature(UUID.randomUUID().toString(), id.toString(), signerHash, now));
+        if (count < 0) {
             throw EforslagProblem.alreadySigned();
         }
         count("signed");
-        long count = store.countSignatures(id);
         log.info("E-förslag {} signed, {} signatures", id, count);
         if (count >= proposal.threshold()) {
             proposal.reachThreshold(now);
@@ -261,12 +261,13 @@ public class EforslagService {
         if (!proposal.openForSignatures(clock.instant())) {
             throw EforslagProblem.closed();
         }
-        if (!store.deleteSignature(id, signerHash)) {
+        long left = store.deleteSignature(id, signerHash);
+        if (left < 0) {
             throw EforslagProblem.notSigned();
         }
         count("withdrawn");
         log.info("E-förslag {}: a signature was withdrawn", id);
-        return new SignatureView(id.toString(), false, store.countSignatures(id), proposal.threshold(),
+        return new SignatureView(id.toString(), false, left, proposal.threshold(),
                 proposal.status().name());
     }
 

@@ -1,5 +1,6 @@
 package se.medborgardialog.intake.eforslag;
 
+import java.time.Clock;
 import java.time.Instant;
 import java.util.Collection;
 import java.util.List;
@@ -14,19 +15,22 @@ import org.springframework.data.mongodb.core.query.Query;
 import org.springframework.data.mongodb.core.query.Update;
 import org.springframework.stereotype.Component;
 
-/** Proposals and their signatures in MongoDB. No stored counter: signatures are counted. */
+/** Proposals and their signatures in MongoDB; each proposal's signatures counted in a document of its own. */
 @Component
 class ProposalStore {
 
     private final MongoTemplate mongo;
+    private final SignatureCounts counts;
 
-    ProposalStore(MongoTemplate mongo) {
+    ProposalStore(MongoTemplate mongo, Clock clock) {
         this.mongo = mongo;
+        this.counts = new SignatureCounts(mongo, clock);
         mongo.indexOps(Signature.class).createIndex(new Index()
                 .on("proposalId", Sort.Direction.ASC)
                 .on("signerHash", Sort.Direction.ASC)
                 .unique()
                 .named("one_signature_per_person"));
+        counts.fillOnce();
     }
 
     Optional<Proposal> find(UUID id) {
@@ -91,18 +95,14 @@ class ProposalStore {
                 .and("_id").ne(except.toString())), Proposal.class);
     }
 
-    /** @return false when this person already signed this proposal */
-    boolean insertSignature(Signature signature) {
-        try {
-            mongo.insert(signature);
-            return true;
-        } catch (DuplicateKeyException alreadySigned) {
-            return false;
-        }
+    /** @return the proposal's signatures with this one, or -1 when this person already signed it */
+    long insertSignature(Signature signature) {
+        return counts.sign(signature);
     }
 
-    boolean deleteSignature(UUID proposalId, String signerHash) {
-        return mongo.remove(signatureOf(proposalId, signerHash), Signature.class).getDeletedCount() > 0;
+    /** @return the proposal's signatures without this one, or -1 when this person had not signed it */
+    long deleteSignature(UUID proposalId, String signerHash) {
+        return counts.withdraw(proposalId.toString(), signerHash);
     }
 
     boolean hasSigned(UUID proposalId, String signerHash) {
@@ -110,7 +110,7 @@ class ProposalStore {
     }
 
     long countSignatures(UUID proposalId) {
-        return mongo.count(Query.query(Criteria.where("proposalId").is(proposalId.toString())), Signature.class);
+        return counts.count(proposalId.toString());
     }
 
     private static Query signatureOf(UUID proposalId, String signerHash) {

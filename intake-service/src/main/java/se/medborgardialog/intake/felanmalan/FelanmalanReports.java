@@ -34,10 +34,14 @@ public class FelanmalanReports {
 
     private final MongoTemplate mongo;
     private final EventSeal seal;
+    private final FelanmalanCells cells;
+    private final LinkedReports linked;
 
-    FelanmalanReports(MongoTemplate mongo, EventSeal seal) {
+    FelanmalanReports(MongoTemplate mongo, EventSeal seal, FelanmalanCells cells, LinkedReports linked) {
         this.mongo = mongo;
         this.seal = seal;
+        this.cells = cells;
+        this.linked = linked;
     }
 
     @EventListener
@@ -54,6 +58,12 @@ public class FelanmalanReports {
         String submissionId = submitted.submissionId().toString();
         String duplicateOf = submitted.duplicateOf() == null ? null : submitted.duplicateOf().toString();
         Location location = submitted.location();
+        if (duplicateOf == null && location != null && location.latitude() != null && location.longitude() != null) {
+            cells.add(submitted.category(), location.latitude(), location.longitude(), submissionId);
+        }
+        if (duplicateOf != null) {
+            linked.link(duplicateOf, submissionId);
+        }
         Update insertOnce = new Update()
                 .setOnInsert("caseId", duplicateOf != null ? duplicateOf : submissionId)
                 .setOnInsert("trackingCode", submitted.trackingCode().value())
@@ -71,14 +81,25 @@ public class FelanmalanReports {
         }
     }
 
-    /** Closes the case's own report and every report linked to it. */
+    /** Closes the case's own report and every report linked to it, by id; the own report leaves its cell. */
     @EventListener
     void on(CaseClosed closed) {
-        long changed = mongo.updateMulti(Query.query(Criteria.where("caseId").is(closed.caseId().toString())
+        String caseId = closed.caseId().toString();
+        FelanmalanReport own = mongo.findById(caseId, FelanmalanReport.class);
+        List<String> linkedReports = linked.of(caseId);
+        if (own == null && linkedReports.isEmpty()) {
+            return;
+        }
+        List<String> reports = new java.util.ArrayList<>(linkedReports);
+        reports.add(caseId);
+        long changed = mongo.updateMulti(Query.query(Criteria.where("_id").in(reports).and("caseId").is(caseId)
                         .and("open").is(true)), Update.update("open", false), FelanmalanReport.class)
                 .getModifiedCount();
         if (changed > 0) {
             log.info("Case {} closed: {} felanmälan report(s) no longer open", closed.caseId(), changed);
+        }
+        if (own != null && own.duplicateOf() == null && own.hasCoordinates()) {
+            cells.remove(own.category(), own.lat(), own.lon(), own.submissionId());
         }
     }
 
@@ -114,16 +135,22 @@ public class FelanmalanReports {
 
     /**
      * The open report of {@code category} nearest to the point and within {@code metres}, that opened its own
-     * case (a linked report is never a candidate). A box query on plain lat/lon fields narrows the candidates;
-     * the haversine distance decides.
+     * case (a linked report is never a candidate). The cells the box touches name the candidates
+     * ({@link FelanmalanCells}), read by id; a box query on plain lat/lon fields narrows them; the haversine distance
+     * decides.
      */
     Optional<FelanmalanReport> nearestOpen(String category, double latitude, double longitude, double metres) {
         Geo.BoundingBox box = Geo.BoundingBox.around(latitude, longitude, metres);
-        Query query = Query.query(Criteria.where("category").is(category)
+        List<String> named = cells.reportsIn(category, box);
+        if (named != null && named.isEmpty()) {
+            return Optional.empty();
+        }
+        Criteria criteria = Criteria.where("category").is(category)
                 .and("open").is(true)
                 .and("duplicateOf").is(null)
                 .and(FelanmalanReport.LAT).gte(box.minLatitude()).lte(box.maxLatitude())
-                .and(FelanmalanReport.LON).gte(box.minLongitude()).lte(box.maxLongitude()));
+                .and(FelanmalanReport.LON).gte(box.minLongitude()).lte(box.maxLongitude());
+        Query query = Query.query(named == null ? criteria : criteria.and("_id").in(named));
         List<FelanmalanReport> candidates = mongo.find(query, FelanmalanReport.class);
         return nearestWithin(candidates, latitude, longitude, metres);
     }

@@ -27,6 +27,7 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.data.mongodb.core.query.Criteria;
 import org.springframework.data.mongodb.core.query.Query;
+import org.springframework.data.mongodb.core.query.Update;
 import org.springframework.http.MediaType;
 import se.medborgardialog.contracts.EventTypes;
 import se.medborgardialog.intake.testing.IntakeIntegrationTestContext;
@@ -191,6 +192,66 @@ class EforslagIntegrationTests extends IntakeIntegrationTestContext {
         // A signature after that is refused: the proposal has left the signing stage.
         mvc.perform(post(signatures(id)).contentType(MediaType.APPLICATION_JSON).content(signerJson(People.next(), KOMMUN)))
                 .andExpect(status().isConflict());
+    }
+
+    @Test
+    void aSignatureChangeACrashLeftHalfDoneIsCountedExactlyOnceAfterwards() throws Exception {
+        UUID id = publishedProposal();
+        String anna = People.next();
+        String bo = People.next();
+        for (String person : List.of(anna, bo)) {
+            mvc.perform(post(signatures(id)).contentType(MediaType.APPLICATION_JSON).content(signerJson(person, KOMMUN)))
+                    .andExpect(status().isCreated());
+        }
+        Query ofProposal = Query.query(Criteria.where("proposalId").is(id.toString()));
+        List<Signature> signed = mongo.find(ofProposal, Signature.class);
+        Signature annas = signed.get(0);
+        Signature bos = signed.get(1);
+        // Crashed attempts, an hour ago: a signing that stored its signature, one that did not, a withdrawal that
+        // removed its signature (Bo's) and one that had only claimed it (Anna's).
+        Signature stored = new Signature(UUID.randomUUID().toString(), id.toString(), "crashed-after-insert",
+                NOW.minusSeconds(3600));
+        mongo.insert(stored);
+        mongo.remove(Query.query(Criteria.where("_id").is(bos.id())), Signature.class);
+        mongo.updateFirst(Query.query(Criteria.where("_id").is(annas.id())),
+                new Update().set("withdrawing", "w2").set("withdrawingAt", NOW.minusSeconds(3600)), Signature.class);
+        note(id, stored.id(), "SIGN", null);
+        note(id, UUID.randomUUID().toString(), "SIGN", null);
+        note(id, "w1", "WITHDRAW", bos.id());
+        note(id, "w2", "WITHDRAW", annas.id());
+
+        assertThat(store.countSignatures(id)).isEqualTo(2);
+        assertThat(store.countSignatures(id)).isEqualTo(2);
+        assertThat(mongo.count(ofProposal, Signature.class)).isEqualTo(2);
+        assertThat(mongo.findById(id.toString(), org.bson.Document.class, SignatureCounts.COLLECTION)
+                .getList("pending", org.bson.Document.class)).isEmpty();
+        // Anna's signature is hers again to withdraw.
+        mvc.perform(delete(signatures(id)).contentType(MediaType.APPLICATION_JSON).content(signerJson(anna, KOMMUN)))
+                .andExpect(status().isOk())
+                .andExpect(jsonPath("$.signatures").value(1));
+    }
+
+    private void note(UUID proposal, String token, String change, String signature) {
+        org.bson.Document note = new org.bson.Document("t", token).append("c", change)
+                .append("at", java.util.Date.from(NOW.minusSeconds(3600)));
+        if (signature != null) {
+            note.append("sig", signature);
+        }
+        mongo.updateFirst(Query.query(Criteria.where("_id").is(proposal.toString())), new Update().push("pending", note),
+                SignatureCounts.COLLECTION);
+    }
+
+    @Test
+    void signaturesStoredBeforeThereWereCountsAreCountedOnceAtStart() throws Exception {
+        UUID id = publishedProposal();
+        mvc.perform(post(signatures(id)).contentType(MediaType.APPLICATION_JSON).content(signerJson(People.next(), KOMMUN)))
+                .andExpect(status().isCreated());
+        mongo.remove(Query.query(Criteria.where("_id").in(id.toString(), "_filled")), SignatureCounts.COLLECTION);
+        assertThat(store.countSignatures(id)).isZero();
+
+        new SignatureCounts(mongo, IntakeIntegrationTestContext.clock()).fillOnce();
+
+        assertThat(store.countSignatures(id)).isEqualTo(1);
     }
 
     @Test

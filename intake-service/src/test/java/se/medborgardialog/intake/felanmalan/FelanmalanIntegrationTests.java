@@ -12,6 +12,7 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.List;
 import java.util.UUID;
+import java.util.concurrent.ThreadLocalRandom;
 import java.util.stream.Stream;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.hamcrest.Matchers;
@@ -44,6 +45,10 @@ class FelanmalanIntegrationTests extends IntakeIntegrationTestContext {
     JsonMapper jsonMapper;
     @Autowired
     MongoTemplate mongo;
+    @Autowired
+    FelanmalanCells cells;
+    @Autowired
+    LinkedReports linkedReports;
 
     @Test
     void theCatalogueIsPublicAndSwedish() throws Exception {
@@ -227,6 +232,64 @@ class FelanmalanIntegrationTests extends IntakeIntegrationTestContext {
     }
 
     @Test
+    void aReportAcrossACellsEdgeFromTheFirstIsLinkedAndAClosedCaseLeavesItsCell() throws Exception {
+        // Just south-west of a cell's corner (cells: 0.01° of latitude by 0.02° of longitude), somewhere of its own.
+        double latitude = 0.01 * Math.floor(ThreadLocalRandom.current().nextDouble(56.0, 68.0) / 0.01) - 0.0001;
+        double longitude = 0.02 * Math.floor(ThreadLocalRandom.current().nextDouble(12.0, 23.0) / 0.02) - 0.0001;
+        FelanmalanJson first = FelanmalanJson.streetLightOut().at(latitude, longitude);
+        String firstId = receipt(submit(first).andExpect(status().isAccepted())).get("submissionId").asString();
+        awaitReport(firstId);
+        String cell = FelanmalanCells.cellId("gatubelysning", latitude, longitude);
+        assertThat(cellReports(cell)).contains(firstId);
+
+        // 120 m north and about 90 m east: the next cell up and the next to the right.
+        double east = longitude + 0.0016;
+        FelanmalanJson across = FelanmalanJson.streetLightOut().at(GeoTests.north(latitude, 120), east);
+        assertThat(FelanmalanCells.cellId("gatubelysning", GeoTests.north(latitude, 120), east)).isNotEqualTo(cell);
+        submit(across).andExpect(status().isAccepted())
+                .andExpect(jsonPath("$.linked").value(true))
+                .andExpect(jsonPath("$.linkedCaseId").value(firstId));
+
+        events.send(Topics.CASES, firstId, EventTypes.CASE_CLOSED, new CaseClosed(new CaseId(UUID.fromString(firstId)),
+                "stadsmiljo", CaseOutcome.values()[0], NOW, "anna"));
+        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> assertThat(cellReports(cell)).doesNotContain(firstId));
+    }
+
+    @Test
+    void reportsStoredBeforeThereWereCellsArePutInThemOnceAtStart() throws Exception {
+        FelanmalanJson first = FelanmalanJson.streetLightOut();
+        String firstId = receipt(submit(first).andExpect(status().isAccepted())).get("submissionId").asString();
+        awaitReport(firstId);
+        String cell = FelanmalanCells.cellId("gatubelysning", first.latitude(), first.longitude());
+        mongo.remove(Query.query(Criteria.where("_id").in(cell, "_filled")), FelanmalanCells.COLLECTION);
+        assertThat(reports.nearestOpen("gatubelysning", first.latitude(), first.longitude(), 250)).isEmpty();
+
+        cells.afterPropertiesSet();
+
+        assertThat(reports.nearestOpen("gatubelysning", first.latitude(), first.longitude(), 250))
+                .hasValueSatisfying(found -> assertThat(found.submissionId()).isEqualTo(firstId));
+    }
+
+    @Test
+    void reportsLinkedBeforeTheyWereKeptPerCaseAreNamedAtStartAndCloseWithTheirCase() throws Exception {
+        FelanmalanJson first = FelanmalanJson.streetLightOut();
+        String firstId = receipt(submit(first).andExpect(status().isAccepted())).get("submissionId").asString();
+        awaitReport(firstId);
+        String duplicateId = receipt(submit(FelanmalanJson.streetLightOut().at(first.latitude(), first.longitude()))
+                .andExpect(jsonPath("$.linked").value(true))).get("submissionId").asString();
+        awaitReport(duplicateId);
+        mongo.remove(Query.query(Criteria.where("_id").in(firstId, "_filled")), LinkedReports.COLLECTION);
+
+        linkedReports.afterPropertiesSet();
+        events.send(Topics.CASES, firstId, EventTypes.CASE_CLOSED, new CaseClosed(new CaseId(UUID.fromString(firstId)),
+                "stadsmiljo", CaseOutcome.values()[0], NOW, "anna"));
+
+        await().atMost(Duration.ofSeconds(30)).untilAsserted(() ->
+                assertThat(reports.find(duplicateId)).hasValueSatisfying(report -> assertThat(report.open()).isFalse()));
+        assertThat(reports.find(firstId)).hasValueSatisfying(report -> assertThat(report.open()).isFalse());
+    }
+
+    @Test
     void aReportWithOnlyAnAddressIsNeverLinked() throws Exception {
         FelanmalanJson first = FelanmalanJson.streetLightOut().withoutLocation().set("location",
                 java.util.Map.of("address", "Kyrkogatan 3"));
@@ -265,6 +328,11 @@ class FelanmalanIntegrationTests extends IntakeIntegrationTestContext {
 
     private JsonNode receipt(ResultActions result) throws Exception {
         return jsonMapper.readTree(result.andReturn().getResponse().getContentAsString(StandardCharsets.UTF_8));
+    }
+
+    private List<String> cellReports(String cell) {
+        org.bson.Document found = mongo.findById(cell, org.bson.Document.class, FelanmalanCells.COLLECTION);
+        return found == null ? List.of() : found.getList("reports", String.class);
     }
 
     private FelanmalanReport awaitReport(String submissionId) {

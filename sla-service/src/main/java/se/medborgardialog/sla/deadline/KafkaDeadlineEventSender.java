@@ -58,12 +58,14 @@ class KafkaDeadlineEventSender implements DeadlineEventSender, DisposableBean {
 
     private final JsonMapper json;
     private final Environment environment;
+    private final RelayDue relay;
     private volatile Producer<String, byte[]> batchProducer;
     private volatile boolean closed;
 
-    KafkaDeadlineEventSender(JsonMapper json, Environment environment) {
+    KafkaDeadlineEventSender(JsonMapper json, Environment environment, RelayDue relay) {
         this.json = json;
         this.environment = environment;
+        this.relay = relay;
     }
 
     @Override
@@ -74,6 +76,7 @@ class KafkaDeadlineEventSender implements DeadlineEventSender, DisposableBean {
             Thread.currentThread().interrupt();
             throw new IllegalStateException("Interrupted sending " + event.type() + " for case " + event.caseId(), e);
         } catch (ExecutionException | TimeoutException e) {
+            relay.leftPending();
             throw new IllegalStateException("Could not send " + event.type() + " for case " + event.caseId(), e);
         }
     }
@@ -81,13 +84,19 @@ class KafkaDeadlineEventSender implements DeadlineEventSender, DisposableBean {
     @Override
     public CompletableFuture<Void> sendAsync(OutgoingEvent event) {
         CompletableFuture<Void> acknowledged = new CompletableFuture<>();
-        batchProducer().send(record(topic(), event), (metadata, failure) -> {
-            if (failure == null) {
-                acknowledged.complete(null);
-            } else {
-                acknowledged.completeExceptionally(failure);
-            }
-        });
+        try {
+            batchProducer().send(record(topic(), event), (metadata, failure) -> {
+                if (failure == null) {
+                    acknowledged.complete(null);
+                } else {
+                    relay.leftPending();
+                    acknowledged.completeExceptionally(failure);
+                }
+            });
+        } catch (RuntimeException notSent) {
+            relay.leftPending();
+            throw notSent;
+        }
         return acknowledged;
     }
 
@@ -114,9 +123,11 @@ class KafkaDeadlineEventSender implements DeadlineEventSender, DisposableBean {
                 acks.get(i).get(Math.max(0, deadline - System.nanoTime()), TimeUnit.NANOSECONDS);
                 sent.add(events.get(i));
             } catch (ExecutionException | TimeoutException e) {
+                relay.leftPending();
                 log.warn("Event {} of case {} not acknowledged, the relay will retry: {}", events.get(i).eventId(),
                         events.get(i).caseId(), e.toString());
             } catch (InterruptedException e) {
+                relay.leftPending();
                 Thread.currentThread().interrupt();
                 break;
             }

@@ -18,13 +18,15 @@ public record SlaProperties(
         @DefaultValue Relay relay) {
 
     /**
-     * @param interval how often the relay looks for pending events
+     * @param interval how often the relay asks whether to look for pending events (asking reads nothing)
      * @param grace    how old a pending event must be before the relay takes it over from the in-line publisher
      * @param batch    the most deadlines handled per relay or scan run
+     * @param sweep    how often the relay looks with no reason known here (the store scan: see {@code RelayDue})
      */
     public record Relay(
             @DefaultValue("PT5S") Duration interval,
             @DefaultValue("PT10S") Duration grace,
-            @DefaultValue("500") int batch) {
+            @DefaultValue("500") int batch,
+            @DefaultValue("PT1M") Duration sweep) {
     }
 }

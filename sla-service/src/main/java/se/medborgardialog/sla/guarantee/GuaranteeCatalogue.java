@@ -19,14 +19,18 @@ import se.medborgardialog.contracts.CaseType;
  * changes. Every change is a new version (one document per id and version); a running clock keeps the version it
  * started with, so a change applies to clocks started after it.
  *
- * <p>The current versions are kept in memory: reloaded after this instance's own changes at once, and otherwise at
- * most {@link #REFRESH} old (another instance's change reaches this one within that time).
+ * <p>The current versions are kept in memory: reloaded after this instance's own changes at once. Another instance's
+ * change reaches this one within {@link #REFRESH}: every change is counted in one id-keyed document, and this instance
+ * reads that count (one look-up by id) at most every {@link #REFRESH} and reloads the catalogue only when it moved, or
+ * when the copy is {@link #RELOAD} old (a change whose count was lost in a crash, or made in the store by hand).
+ * Reading the whole catalogue every few seconds on the case-events consumer's thread was a collection read each time.
  */
 @Service
 public class GuaranteeCatalogue implements InitializingBean {
 
     private static final Logger log = LoggerFactory.getLogger(GuaranteeCatalogue.class);
     static final Duration REFRESH = Duration.ofSeconds(5);
+    static final Duration RELOAD = Duration.ofMinutes(10);
     public static final String CONFIGURATION = "konfiguration";
 
     private final GuaranteeStore store;
@@ -34,7 +38,16 @@ public class GuaranteeCatalogue implements InitializingBean {
     private final Clock clock;
     private volatile Snapshot snapshot;
 
-    private record Snapshot(Map<String, StoredGuarantee> current, List<Guarantee> guarantees, Instant loadedAt) {
+    private record Snapshot(Map<String, StoredGuarantee> current, List<Guarantee> guarantees, long changes,
+            Instant loadedAt, Instant checkedAt) {
+
+        boolean due(Instant start, Duration age, Instant now) {
+            return start.plus(age).isBefore(now) || start.isAfter(now);
+        }
+
+        Snapshot checked(Instant now) {
+            return new Snapshot(current, guarantees, changes, loadedAt, now);
+        }
     }
 
     public GuaranteeCatalogue(GuaranteeStore store, GuaranteeProperties properties, Clock clock) {
@@ -51,6 +64,9 @@ public class GuaranteeCatalogue implements InitializingBean {
             if (store.insert(StoredGuarantee.of(definition, 1, clock.instant(), CONFIGURATION))) {
                 added++;
             }
+        }
+        if (added > 0) {
+            store.countChange();
         }
         log.info("Guarantee catalogue: {} configured, {} stored as new", properties.guarantees().size(), added);
         snapshot = null;
@@ -80,14 +96,22 @@ public class GuaranteeCatalogue implements InitializingBean {
 
     private Snapshot snapshot() {
         Snapshot loaded = snapshot;
-        if (loaded == null || loaded.loadedAt().plus(REFRESH).isBefore(clock.instant())
-                || loaded.loadedAt().isAfter(clock.instant())) {
-            loaded = load();
+        Instant now = clock.instant();
+        if (loaded == null || loaded.due(loaded.loadedAt(), RELOAD, now)) {
+            return load();
+        }
+        if (loaded.due(loaded.checkedAt(), REFRESH, now)) {
+            if (store.changes() != loaded.changes()) {
+                return load();
+            }
+            loaded = loaded.checked(now);
+            snapshot = loaded;
         }
         return loaded;
     }
 
     private Snapshot load() {
+        long changes = store.changes();
         Map<String, StoredGuarantee> latest = new LinkedHashMap<>();
         store.findAll().stream()
                 .sorted(Comparator.comparing(StoredGuarantee::guaranteeId).thenComparing(StoredGuarantee::version))
@@ -101,7 +125,8 @@ public class GuaranteeCatalogue implements InitializingBean {
                         stored.version(), e.getMessage());
             }
         }
-        Snapshot loaded = new Snapshot(latest, List.copyOf(guarantees), clock.instant());
+        Instant now = clock.instant();
+        Snapshot loaded = new Snapshot(latest, List.copyOf(guarantees), changes, now, now);
         snapshot = loaded;
         return loaded;
     }
@@ -135,6 +160,7 @@ public class GuaranteeCatalogue implements InitializingBean {
         if (!store.insert(stored)) {
             throw new ConflictException("Garantin " + definition.id() + " finns redan: ändra den med PUT.");
         }
+        store.countChange();
         log.info("Guarantee {} version 1 added by {}", definition.id(), by);
         snapshot = null;
         return stored;
@@ -158,6 +184,7 @@ public class GuaranteeCatalogue implements InitializingBean {
         if (!store.insert(next)) {
             throw new ConflictException("Garantin " + id + " ändrades samtidigt av någon annan. Läs om den och försök igen.");
         }
+        store.countChange();
         log.info("Guarantee {} version {} recorded by {} (active {})", id, next.version(), by, next.guarantee().active());
         snapshot = null;
         return next;

@@ -13,4 +13,10 @@ public interface GuaranteeStore {
 
     /** Every version of every guarantee (the catalogue is small). */
     List<StoredGuarantee> findAll();
+
+    /** How many versions have been recorded through {@link #countChange()}: read by id, without reading the catalogue. */
+    long changes();
+
+    /** Counts a new version, after it is stored: other instances reload their catalogue when the count moves. */
+    void countChange();
 }

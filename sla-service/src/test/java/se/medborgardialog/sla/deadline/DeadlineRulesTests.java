@@ -42,7 +42,7 @@ class DeadlineRulesTests {
     private final GuaranteeCatalogue catalogue = Catalogues.defaults(clock);
     private final DeadlineClocks clocks = new DeadlineClocks(store, new DeadlineOutbox(store, sent::add),
             new DeadlineMetrics(new SimpleMeterRegistry()), new SwedishCalendar(),
-            new SlaProperties(Duration.ofSeconds(1), new SlaProperties.Relay(Duration.ofSeconds(5), Duration.ofSeconds(10), 500)),
+            new SlaProperties(Duration.ofSeconds(1), new SlaProperties.Relay(Duration.ofSeconds(5), Duration.ofSeconds(10), 500, Duration.ofMinutes(1))),
             clock, catalogue, new InMemoryCaseFactsStore(), List.of(), new PendingFirings(store));
 
     private static CaseOpened opened(CaseId caseId, CaseType type, LegalFlow flow, String category, Instant receivedAt) {

@@ -39,7 +39,7 @@ class DeadlineScannerTests {
     private final List<OutgoingEvent> sent = new CopyOnWriteArrayList<>();
     private final SimpleMeterRegistry meters = new SimpleMeterRegistry();
     private final SlaProperties properties = new SlaProperties(Duration.ofSeconds(1),
-            new SlaProperties.Relay(Duration.ofSeconds(5), Duration.ofSeconds(10), 500));
+            new SlaProperties.Relay(Duration.ofSeconds(5), Duration.ofSeconds(10), 500, Duration.ofMinutes(1)));
     private final GuaranteeCatalogue catalogue = Catalogues.defaults(clock);
     private final DeadlineClocks clocks = new DeadlineClocks(store, new DeadlineOutbox(store, sent::add),
             new DeadlineMetrics(meters), new SwedishCalendar(), properties, clock, catalogue, new InMemoryCaseFactsStore(), List.of(), new PendingFirings(store));

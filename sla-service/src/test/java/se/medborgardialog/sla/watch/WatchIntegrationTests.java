@@ -34,6 +34,8 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import se.medborgardialog.contracts.CaseAnswered;
 import se.medborgardialog.contracts.CaseId;
+import se.medborgardialog.contracts.CaseReopened;
+import se.medborgardialog.contracts.DeadlineBreached;
 import se.medborgardialog.contracts.EventTypes;
 import se.medborgardialog.contracts.Topics;
 import se.medborgardialog.sla.watch.web.WatchUser;
@@ -106,6 +108,47 @@ class WatchIntegrationTests extends WatchIntegrationTestSupport {
         String page = mvc.perform(get("/bevakning").with(user(manager())))
                 .andExpect(status().isOk()).andReturn().getResponse().getContentAsString();
         assertThat(page).doesNotContain(caseId.toString());
+    }
+
+    @Test
+    void answeringACaseEndsEachOfItsBreachedClocksAndReopeningItOpensThemAgain() throws Exception {
+        CaseId caseId = newCase();
+        CaseId otherCase = newCase();
+        deadlines.breached(caseId, "stadsmiljo", DUE.plusSeconds(1), DUE);
+        deadlines.send(java.util.UUID.randomUUID().toString(), EventTypes.DEADLINE_BREACHED, caseId,
+                DUE.plusSeconds(2), new DeadlineBreached(caseId, "forsta-svar", "stadsmiljo", DUE, DUE.plusSeconds(2),
+                        DeadlineTopic.GATUBELYSNING, null));
+        deadlines.breached(otherCase, "stadsmiljo", DUE.plusSeconds(1), DUE);
+        awaitState(otherCase, WatchState.BREACHED);
+        await().atMost(PATIENCE).until(() -> model.find(caseId, "forsta-svar").orElse(null),
+                clock -> clock != null && clock.state() == WatchState.BREACHED);
+        awaitState(caseId, WatchState.BREACHED);
+
+        sendCaseEvent(caseId, EventTypes.CASE_ANSWERED,
+                json.writeValueAsBytes(new CaseAnswered(caseId, "stadsmiljo", DUE.plusSeconds(3600), "anna")));
+        await().atMost(PATIENCE).until(() -> List.of(model.find(caseId, DeadlineTopic.CLOCK).orElseThrow(),
+                        model.find(caseId, "forsta-svar").orElseThrow()),
+                clocks -> clocks.stream().allMatch(c -> DUE.plusSeconds(3600).equals(c.caseEndedAt())));
+        assertThat(model.find(otherCase, DeadlineTopic.CLOCK).orElseThrow().caseEndedAt()).isNull();
+
+        sendCaseEvent(caseId, EventTypes.CASE_REOPENED,
+                json.writeValueAsBytes(new CaseReopened(caseId, "stadsmiljo", "anna", DUE.plusSeconds(7200))));
+        await().atMost(PATIENCE).until(() -> List.of(model.find(caseId, DeadlineTopic.CLOCK).orElseThrow(),
+                        model.find(caseId, "forsta-svar").orElseThrow()),
+                clocks -> clocks.stream().allMatch(c -> c.caseEndedAt() == null && c.watched()));
+    }
+
+    @Test
+    void clocksKeptBeforeTheyWereNamedPerCaseAreNamedAtStartAndEndWithTheirCase() {
+        CaseId caseId = newCase();
+        deadlines.breached(caseId, "stadsmiljo", DUE.plusSeconds(1), DUE);
+        awaitState(caseId, WatchState.BREACHED);
+        mongo.dropCollection(WatchModel.CASE_CLOCKS);
+
+        model.afterPropertiesSet();
+        model.caseEnded(caseId, DUE.plusSeconds(60));
+
+        assertThat(model.find(caseId, DeadlineTopic.CLOCK).orElseThrow().caseEndedAt()).isEqualTo(DUE.plusSeconds(60));
     }
 
     @Test

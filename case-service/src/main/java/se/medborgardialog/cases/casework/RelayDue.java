@@ -1,0 +1,55 @@
+package se.medborgardialog.cases.casework;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.concurrent.atomic.AtomicReference;
+
+/**
+ * When the relay's scan for pending events has a reason to run. The scan filters on the cases' outboxes, which no
+ * index serves: every run reads every case (under the embedded store's lock, stalling every service's writes).
+ * Events are left pending for the relay only by a crash (this process's or another's), a send the broker did not
+ * acknowledge, or a path that wrote and did not publish. So the scan runs once the events a crash left are past
+ * their grace (start + grace), once a send that failed here is past it, and otherwise every {@code sweep} (another instance's crash, anything else): nothing pending is left for good.
+ *
+ * <p>Asked every {@code interval} by the scheduler; the sweep is counted in those asks (real time), the grace on the
+ * injected clock, as the scan's own cut-off is. (sla-service's relay has the same rule, {@code RelayDue} there too.)
+ */
+final class RelayDue {
+
+    private final Clock clock;
+    private final Duration grace;
+    private final long asksPerSweep;
+    private final AtomicReference<Instant> next;
+    private long asks;
+
+    RelayDue(Clock clock, Duration grace, Duration interval, Duration sweep) {
+        this.clock = clock;
+        this.grace = grace;
+        this.asksPerSweep = Math.max(1, sweep.toMillis() / Math.max(1, interval.toMillis()));
+        this.next = new AtomicReference<>(clock.instant().plus(grace));
+    }
+
+    /** A send failed: its events stay pending, and the scan runs once they are past their grace. */
+    void leftPending() {
+        Instant due = clock.instant().plus(grace);
+        next.accumulateAndGet(due, (a, b) -> a.isBefore(b) ? a : b);
+    }
+
+    /** Asked by the scheduler: whether to scan now. */
+    synchronized boolean take() {
+        asks++;
+        Instant due = next.get();
+        boolean pastGrace = !clock.instant().isBefore(due);
+        if (!pastGrace && asks < asksPerSweep) {
+            return false;
+        }
+        asks = 0;
+        if (pastGrace) {
+            // Only the reason taken here is cleared: one left meanwhile stays.
+            next.compareAndSet(due, Instant.MAX);
+        }
+        return true;
+    }
+
+}
