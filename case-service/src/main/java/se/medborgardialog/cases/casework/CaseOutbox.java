@@ -9,6 +9,7 @@ import org.springframework.stereotype.Component;
 import se.medborgardialog.cases.messaging.CaseEventPublisher;
 import se.medborgardialog.cases.messaging.PendingEvent;
 import se.medborgardialog.contracts.CaseId;
+import se.medborgardialog.outbox.RelayDue;
 
 /**
  * Gets staged events out: publish (waits for the broker's ack), then remove from the document. If the process

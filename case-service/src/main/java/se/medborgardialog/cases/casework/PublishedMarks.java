@@ -10,7 +10,7 @@ import java.util.concurrent.ConcurrentHashMap;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
-import se.medborgardialog.batching.BatchedWriter;
+import se.medborgardialog.outbox.BatchedWriter;
 import se.medborgardialog.contracts.CaseId;
 
 /**

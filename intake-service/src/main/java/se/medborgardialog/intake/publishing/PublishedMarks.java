@@ -11,7 +11,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.context.SmartLifecycle;
 import org.springframework.stereotype.Component;
-import se.medborgardialog.batching.BatchedWriter;
+import se.medborgardialog.outbox.BatchedWriter;
 
 /**
  * Marks idempotency records published once the broker has acknowledged their event: off the request thread, and

@@ -12,7 +12,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.DisposableBean;
 import org.springframework.stereotype.Component;
-import se.medborgardialog.batching.BatchedWriter;
+import se.medborgardialog.outbox.BatchedWriter;
 import se.medborgardialog.contracts.EventTypes;
 
 /**

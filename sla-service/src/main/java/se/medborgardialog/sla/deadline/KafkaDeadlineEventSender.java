@@ -34,6 +34,7 @@ import org.springframework.boot.context.properties.bind.Binder;
 import org.springframework.core.env.Environment;
 import org.springframework.stereotype.Component;
 import se.medborgardialog.contracts.EventTypes;
+import se.medborgardialog.outbox.RelayDue;
 import tools.jackson.databind.json.JsonMapper;
 
 /**

@@ -5,6 +5,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
+import se.medborgardialog.outbox.RelayDue;
 
 /**
  * Republishes events a crash (or a broker outage) left pending in deadline documents. Only events older

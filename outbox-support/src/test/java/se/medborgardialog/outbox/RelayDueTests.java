@@ -1,4 +1,4 @@
-package se.medborgardialog.sla.deadline;
+package se.medborgardialog.outbox;
 
 import static org.assertj.core.api.Assertions.assertThat;
 

@@ -1,4 +1,4 @@
-package se.medborgardialog.batching;
+package se.medborgardialog.outbox;
 
 import java.time.Duration;
 import java.util.ArrayList;

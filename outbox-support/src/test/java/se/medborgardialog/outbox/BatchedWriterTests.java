@@ -1,4 +1,4 @@
-package se.medborgardialog.batching;
+package se.medborgardialog.outbox;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
