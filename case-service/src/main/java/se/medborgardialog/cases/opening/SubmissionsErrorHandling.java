@@ -2,7 +2,11 @@ package se.medborgardialog.cases.opening;
 
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
+import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
+import org.apache.kafka.clients.admin.AdminClientConfig;
+import org.apache.kafka.clients.admin.NewTopic;
 import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.header.internals.RecordHeader;
 import org.apache.kafka.common.header.internals.RecordHeaders;
@@ -12,6 +16,9 @@ import org.springframework.cloud.stream.config.ListenerContainerCustomizer;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.env.Environment;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.kafka.core.KafkaAdmin;
 import org.springframework.kafka.core.KafkaTemplate;
 import org.springframework.kafka.listener.AbstractMessageListenerContainer;
 import org.springframework.kafka.listener.DeadLetterPublishingRecoverer;
@@ -30,6 +37,7 @@ import org.springframework.kafka.support.ExponentialBackOffWithMaxRetries;
 @Configuration(proxyBeanMethods = false)
 class SubmissionsErrorHandling {
 
+    private static final Logger log = LoggerFactory.getLogger(SubmissionsErrorHandling.class);
     static final String BINDING = "submissions-in-0";
 
     @Bean
@@ -44,6 +52,7 @@ class SubmissionsErrorHandling {
             // the Kafka binding properties live in the binder's own context; the name is read where it is set
             String deadLetters = environment.getRequiredProperty(
                     "spring.cloud.stream.kafka.bindings." + BINDING + ".consumer.dlq-name");
+            provision(environment, deadLetters);
             DeadLetterPublishingRecoverer recoverer = new DeadLetterPublishingRecoverer(caseEventsTemplate,
                     // a negative partition lets the producer choose: the dead-letter topic may have fewer partitions
                     (record, failure) -> new TopicPartition(deadLetters, -1));
@@ -66,6 +75,20 @@ class SubmissionsErrorHandling {
             backOff.setMultiplier(consumer.getBackOffMultiplier());
             container.setCommonErrorHandler(new DefaultErrorHandler(recoverer, backOff));
         };
+    }
+
+    /** The binder provisions a dead-letter topic only with {@code enable-dlq} on: this one is made here, if missing. */
+    private static void provision(Environment environment, String topic) {
+        KafkaAdmin admin = new KafkaAdmin(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG,
+                environment.getProperty("spring.cloud.stream.kafka.binder.brokers", "localhost:9092")));
+        admin.setOperationTimeout(10);
+        try {
+            // the broker's default partitions, as the binder's provisioning does
+            admin.createOrModifyTopics(new NewTopic(topic, Optional.empty(), Optional.empty()));
+        } catch (RuntimeException notProvisioned) {
+            log.warn("Dead-letter topic {} not provisioned, the broker must create it: {}", topic,
+                    notProvisioned.getMessage());
+        }
     }
 
     private static Throwable rootCause(Throwable failure) {

@@ -66,8 +66,9 @@ import tools.jackson.databind.json.JsonMapper;
         // nothing may be sent twice by the relay while the test counts events
         "cases.outbox.relay-interval=1h",
         "cases.mail.relay-interval=1h"})
-@EmbeddedKafka(partitions = 1, topics = {Topics.SUBMISSIONS, Topics.CASES, Topics.DEADLINES,
-        BatchOpeningIntegrationTests.SUBMISSIONS_DLT})
+// no dead-letter topic here and none made on first use: the service provisions its own
+@EmbeddedKafka(partitions = 1, topics = {Topics.SUBMISSIONS, Topics.CASES, Topics.DEADLINES},
+        brokerProperties = "auto.create.topics.enable=false")
 class BatchOpeningIntegrationTests {
 
     static final String SUBMISSIONS_DLT = "medborgardialog.submissions.v1.case-service.dlt";
