@@ -6,8 +6,14 @@ import static org.springframework.data.mongodb.core.query.Query.query;
 import java.time.Instant;
 import se.medborgardialog.cases.messaging.PendingEvent;
 import se.medborgardialog.cases.avvikelse.Avvikelse;
+import com.mongodb.ErrorCategory;
+import com.mongodb.MongoBulkWriteException;
+import com.mongodb.bulk.BulkWriteError;
+import com.mongodb.client.model.InsertManyOptions;
+import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -67,6 +73,51 @@ public class CaseStore {
             return true;
         } catch (DuplicateKeyException alreadyOpened) {
             return false;
+        }
+    }
+
+    /** A newly opened case and its pending {@code CaseOpened}, for {@link #insertAllOpened}. */
+    public record NewCase(Case aCase, PendingEvent opened) {
+    }
+
+    /**
+     * The cases of these ids that exist, in one read by {@code _id $in}, with only their pending events (what a
+     * redelivered submission may still have to push out).
+     */
+    public List<Case> pendingOf(Collection<CaseId> caseIds) {
+        Query ids = query(where("_id").in(caseIds.stream().map(CaseId::toString).toList()));
+        ids.fields().include("outbox");
+        return mongo.find(ids, Case.class);
+    }
+
+    /**
+     * Inserts newly opened cases, each with its pending {@code CaseOpened}, in one unordered {@code insertMany}: one
+     * case that exists already (a racing redelivery) does not keep the others out.
+     *
+     * @return the ids of the cases that already existed; nothing was written for them
+     */
+    public Set<CaseId> insertAllOpened(List<NewCase> cases) {
+        List<Document> documents = new ArrayList<>(cases.size());
+        for (NewCase newCase : cases) {
+            newCase.aCase().stage(newCase.opened());
+            Document document = new Document();
+            mongo.getConverter().write(newCase.aCase(), document);
+            // what MongoTemplate.insert does for the @Version field: a new document starts at version 0
+            document.put("version", 0L);
+            documents.add(document);
+        }
+        try {
+            mongo.getCollection(COLLECTION).insertMany(documents, new InsertManyOptions().ordered(false));
+            return Set.of();
+        } catch (MongoBulkWriteException someNotInserted) {
+            Set<CaseId> existed = new HashSet<>();
+            for (BulkWriteError error : someNotInserted.getWriteErrors()) {
+                if (ErrorCategory.fromErrorCode(error.getCode()) != ErrorCategory.DUPLICATE_KEY) {
+                    throw someNotInserted;
+                }
+                existed.add(cases.get(error.getIndex()).aCase().caseId());
+            }
+            return existed;
         }
     }
 

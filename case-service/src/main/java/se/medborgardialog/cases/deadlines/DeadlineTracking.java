@@ -5,7 +5,9 @@ import static org.springframework.data.mongodb.core.query.Query.query;
 
 import java.time.Instant;
 import java.time.LocalDate;
+import java.util.Collection;
 import java.util.List;
+import java.util.UUID;
 import org.bson.Document;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -85,6 +87,23 @@ public class DeadlineTracking implements InitializingBean {
     /** Copies the most relevant known deadline onto the case; false when the case does not exist yet. */
     public boolean applyKnown(CaseId caseId) {
         return applyKnown(caseId, clocksOf(caseId), null);
+    }
+
+    /**
+     * {@link #applyKnown(CaseId)} for newly opened cases, with one read ({@code _id $in}) of which of them have clocks
+     * at all: usually none, as sla-service reports a case's deadlines only after it was opened.
+     */
+    public void applyKnown(Collection<CaseId> caseIds) {
+        if (caseIds.isEmpty()) {
+            return;
+        }
+        List<CaseClocks> withClocks = mongo.find(query(where("_id").in(caseIds.stream().map(CaseId::toString)
+                .toList())), CaseClocks.class);
+        for (CaseClocks clocks : withClocks) {
+            if (clocks.clocks() != null) {
+                applyKnown(new CaseId(UUID.fromString(clocks.caseId())), clocks.clocks(), null);
+            }
+        }
     }
 
     /** @param justWritten the record just written (spares reading it back when it is the case's only clock), or null */

@@ -2,6 +2,7 @@ package se.medborgardialog.cases.messaging;
 
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
+import java.time.Duration;
 import java.util.Map;
 import java.util.Objects;
 import org.slf4j.Logger;
@@ -33,9 +34,18 @@ public class InboundDispatcher {
         this.meters = meters;
     }
 
+    /** The message's {@code ce_type}, whatever prefix and form it arrived in (Spring Cloud Function may canonicalise it). */
+    public static String typeOf(Message<?> message) {
+        return Objects.requireNonNullElse(CloudEventMessageUtils.getType(message), "");
+    }
+
+    /** Counts a message handled outside {@link #dispatch} (with others, in one batch): its share of the time taken. */
+    public void handled(String type, String outcome, Duration took) {
+        meters.timer(METRIC, "type", type, "outcome", outcome).record(took);
+    }
+
     public void dispatch(Message<byte[]> message, Map<String, Handler> handlers) {
-        // Reads ce_type whatever prefix and form it arrived in (Spring Cloud Function may canonicalise it).
-        String type = Objects.requireNonNullElse(CloudEventMessageUtils.getType(message), "");
+        String type = typeOf(message);
         Handler handler = handlers.get(type);
         Timer.Sample sample = Timer.start(meters);
         if (handler == null) {

@@ -4,8 +4,16 @@ import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.time.Clock;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashSet;
+import java.util.Iterator;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Service;
@@ -73,8 +81,7 @@ public class CaseOpening {
         if (submission.concerns() != null) {
             return openComplaint(caseId, submission);
         }
-        String unit = routing.unitFor(submission.category());
-        return open(caseId, unit, (number, now) -> Case.open(submission, number, unit, now));
+        return openAll(List.of(plain(submission))).get(0);
     }
 
     /**
@@ -104,24 +111,147 @@ public class CaseOpening {
         if (report.duplicateOf() != null) {
             return linkDuplicate(report);
         }
-        CaseId caseId = new CaseId(report.submissionId().value());
-        String unit = routing.unitFor(report.category());
-        return open(caseId, unit, (number, now) -> Case.open(report, number, unit, now));
+        return openAll(List.of(plain(report))).get(0);
     }
 
     /** An avvikelse opens a case in the unit it happened in, with the affected person encrypted. */
     public String open(AvvikelseReported sealed) {
-        AvvikelseReported report = seal.unseal(sealed);
-        CaseId caseId = new CaseId(report.submissionId().value());
-        return open(caseId, report.unit(), (number, now) -> Case.open(report, encrypt(report.affectedPerson()), number, now));
+        return openAll(List.of(plain(seal.unseal(sealed)))).get(0);
     }
 
     /** An e-förslag sent to a nämnd opens a case in that nämnd (routed by category when none is named). */
     public String open(EforslagSentToNamnd proposal) {
-        CaseId caseId = new CaseId(proposal.proposalId().value());
+        return openAll(List.of(plain(proposal))).get(0);
+    }
+
+    /**
+     * A submission that opens a case of its own and does nothing else (no complaint about another case, no report of
+     * a known fault): such openings are numbered, stored and announced together, see {@link #openAll}.
+     */
+    public record PlainOpening(CaseId caseId, String unit, Opener opener) {
+    }
+
+    /**
+     * The plain opening of a submission as read from its record, still sealed; null when it is not one (a
+     * complaint about another case, a duplicate felanmälan, or not a submission that opens a case).
+     */
+    public PlainOpening plainOpening(Object submission) {
+        if (submission instanceof SynpunktSubmitted synpunkt) {
+            return synpunkt.concerns() == null ? plain(seal.unseal(synpunkt)) : null;
+        }
+        if (submission instanceof FelanmalanSubmitted felanmalan) {
+            return felanmalan.duplicateOf() == null ? plain(seal.unseal(felanmalan)) : null;
+        }
+        if (submission instanceof AvvikelseReported avvikelse) {
+            return plain(seal.unseal(avvikelse));
+        }
+        if (submission instanceof EforslagSentToNamnd proposal) {
+            return plain(proposal);
+        }
+        return null;
+    }
+
+    private PlainOpening plain(SynpunktSubmitted submission) {
+        String unit = routing.unitFor(submission.category());
+        return new PlainOpening(new CaseId(submission.submissionId().value()), unit,
+                (number, now) -> Case.open(submission, number, unit, now));
+    }
+
+    private PlainOpening plain(FelanmalanSubmitted report) {
+        String unit = routing.unitFor(report.category());
+        return new PlainOpening(new CaseId(report.submissionId().value()), unit,
+                (number, now) -> Case.open(report, number, unit, now));
+    }
+
+    private PlainOpening plain(AvvikelseReported report) {
+        return new PlainOpening(new CaseId(report.submissionId().value()), report.unit(),
+                (number, now) -> Case.open(report, encrypt(report.affectedPerson()), number, now));
+    }
+
+    private PlainOpening plain(EforslagSentToNamnd proposal) {
         String unit = proposal.namnd() == null || proposal.namnd().isBlank()
                 ? routing.unitFor(proposal.category()) : proposal.namnd();
-        return open(caseId, unit, (number, now) -> Case.open(proposal, number, unit, now));
+        return new PlainOpening(new CaseId(proposal.proposalId().value()), unit,
+                (number, now) -> Case.open(proposal, number, unit, now));
+    }
+
+    /**
+     * Opens plain openings together, in a handful of store round trips whatever their number: one read of which exist
+     * already ({@code _id $in}), one run of diarienummer ({@code $inc} by their count), one unordered insert of the
+     * cases with their pending {@code CaseOpened}, one read of deadlines that came first; then each {@code CaseOpened}
+     * is sent without waiting. A submission seen before (already stored, or earlier in the same list) opens nothing
+     * and takes no number.
+     *
+     * @return each opening's outcome, in order: {@code processed} or {@code duplicate}
+     */
+    public List<String> openAll(List<PlainOpening> openings) {
+        // asked before the read: a redelivery right after the first delivery leaves that one's CaseOpened to it
+        Set<CaseId> underway = new HashSet<>();
+        for (PlainOpening opening : openings) {
+            if (outbox.isUnderway(events.eventId(opening.caseId(), EventTypes.CASE_OPENED, null))) {
+                underway.add(opening.caseId());
+            }
+        }
+        Set<CaseId> ids = new LinkedHashSet<>();
+        openings.forEach(opening -> ids.add(opening.caseId()));
+        Set<CaseId> existing = new HashSet<>();
+        for (Case stored : store.pendingOf(ids)) {
+            existing.add(stored.caseId());
+            log.info("Submission {} already opened as a case; nothing new", stored.caseId());
+            if (!underway.contains(stored.caseId())) {
+                outbox.flushInOrder(stored);
+            }
+        }
+        Map<CaseId, PlainOpening> fresh = new LinkedHashMap<>();
+        openings.stream().filter(opening -> !existing.contains(opening.caseId()))
+                .forEach(opening -> fresh.putIfAbsent(opening.caseId(), opening));
+        Set<CaseId> opened = insertAll(fresh.values());
+        List<String> outcomes = new ArrayList<>(openings.size());
+        Set<CaseId> counted = new HashSet<>();
+        for (PlainOpening opening : openings) {
+            outcomes.add(opened.contains(opening.caseId()) && counted.add(opening.caseId()) ? "processed" : "duplicate");
+        }
+        return outcomes;
+    }
+
+    /** @return the ids of the cases this call opened (not those another instance opened first) */
+    private Set<CaseId> insertAll(Collection<PlainOpening> openings) {
+        if (openings.isEmpty()) {
+            return Set.of();
+        }
+        Instant now = clock.instant();
+        Iterator<Diarienummer> numbers = diarienummer.next(now, openings.size()).iterator();
+        List<CaseStore.NewCase> cases = new ArrayList<>(openings.size());
+        for (PlainOpening opening : openings) {
+            Case aCase = opening.opener().open(numbers.next(), now);
+            cases.add(new CaseStore.NewCase(aCase, events.pending(opening.caseId(), EventTypes.CASE_OPENED,
+                    aCase.opened(), now)));
+        }
+        Set<CaseId> openedElsewhere = store.insertAllOpened(cases);
+        Set<CaseId> opened = new LinkedHashSet<>();
+        for (CaseStore.NewCase newCase : cases) {
+            Case aCase = newCase.aCase();
+            if (openedElsewhere.contains(aCase.caseId())) {
+                log.warn("Case {} was opened concurrently elsewhere; diarienummer {} left unused", aCase.caseId(),
+                        aCase.diarienummer());
+                continue;
+            }
+            opened.add(aCase.caseId());
+            Counter.builder("medborgardialog.cases.opened")
+                    .description("Cases opened from submissions")
+                    .tag("unit", aCase.unit())
+                    .register(meters)
+                    .increment();
+            log.info("Opened {} case {} as {} in unit {}", aCase.caseType(), aCase.caseId(), aCase.diarienummer(),
+                    aCase.unit());
+        }
+        deadlines.applyKnown(opened);
+        for (CaseStore.NewCase newCase : cases) {
+            if (opened.contains(newCase.aCase().caseId())) {
+                outbox.flushAsync(newCase.aCase().caseId(), newCase.opened());
+            }
+        }
+        return opened;
     }
 
     private String encrypt(AffectedPerson person) {
@@ -149,17 +279,14 @@ public class CaseOpening {
         return "processed";
     }
 
-    private interface Opener {
+    /** Makes the case once it has its number. */
+    public interface Opener {
         Case open(Diarienummer number, Instant now);
     }
 
     /** What a case's opening announces after {@code CaseOpened}, in order. */
     private interface AlsoAnnounced {
         List<PendingEvent> events(Case opened, Instant now);
-    }
-
-    private String open(CaseId caseId, String unit, Opener opener) {
-        return open(caseId, unit, opener, (opened, now) -> List.of());
     }
 
     private String open(CaseId caseId, String unit, Opener opener, AlsoAnnounced also) {

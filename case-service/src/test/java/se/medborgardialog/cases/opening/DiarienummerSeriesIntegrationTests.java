@@ -15,6 +15,7 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.springframework.data.mongodb.core.MongoTemplate;
+import se.medborgardialog.contracts.Diarienummer;
 import se.medborgardialog.testsupport.InProcessMongo;
 
 /** The counter against the wire-protocol store, without Spring: two "instances" share one database. */
@@ -57,6 +58,40 @@ class DiarienummerSeriesIntegrationTests {
         } finally {
             threads.shutdownNow();
         }
+    }
+
+    @Test
+    void handsOutConsecutiveRunsToConcurrentBatchesWithoutDuplicatesOrGaps() throws Exception {
+        Instant registeredAt = Instant.parse("2034-05-05T10:00:00Z");
+        ExecutorService threads = Executors.newFixedThreadPool(8);
+        try {
+            List<Callable<List<String>>> calls = new ArrayList<>();
+            for (int i = 0; i < 60; i++) {
+                DiarienummerSeries instance = i % 2 == 0 ? instanceA : instanceB;
+                int count = 1 + i % 5;
+                calls.add(() -> instance.next(registeredAt, count).stream().map(Diarienummer::value).toList());
+            }
+            List<String> numbers = new ArrayList<>();
+            for (Future<List<String>> run : threads.invokeAll(calls)) {
+                List<String> batch = run.get();
+                // one run is consecutive: nobody else's number lies between two of a batch's
+                for (int i = 1; i < batch.size(); i++) {
+                    assertThat(sequence(batch.get(i))).isEqualTo(sequence(batch.get(i - 1)) + 1);
+                }
+                numbers.addAll(batch);
+            }
+
+            // 12 rounds of 1 + 2 + 3 + 4 + 5 numbers
+            assertThat(numbers).doesNotHaveDuplicates().hasSize(180);
+            assertThat(numbers.stream().mapToLong(DiarienummerSeriesIntegrationTests::sequence).max().orElseThrow())
+                    .isEqualTo(180);
+        } finally {
+            threads.shutdownNow();
+        }
+    }
+
+    private static long sequence(String number) {
+        return Long.parseLong(number.substring(5));
     }
 
     @Test
