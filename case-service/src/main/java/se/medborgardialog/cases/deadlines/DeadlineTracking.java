@@ -36,6 +36,8 @@ import se.medborgardialog.contracts.CaseId;
 public class DeadlineTracking implements InitializingBean {
 
     private static final Logger log = LoggerFactory.getLogger(DeadlineTracking.class);
+    /** In {@link CaseClocks#COLLECTION}: the clocks of records kept from before were named (no case id looks like it). */
+    static final String NAMED_MARKER = "_named";
 
     private final MongoTemplate mongo;
     private final CaseStore cases;
@@ -136,12 +138,13 @@ public class DeadlineTracking implements InitializingBean {
     }
 
     /**
-     * Records kept before the clocks were named per case get their names once, at start, before any consumer runs:
-     * only when no case has named clocks yet and some records exist.
+     * Records kept before the clocks were named per case get their names once, at start, before any consumer runs. A
+     * marker document says it was done, so a start that died half-way names them again (naming is idempotent); before,
+     * it ran only while no case had named clocks, and such a start never finished.
      */
     @Override
     public void afterPropertiesSet() {
-        if (mongo.collectionExists(CaseClocks.COLLECTION) && mongo.estimatedCount(CaseClocks.COLLECTION) > 0) {
+        if (mongo.findById(NAMED_MARKER, Document.class, CaseClocks.COLLECTION) != null) {
             return;
         }
         Query records = new Query();
@@ -154,6 +157,7 @@ public class DeadlineTracking implements InitializingBean {
                 named++;
             }
         }
+        mongo.upsert(query(where("_id").is(NAMED_MARKER)), new Update().set("clocks", List.of()), CaseClocks.COLLECTION);
         if (named > 0) {
             log.info("Named the clocks of {} deadline records kept before clocks were named per case", named);
         }

@@ -16,11 +16,15 @@ import java.time.LocalDate;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.UUID;
+import org.bson.Document;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.mockito.ArgumentCaptor;
 import org.springframework.data.mongodb.core.MongoTemplate;
+import org.springframework.data.mongodb.core.query.Criteria;
+import org.springframework.data.mongodb.core.query.Query;
+import org.springframework.data.mongodb.core.query.Update;
 import se.medborgardialog.cases.casework.CaseDeadline;
 import se.medborgardialog.cases.casework.CaseStore;
 import se.medborgardialog.cases.casework.DeadlineStatus;
@@ -134,6 +138,30 @@ class DeadlineTrackingIntegrationTests {
             assertThat(started.applyKnown(caseId)).isTrue();
             assertThat(applied(1)).containsExactly(new CaseDeadline("first-answer", LocalDate.parse("2026-03-04"),
                     DUE.truncatedTo(ChronoUnit.MILLIS), DeadlineStatus.RUNNING));
+        }
+    }
+
+    @Test
+    void aStartThatDiedWhileNamingNamesTheRestAtTheNextStart() {
+        CaseId named = new CaseId(UUID.randomUUID());
+        try (MongoClient older = MongoClients.create(InProcessMongo.uri("cases-deadline-clocks-half"))) {
+            MongoTemplate store = new MongoTemplate(older, "cases-deadline-clocks-half");
+            store.save(DeadlineRecord.reported(named, "first-answer", LocalDate.parse("2026-03-04"), DUE,
+                    DeadlineStatus.RUNNING, null, null));
+            store.save(DeadlineRecord.reported(caseId, "first-answer", LocalDate.parse("2026-03-04"), DUE,
+                    DeadlineStatus.RUNNING, null, null));
+            // the first start named one case's clocks and died: no marker
+            store.upsert(Query.query(Criteria.where("_id").is(named.toString())),
+                    new Update().addToSet("clocks", "first-answer"), CaseClocks.COLLECTION);
+            when(cases.applyDeadline(any(), any())).thenReturn(true);
+
+            DeadlineTracking restarted = new DeadlineTracking(store, cases);
+            restarted.afterPropertiesSet();
+
+            assertThat(restarted.applyKnown(caseId)).as("the case the first start did not reach").isTrue();
+            assertThat(applied(1)).extracting(CaseDeadline::clock).containsExactly("first-answer");
+            assertThat(store.findById(DeadlineTracking.NAMED_MARKER, Document.class, CaseClocks.COLLECTION))
+                    .as("the marker: the next start names nothing").isNotNull();
         }
     }
 }
