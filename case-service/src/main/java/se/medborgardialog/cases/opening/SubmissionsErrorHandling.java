@@ -15,6 +15,7 @@ import org.springframework.cloud.stream.config.BindingServiceProperties;
 import org.springframework.cloud.stream.config.ListenerContainerCustomizer;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.core.NestedExceptionUtils;
 import org.springframework.core.env.Environment;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -57,7 +58,7 @@ class SubmissionsErrorHandling {
                     // a negative partition lets the producer choose: the dead-letter topic may have fewer partitions
                     (record, failure) -> new TopicPartition(deadLetters, -1));
             recoverer.setHeadersFunction((record, failure) -> {
-                Throwable reason = rootCause(failure);
+                Throwable reason = NestedExceptionUtils.getMostSpecificCause(failure);
                 return new RecordHeaders(new RecordHeader[] {
                         new RecordHeader("x-original-topic", utf8(record.topic())),
                         new RecordHeader("x-original-partition",
@@ -89,14 +90,6 @@ class SubmissionsErrorHandling {
             log.warn("Dead-letter topic {} not provisioned, the broker must create it: {}", topic,
                     notProvisioned.getMessage());
         }
-    }
-
-    private static Throwable rootCause(Throwable failure) {
-        Throwable cause = failure;
-        while (cause.getCause() != null && cause.getCause() != cause) {
-            cause = cause.getCause();
-        }
-        return cause;
     }
 
     private static byte[] utf8(String text) {
