@@ -2,24 +2,31 @@ package se.medborgardialog.consuming;
 
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.apache.kafka.clients.admin.NewTopic;
+import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.header.internals.RecordHeader;
 import org.apache.kafka.common.header.internals.RecordHeaders;
+import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.boot.context.properties.bind.Bindable;
+import org.springframework.boot.context.properties.bind.Binder;
 import org.springframework.cloud.stream.binder.ConsumerProperties;
 import org.springframework.cloud.stream.config.BindingServiceProperties;
 import org.springframework.cloud.stream.config.ListenerContainerCustomizer;
 import org.springframework.core.NestedExceptionUtils;
 import org.springframework.core.env.Environment;
+import org.springframework.kafka.core.DefaultKafkaProducerFactory;
 import org.springframework.kafka.core.KafkaAdmin;
 import org.springframework.kafka.core.KafkaOperations;
+import org.springframework.kafka.core.KafkaTemplate;
 import org.springframework.kafka.listener.AbstractMessageListenerContainer;
 import org.springframework.kafka.listener.DeadLetterPublishingRecoverer;
 import org.springframework.kafka.listener.DefaultErrorHandler;
@@ -63,6 +70,31 @@ public final class BatchDeadLetters {
                 .findFirst()
                 .ifPresent(name -> container.setCommonErrorHandler(errorHandler(name, deadLetters, bindings,
                         environment)));
+    }
+
+    /**
+     * The container customizer of a service's batch bindings, dead-lettering through a producer of its own: the
+     * records' bytes as they were read (the bindings' default), to the binder's brokers with the binder's
+     * {@code configuration} and {@code producer-properties} (security settings included), created at the first dead
+     * letter.
+     */
+    public static ListenerContainerCustomizer<AbstractMessageListenerContainer<?, ?>> forBindings(
+            BindingServiceProperties bindings, Environment environment, String... bindingNames) {
+        return forBindings(bytesProducer(environment), bindings, environment, bindingNames);
+    }
+
+    private static KafkaTemplate<byte[], byte[]> bytesProducer(Environment environment) {
+        Binder binder = Binder.get(environment);
+        Bindable<Map<String, String>> settings = Bindable.mapOf(String.class, String.class);
+        Map<String, Object> producer = new HashMap<>();
+        producer.putAll(binder.bind("spring.cloud.stream.kafka.binder.configuration", settings).orElse(Map.of()));
+        producer.putAll(binder.bind("spring.cloud.stream.kafka.binder.producer-properties", settings)
+                .orElse(Map.of()));
+        producer.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG,
+                environment.getProperty("spring.cloud.stream.kafka.binder.brokers", "localhost:9092"));
+        producer.put(ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG, ByteArraySerializer.class);
+        producer.put(ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG, ByteArraySerializer.class);
+        return new KafkaTemplate<>(new DefaultKafkaProducerFactory<>(producer));
     }
 
     private static DefaultErrorHandler errorHandler(String binding, KafkaOperations<?, ?> template,

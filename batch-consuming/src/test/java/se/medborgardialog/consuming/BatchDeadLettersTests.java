@@ -124,7 +124,9 @@ class BatchDeadLettersTests {
         MockEnvironment environment = new MockEnvironment()
                 .withProperty("spring.cloud.stream.kafka.binder.brokers", broker.getBrokersAsString())
                 .withProperty("spring.cloud.stream.kafka.bindings.things-in-0.consumer.dlq-name", DEAD_LETTERS);
-        return BatchDeadLetters.forBindings(template, bindings, environment, "things-in-0");
+        // the service's own producer settings reach the dead-letter producer
+        return BatchDeadLetters.forBindings(bindings, environment
+                .withProperty("spring.cloud.stream.kafka.binder.producer-properties.acks", "all"), "things-in-0");
     }
 
     private static KafkaMessageListenerContainer<byte[], byte[]> container(String group, Object listener) {
