@@ -3,6 +3,7 @@ package se.medborgardialog.consuming;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -14,6 +15,8 @@ import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.header.internals.RecordHeader;
 import org.apache.kafka.common.header.internals.RecordHeaders;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
+import org.apache.kafka.common.serialization.Serializer;
+import org.apache.kafka.common.serialization.StringSerializer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.boot.context.properties.bind.Bindable;
@@ -31,6 +34,7 @@ import org.springframework.kafka.listener.AbstractMessageListenerContainer;
 import org.springframework.kafka.listener.DeadLetterPublishingRecoverer;
 import org.springframework.kafka.listener.DefaultErrorHandler;
 import org.springframework.kafka.support.ExponentialBackOffWithMaxRetries;
+import org.springframework.kafka.support.serializer.DelegatingByTypeSerializer;
 
 /**
  * Retries and dead-letters the failing records of bindings in batch mode one by one.
@@ -74,7 +78,8 @@ public final class BatchDeadLetters {
 
     /**
      * The container customizer of a service's batch bindings, dead-lettering through a producer of its own: the
-     * records' bytes as they were read (the bindings' default), to the binder's brokers with the binder's
+     * records' keys and values as they were read (bytes, the bindings' default, or text where a service deserializes
+     * keys to strings), to the binder's brokers with the binder's
      * {@code configuration} and {@code producer-properties} (security settings included), created at the first dead
      * letter.
      */
@@ -83,7 +88,7 @@ public final class BatchDeadLetters {
         return forBindings(bytesProducer(environment), bindings, environment, bindingNames);
     }
 
-    private static KafkaTemplate<byte[], byte[]> bytesProducer(Environment environment) {
+    private static KafkaTemplate<Object, Object> bytesProducer(Environment environment) {
         Binder binder = Binder.get(environment);
         Bindable<Map<String, String>> settings = Bindable.mapOf(String.class, String.class);
         Map<String, Object> producer = new HashMap<>();
@@ -92,9 +97,17 @@ public final class BatchDeadLetters {
                 .orElse(Map.of()));
         producer.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG,
                 environment.getProperty("spring.cloud.stream.kafka.binder.brokers", "localhost:9092"));
-        producer.put(ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG, ByteArraySerializer.class);
-        producer.put(ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG, ByteArraySerializer.class);
-        return new KafkaTemplate<>(new DefaultKafkaProducerFactory<>(producer));
+        producer.remove(ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG);
+        producer.remove(ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG);
+        return new KafkaTemplate<>(new DefaultKafkaProducerFactory<>(producer, asRead(), asRead()));
+    }
+
+    /** Keys and values as a binding read them: bytes by default, text where a binding deserializes to strings. */
+    private static Serializer<Object> asRead() {
+        Map<Class<?>, Serializer<?>> byType = new LinkedHashMap<>();
+        byType.put(byte[].class, new ByteArraySerializer());
+        byType.put(String.class, new StringSerializer());
+        return new DelegatingByTypeSerializer(byType);
     }
 
     private static DefaultErrorHandler errorHandler(String binding, KafkaOperations<?, ?> template,
