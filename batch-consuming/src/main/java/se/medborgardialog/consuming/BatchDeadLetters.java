@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.function.Function;
 import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.apache.kafka.clients.admin.NewTopic;
 import org.apache.kafka.clients.producer.ProducerConfig;
@@ -53,6 +54,7 @@ import org.springframework.kafka.support.serializer.DelegatingByTypeSerializer;
 public final class BatchDeadLetters {
 
     private static final Logger log = LoggerFactory.getLogger(BatchDeadLetters.class);
+    private static final int PROVISIONING_TIMEOUT_MS = 10_000;
 
     private BatchDeadLetters() {
     }
@@ -67,36 +69,51 @@ public final class BatchDeadLetters {
     public static ListenerContainerCustomizer<AbstractMessageListenerContainer<?, ?>> forBindings(
             KafkaOperations<?, ?> deadLetters, BindingServiceProperties bindings, Environment environment,
             String... bindingNames) {
-        List<String> names = List.of(bindingNames);
-        return (container, destination, group) -> names.stream()
-                .filter(name -> Objects.equals(destination, bindings.getBindingDestination(name))
-                        && Objects.equals(group, bindings.getGroup(name)))
-                .findFirst()
-                .ifPresent(name -> container.setCommonErrorHandler(errorHandler(name, deadLetters, bindings,
-                        environment)));
+        return customizer(brokers -> deadLetters, bindings, environment, bindingNames);
     }
 
     /**
      * The container customizer of a service's batch bindings, dead-lettering through a producer of its own: the
      * records' keys and values as they were read (bytes, the bindings' default, or text where a service deserializes
-     * keys to strings), to the binder's brokers with the binder's
-     * {@code configuration} and {@code producer-properties} (security settings included), created at the first dead
-     * letter.
+     * keys to strings), to the binder's brokers, with the binder's {@code configuration} and
+     * {@code producer-properties} (security settings included); it connects at the first dead letter.
      */
     public static ListenerContainerCustomizer<AbstractMessageListenerContainer<?, ?>> forBindings(
             BindingServiceProperties bindings, Environment environment, String... bindingNames) {
-        return forBindings(bytesProducer(environment), bindings, environment, bindingNames);
+        return customizer(brokers -> bytesProducer(brokers, environment), bindings, environment, bindingNames);
     }
 
-    private static KafkaTemplate<Object, Object> bytesProducer(Environment environment) {
+    private static ListenerContainerCustomizer<AbstractMessageListenerContainer<?, ?>> customizer(
+            Function<String, KafkaOperations<?, ?>> deadLetters, BindingServiceProperties bindings,
+            Environment environment, String... bindingNames) {
+        List<String> names = List.of(bindingNames);
+        // Resolved now, as the binder resolves its own when the context starts: a container made again later (a
+        // context restarted) must not read a placeholder that may point elsewhere by then (a test broker's system
+        // property, say).
+        String brokers = environment.getProperty("spring.cloud.stream.kafka.binder.brokers", "localhost:9092");
+        return (container, destination, group) -> names.stream()
+                .filter(name -> Objects.equals(destination, bindings.getBindingDestination(name))
+                        && Objects.equals(group, bindings.getGroup(name)))
+                .findFirst()
+                .ifPresent(name -> container.setCommonErrorHandler(errorHandler(name, brokers,
+                        deadLetters.apply(brokers), bindings, environment)));
+    }
+
+    /** The binder's {@code configuration} (security settings, timeouts) with the given section's properties over it. */
+    private static Map<String, Object> binderSettings(Environment environment, String section) {
         Binder binder = Binder.get(environment);
         Bindable<Map<String, String>> settings = Bindable.mapOf(String.class, String.class);
-        Map<String, Object> producer = new HashMap<>();
-        producer.putAll(binder.bind("spring.cloud.stream.kafka.binder.configuration", settings).orElse(Map.of()));
-        producer.putAll(binder.bind("spring.cloud.stream.kafka.binder.producer-properties", settings)
-                .orElse(Map.of()));
-        producer.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG,
-                environment.getProperty("spring.cloud.stream.kafka.binder.brokers", "localhost:9092"));
+        Map<String, Object> merged = new HashMap<>();
+        merged.putAll(binder.bind("spring.cloud.stream.kafka.binder.configuration", settings).orElse(Map.of()));
+        if (section != null) {
+            merged.putAll(binder.bind("spring.cloud.stream.kafka.binder." + section, settings).orElse(Map.of()));
+        }
+        return merged;
+    }
+
+    private static KafkaTemplate<Object, Object> bytesProducer(String brokers, Environment environment) {
+        Map<String, Object> producer = binderSettings(environment, "producer-properties");
+        producer.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, brokers);
         producer.remove(ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG);
         producer.remove(ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG);
         return new KafkaTemplate<>(new DefaultKafkaProducerFactory<>(producer, asRead(), asRead()));
@@ -110,13 +127,13 @@ public final class BatchDeadLetters {
         return new DelegatingByTypeSerializer(byType);
     }
 
-    private static DefaultErrorHandler errorHandler(String binding, KafkaOperations<?, ?> template,
+    private static DefaultErrorHandler errorHandler(String binding, String brokers, KafkaOperations<?, ?> template,
             BindingServiceProperties bindings, Environment environment) {
         ConsumerProperties consumer = bindings.getConsumerProperties(binding);
         // the Kafka binding properties live in the binder's own context; the name is read where it is set
         String deadLetters = environment.getRequiredProperty(
                 "spring.cloud.stream.kafka.bindings." + binding + ".consumer.dlq-name");
-        provision(environment, deadLetters);
+        provision(brokers, environment, deadLetters);
         DeadLetterPublishingRecoverer recoverer = new DeadLetterPublishingRecoverer(template,
                 // a negative partition lets the producer choose: the dead-letter topic may have fewer partitions
                 (record, failure) -> new TopicPartition(deadLetters, -1));
@@ -140,11 +157,17 @@ public final class BatchDeadLetters {
         return new DefaultErrorHandler(recoverer, backOff);
     }
 
-    /** The binder provisions a dead-letter topic only with {@code enable-dlq} on: this one is made here, if missing. */
-    private static void provision(Environment environment, String topic) {
-        KafkaAdmin admin = new KafkaAdmin(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG,
-                environment.getProperty("spring.cloud.stream.kafka.binder.brokers", "localhost:9092")));
-        admin.setOperationTimeout(10);
+    /**
+     * The binder provisions a dead-letter topic only with {@code enable-dlq} on: this one is made here, if missing,
+     * giving up after seconds when the broker does not answer (the binding then starts without it).
+     */
+    private static void provision(String brokers, Environment environment, String topic) {
+        Map<String, Object> settings = binderSettings(environment, null);
+        settings.put(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, brokers);
+        settings.put(AdminClientConfig.REQUEST_TIMEOUT_MS_CONFIG, PROVISIONING_TIMEOUT_MS);
+        settings.put(AdminClientConfig.DEFAULT_API_TIMEOUT_MS_CONFIG, PROVISIONING_TIMEOUT_MS);
+        KafkaAdmin admin = new KafkaAdmin(settings);
+        admin.setOperationTimeout(PROVISIONING_TIMEOUT_MS / 1000);
         try {
             // the broker's default partitions, as the binder's provisioning does
             admin.createOrModifyTopics(new NewTopic(topic, Optional.empty(), Optional.empty()));

@@ -48,6 +48,25 @@ class CitizenInfoProjectionTests {
     }
 
     @Test
+    void aPollsWritesAreMadeTogetherWhenItsRecordsAreHandledInTheirOrder() {
+        store.begin();
+        projection.on(requested(ASKED));
+        projection.on(replied(REPLIED, "reply-1"));
+        projection.on(received(RECEIVED));
+
+        assertThat(store.findAll(List.of(caseId.toString()))).as("nothing written before the poll's end").isEmpty();
+
+        store.flush();
+
+        assertThat(view().citizenInfo()).isEqualTo(CaseStatus.CitizenInfo.NONE);
+        assertThat(view().history()).extracting(HistoryEntry::type)
+                .containsExactly("information-begard", "svar-skickat", "information-mottagen");
+        // the thread writes straight away again
+        projection.on(requested(ASKED_AGAIN));
+        assertThat(view().citizenInfo()).isEqualTo(CaseStatus.CitizenInfo.BEGARD);
+    }
+
+    @Test
     void aQuestionMakesTheCaseWaitForTheCitizen() {
         projection.on(requested(ASKED));
 
