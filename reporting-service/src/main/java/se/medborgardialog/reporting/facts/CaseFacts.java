@@ -72,6 +72,10 @@ public class CaseFacts {
      * makes two finishers at once unsafe (one could re-apply after the other removed the token); the lease prevents it.
      */
     private static final java.time.Duration LEASE = java.time.Duration.ofSeconds(30);
+    /** How many times a poll's facts that another writer changed meanwhile are tried together again. */
+    private static final int ROUNDS = 5;
+    /** A fact written by a poll carries a new marker here: a replacement that lost its race is told by its absence. */
+    private static final String WRITER = "writer";
 
     private final MongoTemplate mongo;
     private final Generations generations;
@@ -177,6 +181,7 @@ public class CaseFacts {
 
     /** One fact's changes within a poll, applied in memory to what the store held. */
     private static final class Fold {
+        final String id;
         final CaseFact stored;
         final List<UnaryOperator<CaseFact>> transitions = new ArrayList<>();
         CaseFact next;
@@ -184,6 +189,7 @@ public class CaseFacts {
         int failedAt;
 
         Fold(CaseFact stored, String id) {
+            this.id = id;
             this.stored = stored;
             this.next = stored != null ? stored : CaseFact.empty(id);
         }
@@ -208,17 +214,13 @@ public class CaseFacts {
     private record Written(String id, CaseFact stored, Document document, ObjectId marker, boolean inserted) {
     }
 
-    private static final String WRITER = "writer";
-
     Applied applyAll(List<FactEvents.Change> changes, Generation generation) {
         if (changes.isEmpty()) {
             return new Applied(0, null);
         }
         Set<String> ids = new LinkedHashSet<>();
         changes.forEach(change -> ids.add(change.factId()));
-        Map<String, CaseFact> stored = new HashMap<>();
-        mongo.find(Query.query(where("_id").in(ids)), CaseFact.class, generation.facts())
-                .forEach(fact -> stored.put(fact.id(), fact));
+        Map<String, CaseFact> stored = read(ids, generation);
         int limit = changes.size();
         RuntimeException failure = null;
         Map<String, Fold> folds = fold(changes, limit, stored);
@@ -232,36 +234,79 @@ public class CaseFacts {
             // the poll is applied up to the first change that failed
             folds = fold(changes, limit, stored);
         }
+        for (int round = 1; !folds.isEmpty(); round++) {
+            Set<String> again = applyRound(folds, generation, round < ROUNDS);
+            if (again.isEmpty()) {
+                break;
+            }
+            // the facts another writer changed or was finishing meanwhile, read and applied again together
+            stored = read(again, generation);
+            List<FactEvents.Change> theirs = changes.subList(0, limit).stream()
+                    .filter(change -> again.contains(change.factId())).toList();
+            folds = fold(theirs, theirs.size(), stored);
+            for (Fold fold : folds.values()) {
+                if (fold.failure != null) {
+                    throw fold.failure; // applied before to the fact as it was: the poll is retried
+                }
+            }
+        }
+        return new Applied(limit, failure);
+    }
+
+    private Map<String, CaseFact> read(Set<String> ids, Generation generation) {
+        Map<String, CaseFact> stored = new HashMap<>();
+        mongo.find(Query.query(where("_id").in(ids)), CaseFact.class, generation.facts())
+                .forEach(fact -> stored.put(fact.id(), fact));
+        return stored;
+    }
+
+    /**
+     * Writes the folded facts and their changes to the aggregates together. Returns the ids of the facts to try again
+     * together: another writer changed them first, or is finishing a change of theirs. In the last round
+     * ({@code together} false) they are applied one at a time instead, as is at once a fact whose change a crash left
+     * pending.
+     */
+    private Set<String> applyRound(Map<String, Fold> folds, Generation generation, boolean together) {
         List<Written> written = new ArrayList<>();
         List<Fold> oneByOne = new ArrayList<>();
-        for (Map.Entry<String, Fold> entry : folds.entrySet()) {
-            Fold fold = entry.getValue();
+        Set<String> again = new LinkedHashSet<>();
+        long now = System.currentTimeMillis();
+        for (Fold fold : folds.values()) {
             if (fold.alone()) {
-                oneByOne.add(fold);
+                if (together && fold.stored.pending().leaseUntil() > now) {
+                    again.add(fold.id);
+                } else {
+                    oneByOne.add(fold);
+                }
             } else if (fold.stored == null || !fold.next.sameCaseAs(fold.stored)) {
-                written.add(written(entry.getKey(), fold));
+                written.add(written(fold.id, fold));
             }
         }
         for (Written lost : writeAll(written, generation)) {
             written.remove(lost);
-            oneByOne.add(folds.get(lost.id()));
+            if (together) {
+                again.add(lost.id());
+            } else {
+                oneByOne.add(folds.get(lost.id()));
+            }
         }
-        List<StatisticCells.Tokened> tokened = written.stream().filter(w -> w.stored().pending() != null)
-                .map(w -> new StatisticCells.Tokened(w.stored().pending().token(), w.stored().pending().delta()))
-                .toList();
-        if (!tokened.isEmpty()) {
+        List<Written> pending = written.stream().filter(w -> w.stored().pending() != null).toList();
+        if (!pending.isEmpty()) {
+            List<StatisticCells.Tokened> tokened = pending.stream()
+                    .map(w -> new StatisticCells.Tokened(w.stored().pending().token(), w.stored().pending().delta()))
+                    .toList();
             cells.applyAll(tokened, generation);
-            List<WriteModel<Document>> clear = new ArrayList<>(tokened.size());
-            written.stream().filter(w -> w.stored().pending() != null).forEach(w -> clear.add(new UpdateOneModel<>(
+            List<WriteModel<Document>> clear = new ArrayList<>(pending.size());
+            pending.forEach(w -> clear.add(new UpdateOneModel<>(
                     new Document("_id", w.id()).append("pending.token", w.stored().pending().token()),
                     new Document("$unset", new Document("pending", "")))));
             mongo.getCollection(generation.facts()).bulkWrite(clear, new BulkWriteOptions().ordered(false));
             cells.releaseAll(tokened, generation);
         }
         for (Fold fold : oneByOne) {
-            apply(fold.next.id(), fold.all(), generation);
+            apply(fold.id, fold.all(), generation);
         }
-        return new Applied(limit, failure);
+        return again;
     }
 
     /** Applies each fact's changes before {@code limit} in memory; a fold stops at a transition that throws. */
