@@ -2,22 +2,17 @@ package se.medborgardialog.cases.opening;
 
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Consumer;
-import org.apache.kafka.common.header.Header;
-import org.apache.kafka.common.header.Headers;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.kafka.listener.BatchListenerFailedException;
-import org.springframework.kafka.support.KafkaHeaders;
 import org.springframework.messaging.Message;
-import org.springframework.messaging.MessageHeaders;
-import org.springframework.messaging.support.MessageBuilder;
 import se.medborgardialog.cases.messaging.InboundDispatcher;
+import se.medborgardialog.consuming.PollRecords;
 import se.medborgardialog.contracts.EventTypes;
 import se.medborgardialog.cases.casework.CaseWork;
 import se.medborgardialog.contracts.AvvikelseReported;
@@ -63,7 +58,7 @@ class SubmissionsConsumer {
                 EventTypes.EFORSLAG_SENT_TO_NAMND, payload -> opening.open(json.readValue(payload, EforslagSentToNamnd.class)),
                 EventTypes.CITIZEN_REPLIED, payload -> citizenReplied(work, seal.unseal(json.readValue(payload, CitizenReplied.class))));
         return poll -> {
-            List<Message<byte[]>> records = records(poll);
+            List<Message<byte[]>> records = PollRecords.of(poll);
             log.debug("Poll of {} submissions records", records.size());
             Run run = new Run(dispatcher, opening);
             for (int index = 0; index < records.size(); index++) {
@@ -138,32 +133,6 @@ class SubmissionsConsumer {
             types.clear();
             openings.clear();
         }
-    }
-
-    /** The poll's records, each with its own headers (in batch mode the binder hands them over as lists). */
-    @SuppressWarnings("unchecked")
-    private static List<Message<byte[]>> records(Message<List<byte[]>> poll) {
-        List<byte[]> payloads = poll.getPayload();
-        Object converted = poll.getHeaders().get(KafkaHeaders.BATCH_CONVERTED_HEADERS);
-        Object raw = poll.getHeaders().get(KafkaHeaders.NATIVE_HEADERS);
-        if (!(converted instanceof List<?> list && list.size() == payloads.size())
-                && !(raw instanceof List<?> rawList && rawList.size() == payloads.size())) {
-            // never acknowledge a poll whose records cannot be told apart
-            throw new IllegalStateException("A poll of " + payloads.size() + " submissions without their headers");
-        }
-        List<Message<byte[]>> records = new ArrayList<>(payloads.size());
-        for (int index = 0; index < payloads.size(); index++) {
-            Map<String, Object> headers = new HashMap<>();
-            if (converted instanceof List<?> list) {
-                headers.putAll((Map<String, Object>) list.get(index));
-            } else if (raw instanceof List<?> list) {
-                for (Header header : (Headers) list.get(index)) {
-                    headers.put(header.key(), header.value());
-                }
-            }
-            records.add(MessageBuilder.createMessage(payloads.get(index), new MessageHeaders(headers)));
-        }
-        return records;
     }
 
     private static String citizenReplied(CaseWork work, CitizenReplied reply) {

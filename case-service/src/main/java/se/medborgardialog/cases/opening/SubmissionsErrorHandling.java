@@ -1,98 +1,28 @@
 package se.medborgardialog.cases.opening;
 
-import java.nio.ByteBuffer;
-import java.nio.charset.StandardCharsets;
-import java.util.Map;
-import java.util.Objects;
-import java.util.Optional;
-import org.apache.kafka.clients.admin.AdminClientConfig;
-import org.apache.kafka.clients.admin.NewTopic;
-import org.apache.kafka.common.TopicPartition;
-import org.apache.kafka.common.header.internals.RecordHeader;
-import org.apache.kafka.common.header.internals.RecordHeaders;
-import org.springframework.cloud.stream.binder.ConsumerProperties;
 import org.springframework.cloud.stream.config.BindingServiceProperties;
 import org.springframework.cloud.stream.config.ListenerContainerCustomizer;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
-import org.springframework.core.NestedExceptionUtils;
 import org.springframework.core.env.Environment;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
-import org.springframework.kafka.core.KafkaAdmin;
 import org.springframework.kafka.core.KafkaTemplate;
 import org.springframework.kafka.listener.AbstractMessageListenerContainer;
-import org.springframework.kafka.listener.DeadLetterPublishingRecoverer;
-import org.springframework.kafka.listener.DefaultErrorHandler;
-import org.springframework.kafka.support.ExponentialBackOffWithMaxRetries;
+import se.medborgardialog.consuming.BatchDeadLetters;
 
 /**
- * Retries and dead-letters the submissions binding's failing records one by one. In batch mode the binder's own
- * dead-lettering would send the whole poll to the dead-letter topic, so {@code enable-dlq} is off for this binding and
- * its container gets an error handler instead: it takes the index the consumer names
- * ({@link org.springframework.kafka.listener.BatchListenerFailedException}), keeps the records before it, retries it
- * with the binding's {@code max-attempts} and back-off, then sends it alone to the binding's {@code dlq-name} with its
- * reason and origin in the binder's headers ({@code x-exception-message}, {@code x-original-topic}...), as on the
- * other dead-letter topics.
+ * Retries and dead-letters the submissions binding's failing records one by one ({@link BatchDeadLetters}): in batch
+ * mode the binder's own dead-lettering would send the whole poll, so {@code enable-dlq} is off for this binding and the
+ * failing record goes alone to its {@code dlq-name}, with its reason in the binder's {@code x-} headers.
  */
 @Configuration(proxyBeanMethods = false)
 class SubmissionsErrorHandling {
 
-    private static final Logger log = LoggerFactory.getLogger(SubmissionsErrorHandling.class);
     static final String BINDING = "submissions-in-0";
 
     @Bean
     ListenerContainerCustomizer<AbstractMessageListenerContainer<?, ?>> submissionsErrorHandler(
             KafkaTemplate<String, byte[]> caseEventsTemplate, BindingServiceProperties bindings,
             Environment environment) {
-        return (container, destination, group) -> {
-            if (!Objects.equals(destination, bindings.getBindingDestination(BINDING))) {
-                return;
-            }
-            ConsumerProperties consumer = bindings.getConsumerProperties(BINDING);
-            // the Kafka binding properties live in the binder's own context; the name is read where it is set
-            String deadLetters = environment.getRequiredProperty(
-                    "spring.cloud.stream.kafka.bindings." + BINDING + ".consumer.dlq-name");
-            provision(environment, deadLetters);
-            DeadLetterPublishingRecoverer recoverer = new DeadLetterPublishingRecoverer(caseEventsTemplate,
-                    // a negative partition lets the producer choose: the dead-letter topic may have fewer partitions
-                    (record, failure) -> new TopicPartition(deadLetters, -1));
-            recoverer.setHeadersFunction((record, failure) -> {
-                Throwable reason = NestedExceptionUtils.getMostSpecificCause(failure);
-                return new RecordHeaders(new RecordHeader[] {
-                        new RecordHeader("x-original-topic", utf8(record.topic())),
-                        new RecordHeader("x-original-partition",
-                                ByteBuffer.allocate(Integer.BYTES).putInt(record.partition()).array()),
-                        new RecordHeader("x-original-offset",
-                                ByteBuffer.allocate(Long.BYTES).putLong(record.offset()).array()),
-                        new RecordHeader("x-exception-message", utf8(Objects.requireNonNullElse(reason.getMessage(),
-                                reason.getClass().getName()))),
-                        new RecordHeader("x-exception-fqcn", utf8(reason.getClass().getName()))});
-            });
-            ExponentialBackOffWithMaxRetries backOff =
-                    new ExponentialBackOffWithMaxRetries(Math.max(0, consumer.getMaxAttempts() - 1));
-            backOff.setInitialInterval(consumer.getBackOffInitialInterval());
-            backOff.setMaxInterval(consumer.getBackOffMaxInterval());
-            backOff.setMultiplier(consumer.getBackOffMultiplier());
-            container.setCommonErrorHandler(new DefaultErrorHandler(recoverer, backOff));
-        };
-    }
-
-    /** The binder provisions a dead-letter topic only with {@code enable-dlq} on: this one is made here, if missing. */
-    private static void provision(Environment environment, String topic) {
-        KafkaAdmin admin = new KafkaAdmin(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG,
-                environment.getProperty("spring.cloud.stream.kafka.binder.brokers", "localhost:9092")));
-        admin.setOperationTimeout(10);
-        try {
-            // the broker's default partitions, as the binder's provisioning does
-            admin.createOrModifyTopics(new NewTopic(topic, Optional.empty(), Optional.empty()));
-        } catch (RuntimeException notProvisioned) {
-            log.warn("Dead-letter topic {} not provisioned, the broker must create it: {}", topic,
-                    notProvisioned.getMessage());
-        }
-    }
-
-    private static byte[] utf8(String text) {
-        return text.getBytes(StandardCharsets.UTF_8);
+        return BatchDeadLetters.forBindings(caseEventsTemplate, bindings, environment, BINDING);
     }
 }

@@ -30,6 +30,7 @@ import se.medborgardialog.intake.category.CategoryCatalogue;
 import se.medborgardialog.intake.eforslag.identity.IdentityEvidence;
 import se.medborgardialog.intake.eforslag.identity.IdentityProvider;
 import se.medborgardialog.intake.eforslag.identity.VerifiedPerson;
+import se.medborgardialog.intake.publishing.EventNotAcknowledgedException;
 import se.medborgardialog.intake.publishing.IdempotentPublishing;
 import se.medborgardialog.intake.publishing.IdempotentPublishing.Prepared;
 import se.medborgardialog.intake.publishing.IntakeEvent;
@@ -248,7 +249,16 @@ public class EforslagService {
         if (count >= proposal.threshold()) {
             proposal.reachThreshold(now);
             if (store.move(proposal, ProposalStatus.PUBLISHED)) {
-                sendToNamnd(proposal, count);
+                try {
+                    sendToNamnd(proposal, count);
+                } catch (EventNotAcknowledgedException notYet) {
+                    // The signature is stored and counts; the proposal is stored as THRESHOLD_REACHED, which the
+                    // expiry scanner sends to the nämnd again until the broker acknowledges it. So the signer is
+                    // answered that the signature counts, not asked to retry: a retry would be told the proposal is
+                    // closed.
+                    log.warn("E-förslag {} reached its threshold but the broker did not acknowledge its move to the"
+                            + " nämnd; the scanner sends it again", id);
+                }
             }
         }
         return new SignatureView(id.toString(), true, count, proposal.threshold(),
