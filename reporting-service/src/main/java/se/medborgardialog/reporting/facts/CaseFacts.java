@@ -170,6 +170,9 @@ public class CaseFacts {
      */
     public Applied applyAll(List<FactEvents.Change> changes) {
         Applied applied = new Applied(changes.size(), null);
+        if (changes.isEmpty()) {
+            return applied;
+        }
         for (Generation generation : generations.writeTargets()) {
             Applied here = applyAll(changes.subList(0, applied.applied()), generation);
             if (here.failure() != null) {
