@@ -86,6 +86,44 @@ class StatisticCellsTests {
         assertThat(month.get("n", Document.class).get("received")).isEqualTo((long) writers * cellsPerWriter);
     }
 
+    /**
+     * A poll's changes in one bulk: the changes of one cell share one update. A cell already holding one of the tokens
+     * (a change applied before a crash) takes the others one at a time; every change counts once, and releasing
+     * removes every token.
+     */
+    @Test
+    void changesAppliedTogetherCountOnceEachThoughOneWasAppliedBefore() {
+        MongoTemplate mongo = new MongoTemplate(MongoClients.create(InProcessMongo.uri("cells-bulk")), "cells-bulk");
+        StatisticCells cells = new StatisticCells(mongo, Clock.systemUTC());
+        Generation generation = new Generation(0);
+        String shared = cellOf(0);
+        String other = cellOf(1);
+        List<StatisticCells.Tokened> poll = List.of(
+                new StatisticCells.Tokened("case-1:1", Map.of(shared, Map.of("received", 1L))),
+                new StatisticCells.Tokened("case-2:1", Map.of(shared, Map.of("received", 1L), other, Map.of("closed", 1L))),
+                new StatisticCells.Tokened("case-3:2", Map.of(shared, Map.of("answered", 1L, "received", -1L))));
+        cells.apply("case-2:1", poll.get(1).delta(), generation); // applied before, and not released
+
+        cells.applyAll(poll, generation);
+        cells.applyAll(poll, generation); // all of it again
+
+        Document day = mongo.getCollection(generation.days()).find(new Document("_id", shared)).first();
+        assertThat(day.get("n", Document.class)).containsEntry("received", 1L).containsEntry("answered", 1L);
+        assertThat(mongo.getCollection(generation.days()).find(new Document("_id", other)).first()
+                .get("n", Document.class)).containsEntry("closed", 1L);
+        Document month = mongo.getCollection(generation.months())
+                .find(new Document("_id", StatisticCells.monthOf(shared))).first();
+        assertThat(month.get("n", Document.class)).containsEntry("received", 1L).containsEntry("answered", 1L)
+                .containsEntry("closed", 1L);
+
+        cells.releaseAll(poll, generation);
+        assertThat(day.get("tokens", Document.class).keySet()).containsExactlyInAnyOrder("case-1:1", "case-2:1", "case-3:2");
+        assertThat(mongo.getCollection(generation.days()).find(new Document("_id", shared)).first()
+                .get("tokens", Document.class)).isEmpty();
+        assertThat(mongo.getCollection(generation.months()).find(new Document("_id", StatisticCells.monthOf(shared)))
+                .first().get("tokens", Document.class)).isEmpty();
+    }
+
     private static String cellOf(int n) {
         return String.format("2027-02-%02d|SYNPUNKT|KLAGOMAL|gata-och-trafik|stadsmiljo|samhallsbyggnadsnamnden|WEB", n + 1);
     }
