@@ -127,7 +127,7 @@ class CaseEventsBatchIntegrationTests extends SlaIntegrationTestSupport {
         cases.sendTogether(poll.stream().map(opened -> cases.event(opened.caseId(), EventTypes.CASE_OPENED, opened))
                 .toList());
 
-        awaitOne(streetLight, EventTypes.DEADLINE_SCHEDULED);
+        await().atMost(PATIENCE).until(() -> eventsOf(streetLight, EventTypes.DEADLINE_SCHEDULED), list -> list.size() == 2);
         awaitBarrier();
         for (CaseOpened opened : poll) {
             int expected = opened.caseId().equals(streetLight) ? 2 : 1;
@@ -142,7 +142,8 @@ class CaseEventsBatchIntegrationTests extends SlaIntegrationTestSupport {
         for (int i = 0; i < 20; i++) {
             poll.add(CaseTopic.opened(newCase(), "stadsmiljo", MONDAY));
         }
-        List<CaseOpened> reversed = new ArrayList<>(poll.reversed());
+        List<CaseOpened> reversed = new ArrayList<>(poll);
+        java.util.Collections.reverse(reversed);
         CountDownLatch start = new CountDownLatch(1);
         ExecutorService instances = Executors.newFixedThreadPool(2);
         try {
