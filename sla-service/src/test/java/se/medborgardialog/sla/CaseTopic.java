@@ -80,19 +80,45 @@ final class CaseTopic implements AutoCloseable {
     }
 
     void send(CaseId caseId, String type, byte[] payload) {
+        try {
+            producer.send(record(new Event(caseId, type, payload))).get();
+        } catch (Exception e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /** A case event for {@link #sendTogether}: a contract record as JSON, or bytes as they are. */
+    Event event(CaseId caseId, String type, Object payload) {
+        return new Event(caseId, type, payload instanceof byte[] bytes ? bytes : json.writeValueAsBytes(payload));
+    }
+
+    record Event(CaseId caseId, String type, byte[] payload) {
+    }
+
+    /** Sends the events without awaiting each, then awaits them all: they reach the topic together (likely one poll). */
+    void sendTogether(List<Event> events) {
+        List<java.util.concurrent.Future<?>> sent = new ArrayList<>();
+        events.forEach(event -> sent.add(producer.send(record(event))));
+        producer.flush();
+        try {
+            for (var future : sent) {
+                future.get();
+            }
+        } catch (Exception e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private static ProducerRecord<String, byte[]> record(Event event) {
         List<Header> headers = List.of(
                 header("ce_specversion", "1.0"),
                 header("ce_id", UUID.randomUUID().toString()),
                 header("ce_source", EventTypes.SOURCE_CASES),
-                header("ce_type", type),
+                header("ce_type", event.type()),
                 header("ce_time", Instant.now().toString()),
-                header("ce_subject", caseId.toString()),
+                header("ce_subject", event.caseId().toString()),
                 header("content-type", "application/json"));
-        try {
-            producer.send(new ProducerRecord<>(Topics.CASES, null, caseId.toString(), payload, headers)).get();
-        } catch (Exception e) {
-            throw new IllegalStateException(e);
-        }
+        return new ProducerRecord<>(Topics.CASES, null, event.caseId().toString(), event.payload(), headers);
     }
 
     /** A consumer of {@code topic} from its beginning, in its own group. */

@@ -2,15 +2,19 @@ package se.medborgardialog.sla.deadline;
 
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
+import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
 import java.util.function.Consumer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.cloud.function.cloudevent.CloudEventMessageUtils;
+import org.springframework.kafka.listener.BatchListenerFailedException;
 import org.springframework.kafka.support.KafkaHeaders;
 import org.springframework.messaging.Message;
 import org.springframework.stereotype.Component;
+import se.medborgardialog.consuming.PollRecords;
 import se.medborgardialog.contracts.AvvikelseStepRecorded;
 import se.medborgardialog.contracts.CaseAnswered;
 import se.medborgardialog.contracts.CaseAssigned;
@@ -24,13 +28,22 @@ import se.medborgardialog.contracts.EventTypes;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
- * The {@code caseEvents} function: the case lifecycle topic, consumed raw and dispatched on {@code ce_type}.
- * Anything that throws here is retried by the binder and then sent to the dead-letter topic.
+ * The {@code caseEvents} function: the case lifecycle topic, consumed raw a poll at a time (batch mode) and dispatched
+ * on {@code ce_type}.
+ *
+ * <p>A poll's records are handled in their order. Consecutive {@code CaseOpened} (the common record) start their
+ * clocks together ({@link DeadlineClocks#openAll}: a handful of store round trips for the run, not a few per case);
+ * everything else (an answer, a closure, a pause, a record that cannot be read) goes one at a time, in its place, after
+ * the openings before it. A record that fails is named to the container by its index
+ * ({@link BatchListenerFailedException}): the records before it stay done, it is retried with the binding's attempts
+ * and back-off and finally dead-lettered alone ({@code BatchDeadLetterConfiguration}), and the records after it come
+ * again. Every record is idempotent, so a poll delivered again schedules nothing twice.
  */
 @Component("caseEvents")
-class CaseEventsConsumer implements Consumer<Message<byte[]>> {
+class CaseEventsConsumer implements Consumer<Message<List<byte[]>>> {
 
     private static final Logger log = LoggerFactory.getLogger(CaseEventsConsumer.class);
+    private static final String METRIC = "medborgardialog.messages.processed";
     private static final Set<String> KNOWN = Set.of(EventTypes.CASE_OPENED, EventTypes.CASE_ANSWERED,
             EventTypes.CASE_CLOSED, EventTypes.CITIZEN_INFO_REQUESTED, EventTypes.CITIZEN_INFO_RECEIVED,
             EventTypes.CASE_FORWARDED, EventTypes.CASE_ASSIGNED, EventTypes.AVVIKELSE_STEP_RECORDED,
@@ -49,20 +62,108 @@ class CaseEventsConsumer implements Consumer<Message<byte[]>> {
     }
 
     @Override
-    public void accept(Message<byte[]> message) {
-        // Reads ce_type whatever prefix and form it arrived in (Spring Cloud Function may canonicalise it).
-        String type = CloudEventMessageUtils.getType(message);
+    public void accept(Message<List<byte[]>> poll) {
+        List<Message<byte[]>> records = PollRecords.of(poll);
+        List<String> topics = listHeader(poll, KafkaHeaders.RECEIVED_TOPIC, records.size());
+        List<Integer> partitions = listHeader(poll, KafkaHeaders.RECEIVED_PARTITION, records.size());
+        List<Long> offsets = listHeader(poll, KafkaHeaders.OFFSET, records.size());
+        log.debug("Poll of {} case events", records.size());
+        Openings run = new Openings();
+        for (int index = 0; index < records.size(); index++) {
+            Message<byte[]> record = records.get(index);
+            Position position = topics == null || partitions == null || offsets == null ? null
+                    : new Position(topics.get(index), partitions.get(index), offsets.get(index));
+            // Reads ce_type whatever prefix and form it arrived in (Spring Cloud Function may canonicalise it).
+            String type = CloudEventMessageUtils.getType(record);
+            CaseOpened opened = EventTypes.CASE_OPENED.equals(type) ? opening(record.getPayload()) : null;
+            if (opened != null) {
+                run.add(index, position, opened);
+                continue;
+            }
+            run.open();
+            try {
+                handle(type, record.getPayload(), position);
+            } catch (RuntimeException failed) {
+                throw new BatchListenerFailedException(failed.getMessage(), failed, index);
+            }
+        }
+        run.open();
+    }
+
+    /** One record on its own, timed and counted as before batch mode; its partition's progress moves on. */
+    private void handle(String type, byte[] payload, Position position) {
         Timer.Sample sample = Timer.start(registry);
         String outcome = "failed";
         try {
-            outcome = dispatch(type, message.getPayload());
+            outcome = dispatch(type, payload);
         } finally {
-            handled(message, !"failed".equals(outcome));
-            sample.stop(Timer.builder("medborgardialog.messages.processed")
+            handled(position, !"failed".equals(outcome));
+            sample.stop(Timer.builder(METRIC)
                     .tag("type", isKnown(type) ? type : "other")
                     .tag("outcome", outcome)
                     .register(registry));
         }
+    }
+
+    /** The record as a valid {@code CaseOpened}; null when it is not one (the one-by-one path then fails it). */
+    private CaseOpened opening(byte[] payload) {
+        try {
+            return valid(json.readValue(payload, CaseOpened.class));
+        } catch (RuntimeException unreadable) {
+            return null;
+        }
+    }
+
+    private static CaseOpened valid(CaseOpened opened) {
+        require(opened.caseId(), "caseId");
+        require(opened.receivedAt(), "receivedAt");
+        return opened;
+    }
+
+    /** Where a record of the poll was read: its topic, partition and offset. */
+    private record Position(String topic, int partition, long offset) {
+    }
+
+    /** Consecutive openings of a poll, started together when something else comes or the poll ends. */
+    private final class Openings {
+
+        private final List<Integer> indexes = new ArrayList<>();
+        private final List<Position> positions = new ArrayList<>();
+        private final List<CaseOpened> openings = new ArrayList<>();
+
+        void add(int index, Position position, CaseOpened opened) {
+            indexes.add(index);
+            positions.add(position);
+            openings.add(opened);
+        }
+
+        void open() {
+            if (openings.isEmpty()) {
+                return;
+            }
+            long start = System.nanoTime();
+            try {
+                clocks.openAll(openings);
+            } catch (RuntimeException failed) {
+                // retried from its first record: what the run wrote is found then, and nothing starts twice
+                timer(EventTypes.CASE_OPENED, "failed").record(Duration.ofNanos(System.nanoTime() - start));
+                handled(positions.get(0), false);
+                throw new BatchListenerFailedException(failed.getMessage(), failed, indexes.get(0));
+            }
+            Duration share = Duration.ofNanos((System.nanoTime() - start) / openings.size());
+            Timer processed = timer(EventTypes.CASE_OPENED, "processed");
+            positions.forEach(position -> {
+                processed.record(share);
+                handled(position, true);
+            });
+            indexes.clear();
+            positions.clear();
+            openings.clear();
+        }
+    }
+
+    private Timer timer(String type, String outcome) {
+        return Timer.builder(METRIC).tag("type", type).tag("outcome", outcome).register(registry);
     }
 
     private String dispatch(String type, byte[] payload) {
@@ -71,12 +172,7 @@ class CaseEventsConsumer implements Consumer<Message<byte[]>> {
             return "ignored";
         }
         switch (type) {
-            case EventTypes.CASE_OPENED -> {
-                CaseOpened opened = json.readValue(payload, CaseOpened.class);
-                require(opened.caseId(), "caseId");
-                require(opened.receivedAt(), "receivedAt");
-                clocks.caseOpened(opened);
-            }
+            case EventTypes.CASE_OPENED -> clocks.caseOpened(valid(json.readValue(payload, CaseOpened.class)));
             case EventTypes.CASE_ANSWERED -> {
                 CaseAnswered answered = json.readValue(payload, CaseAnswered.class);
                 require(answered.caseId(), "caseId");
@@ -141,13 +237,16 @@ class CaseEventsConsumer implements Consumer<Message<byte[]>> {
     }
 
     /** The record's effects are written (or it failed): its partition's progress moves on. */
-    private void handled(Message<byte[]> message, boolean applied) {
-        String topic = message.getHeaders().get(KafkaHeaders.RECEIVED_TOPIC, String.class);
-        Integer partition = message.getHeaders().get(KafkaHeaders.RECEIVED_PARTITION, Integer.class);
-        Long offset = message.getHeaders().get(KafkaHeaders.OFFSET, Long.class);
-        if (topic != null && partition != null && offset != null) {
-            progress.forEach(p -> p.handled(topic, partition, offset, applied));
+    private void handled(Position position, boolean applied) {
+        if (position != null) {
+            progress.forEach(p -> p.handled(position.topic(), position.partition(), position.offset(), applied));
         }
+    }
+
+    /** A per-record header of the poll (in batch mode the binder lists topic, partition and offset beside it). */
+    @SuppressWarnings("unchecked")
+    private static <T> List<T> listHeader(Message<?> poll, String name, int records) {
+        return poll.getHeaders().get(name) instanceof List<?> list && list.size() == records ? (List<T>) list : null;
     }
 
     private static boolean isKnown(String type) {

@@ -9,4 +9,9 @@ public interface ClockListener {
 
     /** {@code deadline} as it is now stored: its {@link Deadline#nextFireAt()} replaces any earlier one (null: none). */
     void scheduled(Deadline deadline);
+
+    /** {@link #scheduled} for deadlines written together (the clocks a poll of new cases started). */
+    default void scheduledAll(java.util.List<Deadline> deadlines) {
+        deadlines.forEach(this::scheduled);
+    }
 }

@@ -2,7 +2,11 @@ package se.medborgardialog.sla.deadline;
 
 import java.time.Clock;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.function.Function;
@@ -81,6 +85,42 @@ public class DeadlineClocks {
         startAll(opened.caseId(), fresh, Trigger.CASE_OPENED, opened.receivedAt(), false);
     }
 
+    /**
+     * {@link #caseOpened} for consecutive {@code CaseOpened} of a poll, in a handful of store round trips whatever their
+     * number: one unordered insert of the new cases' facts, one bulk of the cases' lists of clocks, one insert of the
+     * clocks, one write of the due index; each clock's {@code DeadlineScheduled} then leaves without waiting, as
+     * {@link #caseOpened}'s does. A case whose facts were stored before (a redelivery) goes one at a time through
+     * {@link #caseOpened}'s path for it, after the others; one opened twice in the list is handled once.
+     */
+    public void openAll(List<CaseOpened> openings) {
+        Map<String, CaseOpened> distinct = new LinkedHashMap<>();
+        openings.forEach(opened -> distinct.putIfAbsent(opened.caseId().toString(), opened));
+        Map<String, CaseFacts> fresh = new LinkedHashMap<>();
+        distinct.forEach((caseId, opened) -> fresh.put(caseId, CaseFacts.of(opened)));
+        Set<String> stored = facts.insertAllIfAbsent(List.copyOf(fresh.values()));
+        List<Deadline> started = new ArrayList<>();
+        Map<String, Guarantee> guaranteeOf = new HashMap<>();
+        for (String caseId : stored) {
+            CaseOpened opened = distinct.get(caseId);
+            List<Guarantee> starting = catalogue.startingOn(Trigger.CASE_OPENED, fresh.get(caseId));
+            if (starting.isEmpty()) {
+                log.info("No clock of case {} concerns {}", caseId, Trigger.CASE_OPENED);
+            }
+            for (Guarantee guarantee : starting) {
+                Deadline deadline = schedule(opened.caseId(), fresh.get(caseId).unit(), guarantee, opened.receivedAt());
+                started.add(deadline);
+                guaranteeOf.put(deadline.id(), guarantee);
+            }
+        }
+        Set<String> inserted = store.insertAll(started);
+        List<Deadline> written = started.stream().filter(deadline -> inserted.contains(deadline.id())).toList();
+        written.forEach(deadline -> scheduled(deadline, guaranteeOf.get(deadline.id())));
+        listeners.forEach(listener -> listener.scheduledAll(written));
+        written.forEach(outbox::publishStarted);
+        distinct.values().stream().filter(opened -> !stored.contains(opened.caseId().toString()))
+                .forEach(opened -> trigger(opened.caseId(), Trigger.CASE_OPENED, opened.receivedAt()));
+    }
+
     /** The case was answered at {@code at} (the event's own time): clocks that stop on it stop (met or late). */
     public void caseAnswered(CaseId caseId, Instant at) {
         trigger(caseId, Trigger.CASE_ANSWERED, at);
@@ -156,17 +196,25 @@ public class DeadlineClocks {
     }
 
     private void start(CaseId caseId, String unit, Guarantee guarantee, Instant at) {
-        Deadline deadline = Deadline.schedule(caseId, unit, guarantee.clock(), ClockTerms.of(guarantee), at, calendar,
-                clock.instant());
+        Deadline deadline = schedule(caseId, unit, guarantee, at);
         if (!store.insert(deadline)) {
             log.debug("Clock {} of case {} already scheduled, not started again", deadline.clock(), caseId);
             return;
         }
-        log.info("Scheduled clock {} of case {} by guarantee {} version {} due {} ({})", deadline.clock(), caseId,
-                guarantee.id(), guarantee.version(), deadline.dueAt(), deadline.status());
-        recordNewEvents(null, deadline);
+        scheduled(deadline, guarantee);
         notifyListeners(deadline);
         outbox.publishStarted(deadline);
+    }
+
+    private Deadline schedule(CaseId caseId, String unit, Guarantee guarantee, Instant at) {
+        return Deadline.schedule(caseId, unit, guarantee.clock(), ClockTerms.of(guarantee), at, calendar, clock.instant());
+    }
+
+    /** A new clock is stored: logged and counted. */
+    private void scheduled(Deadline deadline, Guarantee guarantee) {
+        log.info("Scheduled clock {} of case {} by guarantee {} version {} due {} ({})", deadline.clock(),
+                deadline.caseId(), guarantee.id(), guarantee.version(), deadline.dueAt(), deadline.status());
+        recordNewEvents(null, deadline);
     }
 
     private void everyClockOf(CaseId caseId, String what, Function<Deadline, Optional<Deadline>> change) {

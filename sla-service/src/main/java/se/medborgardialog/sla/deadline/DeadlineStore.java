@@ -2,6 +2,7 @@ package se.medborgardialog.sla.deadline;
 
 import java.time.Instant;
 import java.util.Collection;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -13,6 +14,17 @@ public interface DeadlineStore {
 
     /** Stores a new deadline; {@code false} when one with the same id exists (a duplicated event). */
     boolean insert(Deadline deadline);
+
+    /**
+     * {@link #insert} for many new deadlines at once (the clocks a poll of new cases starts).
+     *
+     * @return the ids stored now; a deadline whose id exists is left as it is
+     */
+    default Set<String> insertAll(List<Deadline> deadlines) {
+        Set<String> stored = new LinkedHashSet<>();
+        deadlines.stream().filter(this::insert).forEach(deadline -> stored.add(deadline.id()));
+        return stored;
+    }
 
     Optional<Deadline> find(String id);
 

@@ -5,7 +5,10 @@ import static org.springframework.data.mongodb.core.query.Query.query;
 
 import java.time.Instant;
 import java.util.Collection;
+import java.util.ArrayList;
 import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -84,6 +87,44 @@ class MongoDeadlineStore implements DeadlineStore {
         } catch (DuplicateKeyException e) {
             return false;
         }
+    }
+
+    /**
+     * Three round trips whatever the number: the cases' lists of clocks first (one unordered bulk of upserts), then
+     * the deadlines in one unordered {@code insertMany}, where one that exists (a racing redelivery) does not keep the
+     * others out.
+     */
+    @Override
+    public Set<String> insertAll(List<Deadline> deadlines) {
+        if (deadlines.isEmpty()) {
+            return Set.of();
+        }
+        Map<String, List<String>> clocksByCase = new LinkedHashMap<>();
+        deadlines.forEach(d -> clocksByCase.computeIfAbsent(d.caseId(), id -> new ArrayList<>()).add(d.id()));
+        BulkOperations cases = mongo.bulkOps(BulkOperations.BulkMode.UNORDERED, CASES);
+        clocksByCase.forEach((caseId, clocks) -> cases.upsert(query(where("_id").is(caseId)),
+                new Update().addToSet("clocks").each(clocks.toArray())));
+        cases.execute();
+        List<Document> documents = new ArrayList<>(deadlines.size());
+        Set<String> stored = new LinkedHashSet<>();
+        for (Deadline deadline : deadlines) {
+            Document document = new Document();
+            mongo.getConverter().write(deadline, document);
+            documents.add(document);
+            stored.add(deadline.id());
+        }
+        try {
+            mongo.getCollection(mongo.getCollectionName(Deadline.class))
+                    .insertMany(documents, new InsertManyOptions().ordered(false));
+        } catch (MongoBulkWriteException someExist) {
+            for (var error : someExist.getWriteErrors()) {
+                if (error.getCategory() != ErrorCategory.DUPLICATE_KEY) {
+                    throw someExist;
+                }
+                stored.remove(deadlines.get(error.getIndex()).id());
+            }
+        }
+        return stored;
     }
 
     @Override

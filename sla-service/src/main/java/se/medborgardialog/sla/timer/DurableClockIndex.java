@@ -41,6 +41,14 @@ class DurableClockIndex implements ClockListener, ClockIndexWriter {
         written(List.of(deadline));
     }
 
+    /** One write of the buckets the deadlines touch, not one per deadline. */
+    @Override
+    public void scheduledAll(List<Deadline> deadlines) {
+        if (!deadlines.isEmpty()) {
+            written(deadlines);
+        }
+    }
+
     @Override
     public void written(Collection<Deadline> deadlines) {
         int partitions = owned.partitionCount();
