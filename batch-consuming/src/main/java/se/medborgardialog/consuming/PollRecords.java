@@ -16,11 +16,18 @@ import org.springframework.messaging.support.MessageBuilder;
  * as one message whose payload is the list of payloads and whose per-record headers are lists beside it
  * ({@link KafkaHeaders#BATCH_CONVERTED_HEADERS}, or the raw {@link KafkaHeaders#NATIVE_HEADERS}).
  *
+ * <p>Each record also gets its own place in the poll's per-record lists of the binder's headers, as a record of a
+ * binding not in batch mode has it: {@link KafkaHeaders#RECEIVED_KEY}, {@link KafkaHeaders#RECEIVED_TOPIC},
+ * {@link KafkaHeaders#RECEIVED_PARTITION}, {@link KafkaHeaders#OFFSET}, {@link KafkaHeaders#RECEIVED_TIMESTAMP}.
+ *
  * <p>A poll whose payloads and headers differ in number is refused rather than handled: that is what a binding without
  * {@code use-native-decoding: true} gets, an empty list of payloads for a poll of byte arrays, and acknowledging it
  * would lose the poll.
  */
 public final class PollRecords {
+
+    private static final List<String> PER_RECORD = List.of(KafkaHeaders.RECEIVED_KEY, KafkaHeaders.RECEIVED_TOPIC,
+            KafkaHeaders.RECEIVED_PARTITION, KafkaHeaders.OFFSET, KafkaHeaders.RECEIVED_TIMESTAMP);
 
     private PollRecords() {
     }
@@ -50,6 +57,12 @@ public final class PollRecords {
             } else {
                 for (Header header : (Headers) ((List<?>) raw).get(index)) {
                     headers.put(header.key(), header.value());
+                }
+            }
+            for (String perRecord : PER_RECORD) {
+                if (poll.getHeaders().get(perRecord) instanceof List<?> list && list.size() == payloads.size()
+                        && list.get(index) != null) {
+                    headers.put(perRecord, list.get(index));
                 }
             }
             records.add(MessageBuilder.createMessage(payloads.get(index), new MessageHeaders(headers)));

@@ -29,6 +29,24 @@ class PollRecordsTests {
     }
 
     @Test
+    void eachRecordGetsItsOwnPlaceInThePoll() {
+        Message<List<String>> poll = MessageBuilder.withPayload(List.of("first", "second"))
+                .setHeader(KafkaHeaders.BATCH_CONVERTED_HEADERS, List.of(Map.of(), Map.of()))
+                .setHeader(KafkaHeaders.RECEIVED_TOPIC, List.of("cases", "cases"))
+                .setHeader(KafkaHeaders.RECEIVED_PARTITION, List.of(2, 2))
+                .setHeader(KafkaHeaders.OFFSET, List.of(41L, 42L))
+                .build();
+
+        List<Message<String>> records = PollRecords.of(poll);
+
+        assertThat(records).extracting(record -> record.getHeaders().get(KafkaHeaders.OFFSET))
+                .containsExactly(41L, 42L);
+        assertThat(records).extracting(record -> record.getHeaders().get(KafkaHeaders.RECEIVED_PARTITION))
+                .containsExactly(2, 2);
+        assertThat(records.get(1).getHeaders().get(KafkaHeaders.RECEIVED_TOPIC)).isEqualTo("cases");
+    }
+
+    @Test
     void nativeHeadersServeWhenNoneWereConverted() {
         RecordHeaders first = new RecordHeaders(new RecordHeader[] {
                 new RecordHeader("ce_type", "one".getBytes(StandardCharsets.UTF_8))});

@@ -43,6 +43,8 @@ class CaseEventsBatchIntegrationTests extends SlaIntegrationTestSupport {
 
     @Autowired
     DeadlineClocks clocks;
+    @Autowired
+    org.springframework.data.mongodb.core.MongoTemplate mongo;
 
     @BeforeEach
     void connectDeadLetters() {
@@ -169,6 +171,30 @@ class CaseEventsBatchIntegrationTests extends SlaIntegrationTestSupport {
                     .satisfies(deadline -> assertThat(deadline.status()).isEqualTo(DeadlineStatus.RUNNING));
             assertThat(eventsOf(opened.caseId(), EventTypes.DEADLINE_SCHEDULED)).hasSize(1);
         }
+    }
+
+    @Test
+    void aPollsRecordsMoveTheirPartitionsCheckpoint() {
+        CaseId caseId = newCase();
+        long before = checkpointed();
+        List<CaseTopic.Event> again = new ArrayList<>();
+        for (int time = 0; time < 40; time++) {
+            again.add(opening(caseId)); // one key, one partition: 40 records, more than one checkpoint's worth (32)
+        }
+
+        cases.sendTogether(again);
+
+        await().atMost(PATIENCE).until(() -> checkpointed() >= before + 32);
+        assertThat(store.findByCase(caseId.toString())).hasSize(1);
+    }
+
+    /** The sum of the cases topic's stored checkpoints (next offsets per partition). */
+    private long checkpointed() {
+        long sum = 0;
+        for (org.bson.Document checkpoint : mongo.findAll(org.bson.Document.class, "case_checkpoints")) {
+            sum += checkpoint.get("offset", Number.class).longValue();
+        }
+        return sum;
     }
 
     private CaseTopic.Event opening(CaseId caseId) {

@@ -13,6 +13,7 @@ import org.springframework.cloud.function.cloudevent.CloudEventMessageUtils;
 import org.springframework.kafka.listener.BatchListenerFailedException;
 import org.springframework.kafka.support.KafkaHeaders;
 import org.springframework.messaging.Message;
+import org.springframework.messaging.MessageHeaders;
 import org.springframework.stereotype.Component;
 import se.medborgardialog.consuming.PollRecords;
 import se.medborgardialog.contracts.AvvikelseStepRecorded;
@@ -64,15 +65,11 @@ class CaseEventsConsumer implements Consumer<Message<List<byte[]>>> {
     @Override
     public void accept(Message<List<byte[]>> poll) {
         List<Message<byte[]>> records = PollRecords.of(poll);
-        List<String> topics = listHeader(poll, KafkaHeaders.RECEIVED_TOPIC, records.size());
-        List<Integer> partitions = listHeader(poll, KafkaHeaders.RECEIVED_PARTITION, records.size());
-        List<Long> offsets = listHeader(poll, KafkaHeaders.OFFSET, records.size());
         log.debug("Poll of {} case events", records.size());
         Openings run = new Openings();
         for (int index = 0; index < records.size(); index++) {
             Message<byte[]> record = records.get(index);
-            Position position = topics == null || partitions == null || offsets == null ? null
-                    : new Position(topics.get(index), partitions.get(index), offsets.get(index));
+            Position position = Position.of(record);
             // Reads ce_type whatever prefix and form it arrived in (Spring Cloud Function may canonicalise it).
             String type = CloudEventMessageUtils.getType(record);
             CaseOpened opened = EventTypes.CASE_OPENED.equals(type) ? opening(record.getPayload()) : null;
@@ -122,6 +119,15 @@ class CaseEventsConsumer implements Consumer<Message<List<byte[]>>> {
 
     /** Where a record of the poll was read: its topic, partition and offset. */
     private record Position(String topic, int partition, long offset) {
+
+        /** From the record's own headers ({@link PollRecords} gives each its place); null when they are missing. */
+        static Position of(Message<?> record) {
+            MessageHeaders headers = record.getHeaders();
+            return headers.get(KafkaHeaders.RECEIVED_TOPIC) instanceof String topic
+                    && headers.get(KafkaHeaders.RECEIVED_PARTITION) instanceof Integer partition
+                    && headers.get(KafkaHeaders.OFFSET) instanceof Long offset
+                    ? new Position(topic, partition, offset) : null;
+        }
     }
 
     /** Consecutive openings of a poll, started together when something else comes or the poll ends. */
@@ -241,12 +247,6 @@ class CaseEventsConsumer implements Consumer<Message<List<byte[]>>> {
         if (position != null) {
             progress.forEach(p -> p.handled(position.topic(), position.partition(), position.offset(), applied));
         }
-    }
-
-    /** A per-record header of the poll (in batch mode the binder lists topic, partition and offset beside it). */
-    @SuppressWarnings("unchecked")
-    private static <T> List<T> listHeader(Message<?> poll, String name, int records) {
-        return poll.getHeaders().get(name) instanceof List<?> list && list.size() == records ? (List<T>) list : null;
     }
 
     private static boolean isKnown(String type) {
