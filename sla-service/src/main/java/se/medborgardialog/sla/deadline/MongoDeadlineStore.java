@@ -6,6 +6,7 @@ import static org.springframework.data.mongodb.core.query.Query.query;
 import java.time.Instant;
 import java.util.Collection;
 import java.util.ArrayList;
+import java.util.BitSet;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
@@ -15,9 +16,6 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.function.Consumer;
 import java.util.stream.Stream;
-import com.mongodb.ErrorCategory;
-import com.mongodb.MongoBulkWriteException;
-import com.mongodb.client.model.InsertManyOptions;
 import java.util.Date;
 import org.bson.Document;
 import org.slf4j.Logger;
@@ -32,6 +30,7 @@ import org.springframework.data.mongodb.core.MongoOperations;
 import org.springframework.data.mongodb.core.index.Index;
 import org.springframework.data.mongodb.core.query.Update;
 import org.springframework.stereotype.Component;
+import se.medborgardialog.sla.UnorderedInsert;
 
 @Component
 class MongoDeadlineStore implements DeadlineStore {
@@ -105,25 +104,9 @@ class MongoDeadlineStore implements DeadlineStore {
         clocksByCase.forEach((caseId, clocks) -> cases.upsert(query(where("_id").is(caseId)),
                 new Update().addToSet("clocks").each(clocks.toArray())));
         cases.execute();
-        List<Document> documents = new ArrayList<>(deadlines.size());
+        BitSet inserted = UnorderedInsert.ifAbsent(mongo, Deadline.class, deadlines);
         Set<String> stored = new LinkedHashSet<>();
-        for (Deadline deadline : deadlines) {
-            Document document = new Document();
-            mongo.getConverter().write(deadline, document);
-            documents.add(document);
-            stored.add(deadline.id());
-        }
-        try {
-            mongo.getCollection(mongo.getCollectionName(Deadline.class))
-                    .insertMany(documents, new InsertManyOptions().ordered(false));
-        } catch (MongoBulkWriteException someExist) {
-            for (var error : someExist.getWriteErrors()) {
-                if (error.getCategory() != ErrorCategory.DUPLICATE_KEY) {
-                    throw someExist;
-                }
-                stored.remove(deadlines.get(error.getIndex()).id());
-            }
-        }
+        inserted.stream().forEach(index -> stored.add(deadlines.get(index).id()));
         return stored;
     }
 
@@ -239,15 +222,8 @@ class MongoDeadlineStore implements DeadlineStore {
         if (firings.isEmpty()) {
             return;
         }
-        List<Document> documents = firings.stream().map(MongoDeadlineStore::document).toList();
-        try {
-            mongo.getCollection(FIRINGS).insertMany(documents, new InsertManyOptions().ordered(false));
-        } catch (MongoBulkWriteException e) {
-            // Unordered: every other record was inserted; a duplicate key is a firing recorded before (a re-fire).
-            if (e.getWriteErrors().stream().anyMatch(error -> error.getCategory() != ErrorCategory.DUPLICATE_KEY)) {
-                throw e;
-            }
-        }
+        // a firing stored already was recorded before (a re-fire)
+        UnorderedInsert.ifAbsent(mongo, FIRINGS, firings.stream().map(MongoDeadlineStore::document).toList());
     }
 
     @Override
